@@ -1,0 +1,74 @@
+/**
+ * The VS Code side of Podline: starts the language server, shows its state, and registers the
+ * commands. It never parses YAML itself; everything it shows comes from the server.
+ */
+import * as vscode from 'vscode';
+import { LanguageClient, NotificationType, TransportKind } from 'vscode-languageclient/node';
+import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
+import { documentStatusNotification } from '../../server/src/protocol/podlineProtocol';
+import type { DocumentStatusParams } from '../../server/src/protocol/podlineProtocol';
+import { PodlineStatus } from './podlineStatus';
+
+/** What `activate` returns: the pieces the end-to-end tests inspect. */
+export interface PodlineApi {
+  readonly outputChannel: vscode.LogOutputChannel;
+  readonly languageStatus: vscode.LanguageStatusItem;
+}
+
+let client: LanguageClient | undefined;
+
+/** Starts Podline when the first YAML file opens. */
+export async function activate(context: vscode.ExtensionContext): Promise<PodlineApi> {
+  const outputChannel = vscode.window.createOutputChannel('Podline', { log: true });
+  const status = new PodlineStatus();
+  context.subscriptions.push(outputChannel, status);
+
+  const serverModule = context.asAbsolutePath('dist/server/languageServer.js');
+  const serverOptions: ServerOptions = {
+    run: { module: serverModule, transport: TransportKind.ipc },
+    debug: {
+      module: serverModule,
+      transport: TransportKind.ipc,
+      options: { execArgv: ['--nolazy', '--inspect=6011'] },
+    },
+  };
+  const clientOptions: LanguageClientOptions = {
+    documentSelector: [
+      { scheme: 'file', language: 'yaml' },
+      { scheme: 'untitled', language: 'yaml' },
+    ],
+    outputChannel,
+    initializationOptions: { locale: vscode.env.language },
+  };
+  const languageClient = new LanguageClient('podline', 'Podline', serverOptions, clientOptions);
+  client = languageClient;
+
+  context.subscriptions.push(
+    languageClient.onDidChangeState((event) => status.setServerState(event.newState)),
+    languageClient.onNotification(
+      new NotificationType<DocumentStatusParams>(documentStatusNotification.method),
+      (params) => status.setDocumentStatus(params),
+    ),
+    vscode.window.onDidChangeActiveTextEditor((editor) => status.showFor(editor?.document)),
+    vscode.commands.registerCommand('podline.showOutput', () => outputChannel.show(true)),
+    vscode.commands.registerCommand('podline.restartServer', async () => {
+      outputChannel.info('Restarting the Podline language server.');
+      await languageClient.restart();
+    }),
+  );
+
+  try {
+    await languageClient.start();
+    outputChannel.info('Podline language server started.');
+  } catch (error) {
+    outputChannel.error(`The Podline language server failed to start: ${String(error)}`);
+  }
+  status.showFor(vscode.window.activeTextEditor?.document);
+  return { outputChannel, languageStatus: status.item };
+}
+
+/** Stops the language server when VS Code unloads the extension. */
+export async function deactivate(): Promise<void> {
+  await client?.stop();
+  client = undefined;
+}

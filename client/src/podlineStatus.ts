@@ -1,0 +1,78 @@
+import * as vscode from 'vscode';
+import { State } from 'vscode-languageclient/node';
+import type { DocumentStatusParams } from '../../server/src/protocol/podlineProtocol';
+
+/**
+ * The language status item shown for YAML files: whether the server runs, and what it found in
+ * the active document (its workloads, errors and warnings).
+ */
+export class PodlineStatus implements vscode.Disposable {
+  readonly item: vscode.LanguageStatusItem;
+  private serverState: State = State.Starting;
+  private readonly documents = new Map<string, DocumentStatusParams>();
+  private activeUri: string | undefined;
+
+  constructor() {
+    this.item = vscode.languages.createLanguageStatusItem('podline.status', { language: 'yaml' });
+    this.item.name = 'Podline';
+    this.item.command = { command: 'podline.showOutput', title: vscode.l10n.t('Show Output') };
+    this.render();
+  }
+
+  /** Records the server's state (starting, running, stopped). */
+  setServerState(state: State): void {
+    this.serverState = state;
+    this.render();
+  }
+
+  /** Records the server's summary of a document. */
+  setDocumentStatus(params: DocumentStatusParams): void {
+    this.documents.set(params.uri, params);
+    if (params.uri === this.activeUri) this.render();
+  }
+
+  /** Shows the summary of the document in the active editor. */
+  showFor(document: vscode.TextDocument | undefined): void {
+    this.activeUri = document?.uri.toString();
+    this.render();
+  }
+
+  dispose(): void {
+    this.item.dispose();
+  }
+
+  private render(): void {
+    this.item.busy = this.serverState === State.Starting;
+    if (this.serverState === State.Stopped) {
+      this.item.text = vscode.l10n.t('Podline stopped');
+      this.item.detail = vscode.l10n.t('The language server is not running');
+      this.item.severity = vscode.LanguageStatusSeverity.Error;
+      return;
+    }
+    if (this.serverState === State.Starting) {
+      this.item.text = vscode.l10n.t('Podline starting');
+      this.item.detail = '';
+      this.item.severity = vscode.LanguageStatusSeverity.Information;
+      return;
+    }
+    const status = this.activeUri ? this.documents.get(this.activeUri) : undefined;
+    this.item.severity =
+      status && status.errors > 0
+        ? vscode.LanguageStatusSeverity.Warning
+        : vscode.LanguageStatusSeverity.Information;
+    if (!status) {
+      this.item.text = vscode.l10n.t('Podline ready');
+      this.item.detail = '';
+    } else if (status.state === 'skipped') {
+      this.item.text = vscode.l10n.t('Podline: not analysed');
+      this.item.detail = vscode.l10n.t('The file is too large or not text');
+    } else if (status.workloads.length === 0) {
+      this.item.text = vscode.l10n.t('Podline: no workloads');
+      this.item.detail = vscode.l10n.t('No Job, CronJob or DaemonSet in this file');
+    } else {
+      const names = status.workloads.map((workload) => `${workload.kind} ${workload.name ?? '?'}`);
+      this.item.text = `Podline: ${names.length === 1 ? (names[0] ?? '') : vscode.l10n.t('{0} workloads', names.length)}`;
+      this.item.detail = vscode.l10n.t('{0} errors, {1} warnings', status.errors, status.warnings);
+    }
+  }
+}

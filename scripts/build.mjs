@@ -1,0 +1,72 @@
+// Builds every bundle with esbuild: the extension client, the language server, the CLI, the
+// webview, and the compiled tests. Type checking is `tsc -b`'s job, not this script's.
+import * as esbuild from 'esbuild';
+import { readdirSync, statSync, rmSync } from 'node:fs';
+import { join, relative } from 'node:path';
+
+const production = process.argv.includes('--production');
+const root = new URL('..', import.meta.url).pathname;
+
+/** Lists the files under `dir` whose names end with one of `suffixes`. */
+function findFiles(dir, suffixes) {
+  const found = [];
+  for (const entry of readdirSync(dir)) {
+    const full = join(dir, entry);
+    if (statSync(full).isDirectory()) {
+      if (entry !== 'fixtures' && entry !== 'node_modules') found.push(...findFiles(full, suffixes));
+    } else if (suffixes.some((suffix) => entry.endsWith(suffix))) {
+      found.push(full);
+    }
+  }
+  return found;
+}
+
+const common = {
+  bundle: true,
+  sourcemap: production ? false : 'linked',
+  minify: production,
+  logLevel: 'warning',
+  absWorkingDir: root,
+};
+const nodeCommon = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+const shebang = { js: '#!/usr/bin/env node' };
+
+rmSync(join(root, 'dist'), { recursive: true, force: true });
+rmSync(join(root, 'out', 'test'), { recursive: true, force: true });
+
+const testEntries = findFiles(join(root, 'test'), ['.test.ts']).map((file) => relative(root, file));
+const e2eEntries = ['test/e2e/suite/index.ts', 'test/e2e/runElectron.ts'];
+
+await Promise.all([
+  esbuild.build({
+    ...nodeCommon,
+    entryPoints: { 'client/extension': 'client/src/extension.ts' },
+    outdir: 'dist',
+    external: ['vscode'],
+  }),
+  esbuild.build({
+    ...nodeCommon,
+    entryPoints: {
+      'server/languageServer': 'server/src/languageServer.ts',
+      'cli/podline': 'server/src/cli/podline.ts',
+    },
+    outdir: 'dist',
+    banner: shebang,
+  }),
+  esbuild.build({
+    ...common,
+    platform: 'browser',
+    target: 'es2022',
+    format: 'iife',
+    entryPoints: { 'webview/main': 'client/webview/main.ts' },
+    outdir: 'dist',
+  }),
+  esbuild.build({
+    ...nodeCommon,
+    entryPoints: [...testEntries, ...e2eEntries],
+    outbase: '.',
+    outdir: 'out',
+    packages: 'external',
+    external: ['vscode'],
+  }),
+]);

@@ -1,0 +1,50 @@
+import { normalizeLocale, formatMessage } from '../core/l10n';
+import type { Locale, MessageArgs } from '../core/l10n';
+import { cliMessages } from './cliMessages';
+import { runCheckCommand } from './checkCommand';
+
+/** What the CLI needs from its process, passed in so that tests can run it in-process. */
+export interface CliEnvironment {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  /** The current instant in epoch milliseconds. */
+  readonly now: number;
+  readonly cwd: string;
+}
+
+/** The CLI's whole output and exit code. */
+export interface CliResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly exitCode: number;
+}
+
+/** The version printed by `podline version`; kept in step with package.json by a test. */
+export const podlineVersion = '0.1.0';
+
+/** Runs one `podline` invocation. */
+export function runCli(argv: readonly string[], environment: CliEnvironment): CliResult {
+  const locale = localeFromEnvironment(environment.env);
+  const [command, ...rest] = argv;
+  const say = (key: keyof (typeof cliMessages)['en'], args?: MessageArgs): string =>
+    formatMessage(cliMessages, locale, key, args);
+  switch (command) {
+    case 'check':
+      return runCheckCommand(rest, environment, locale);
+    case 'help':
+    case '--help':
+    case '-h':
+      return { stdout: say('usage'), stderr: '', exitCode: 0 };
+    case undefined:
+      return { stdout: '', stderr: say('usage'), exitCode: 2 };
+    case 'version':
+    case '--version':
+      return { stdout: `${podlineVersion}\n`, stderr: '', exitCode: 0 };
+    default:
+      return { stdout: '', stderr: `${say('unknownCommand', { command })}\n`, exitCode: 2 };
+  }
+}
+
+/** The locale of a terminal: `LC_ALL`, then `LC_MESSAGES`, then `LANG`. */
+export function localeFromEnvironment(env: Readonly<Record<string, string | undefined>>): Locale {
+  return normalizeLocale(env['LC_ALL'] || env['LC_MESSAGES'] || env['LANG'] || 'en');
+}

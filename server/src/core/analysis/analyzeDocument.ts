@@ -1,0 +1,245 @@
+import { formatMessage } from '../l10n';
+import type { MessageArgs } from '../l10n';
+import { ruleRegistry } from '../rules/ruleRegistry';
+import type { Rule, RuleReport } from '../rules/rule';
+import type { PodlineSettings } from '../settings';
+import { LineIndex } from '../text/offsetRange';
+import type { OffsetRange } from '../text/offsetRange';
+import { recognizeWorkload } from '../workload/recognizeWorkload';
+import type { Workload } from '../workload/recognizeWorkload';
+import { defaultYamlLimits, parseYamlFile } from '../yaml/parseYamlFile';
+import type { YamlFileModel, YamlProblem } from '../yaml/parseYamlFile';
+import { analysisMessages } from './analysisMessages';
+import type { Finding } from './finding';
+
+/** Everything analysis learned about one file. */
+export interface AnalysisResult {
+  readonly findings: readonly Finding[];
+  readonly yaml: YamlFileModel;
+  readonly workloads: readonly Workload[];
+}
+
+/**
+ * Analyses one file: parses every YAML document, recognises the workloads and runs the rules.
+ * A pure function of its inputs that never throws: a failing rule becomes a finding.
+ */
+export function analyzeDocument(
+  text: string,
+  settings: PodlineSettings,
+  rules: readonly Rule[] = ruleRegistry,
+): AnalysisResult {
+  const yaml = parseYamlFile(text, { ...defaultYamlLimits, maxFileLength: settings.maxFileSize });
+  const lines = new LineIndex(text);
+  const findings: Finding[] = dropConsequentialProblems(
+    yaml.problems.map((problem) => problemToFinding(problem, settings, lines, text)).sort(byPosition),
+    lines,
+  );
+  const workloads: Workload[] = [];
+  for (const document of yaml.documents) {
+    const workload = recognizeWorkload(document);
+    if (!workload) continue;
+    workloads.push(workload);
+    for (const rule of rules) {
+      if (!rule.kinds.includes(workload.kind)) continue;
+      runRule(rule, workload, settings, text, findings);
+    }
+  }
+  findings.sort(byPosition);
+  return { findings, yaml, workloads };
+}
+
+/**
+ * One YAML mistake often makes the parser report several errors on the same line, and a broken
+ * line can also read as a complex key; the user needs the first error of each line only.
+ */
+function dropConsequentialProblems(findings: Finding[], lines: LineIndex): Finding[] {
+  const syntaxLines = new Set<number>();
+  const kept: Finding[] = [];
+  const syntaxFindings = findings.filter((finding) => finding.code === 'yaml/syntax');
+  for (const finding of findings) {
+    if (finding.code === 'yaml/syntax') {
+      const line = lines.positionAt(finding.range.start).line;
+      if (syntaxLines.has(line)) continue;
+      syntaxLines.add(line);
+    } else if (
+      finding.code === 'yaml/non-scalar-key' &&
+      syntaxFindings.some((syntax) => overlaps(syntax.range, finding.range))
+    ) {
+      continue;
+    }
+    kept.push(finding);
+  }
+  return kept;
+}
+
+function overlaps(a: OffsetRange, b: OffsetRange): boolean {
+  return a.start <= b.end && b.start <= a.end;
+}
+
+function byPosition(a: Finding, b: Finding): number {
+  return a.range.start - b.range.start || a.range.end - b.range.end;
+}
+
+function runRule(
+  rule: Rule,
+  workload: Workload,
+  settings: PodlineSettings,
+  text: string,
+  findings: Finding[],
+): void {
+  const report = (finding: RuleReport): void => {
+    const { errorType, data, ...rest } = finding;
+    const merged = errorType ? { ...data, errorType } : data;
+    findings.push({ ...rest, document: workload.document.index, ...(merged ? { data: merged } : {}) });
+  };
+  try {
+    rule.check({ workload, settings, locale: settings.locale, text, report });
+  } catch (error) {
+    // One broken rule must not hide the others' findings or the rest of the file.
+    const detail = `${rule.code}: ${error instanceof Error ? error.message : String(error)}`;
+    findings.push({
+      code: 'internal/rule-failure',
+      severity: 'warning',
+      message: formatMessage(analysisMessages, settings.locale, 'internal', { detail }),
+      range: { start: workload.document.range.start, end: workload.document.range.start },
+      path: null,
+      document: workload.document.index,
+    });
+  }
+}
+
+function problemToFinding(
+  problem: YamlProblem,
+  settings: PodlineSettings,
+  lines: LineIndex,
+  text: string,
+): Finding {
+  const message = (key: keyof (typeof analysisMessages)['en'], args?: MessageArgs): string =>
+    formatMessage(analysisMessages, settings.locale, key, args);
+  switch (problem.kind) {
+    case 'syntax': {
+      const { key, range } = describeSyntaxProblem(problem.yamlCode, problem.range, text);
+      return {
+        code: 'yaml/syntax',
+        severity: 'error',
+        message: message(key, { detail: problem.detail }),
+        range,
+        path: null,
+        document: problem.document,
+        data: { yamlCode: problem.yamlCode },
+      };
+    }
+    case 'duplicateKey':
+      return {
+        code: 'yaml/duplicate-key',
+        severity: 'error',
+        message: message('duplicateKey', {
+          key: problem.key,
+          line: lines.positionAt(problem.firstRange.start).line + 1,
+        }),
+        range: problem.range,
+        path: problem.path,
+        document: problem.document,
+        data: { key: problem.key, firstRange: problem.firstRange, errorType: 'Duplicate' },
+      };
+    case 'nonScalarKey':
+      return {
+        code: 'yaml/non-scalar-key',
+        severity: 'error',
+        message: message('nonScalarKey'),
+        range: problem.range,
+        path: problem.path,
+        document: problem.document,
+      };
+    case 'tooDeep':
+      return {
+        code: 'yaml/too-deep',
+        severity: 'warning',
+        message: message('tooDeep', { depth: problem.depth }),
+        range:
+          problem.range.end - problem.range.start > 200
+            ? { start: problem.range.start, end: problem.range.start + 1 }
+            : problem.range,
+        path: problem.path,
+        document: problem.document,
+      };
+    case 'excessiveAliasing':
+      return {
+        code: 'yaml/excessive-aliasing',
+        severity: 'error',
+        message: message('excessiveAliasing', { nodes: formatCount(problem.expandedNodes) }),
+        range: problem.range,
+        path: null,
+        document: problem.document,
+      };
+    case 'tooManyProblems':
+      return {
+        code: 'yaml/too-many-errors',
+        severity: 'info',
+        message: message('tooManyProblems', { count: problem.omitted }),
+        range: problem.range,
+        path: null,
+        document: problem.document,
+      };
+    case 'tooLarge':
+      return {
+        code: 'file/too-large',
+        severity: 'warning',
+        message: message('tooLarge', { size: formatSize(problem.length), limit: formatSize(problem.limit) }),
+        range: problem.range,
+        path: null,
+        document: 0,
+        data: { length: problem.length, limit: problem.limit },
+      };
+    case 'binary':
+      return {
+        code: 'file/binary',
+        severity: 'error',
+        message: message('binary'),
+        range: problem.range,
+        path: null,
+        document: 0,
+      };
+    case 'internal':
+      return {
+        code: 'internal/parse-failure',
+        severity: 'warning',
+        message: message('internal', { detail: problem.detail }),
+        range: problem.range,
+        path: null,
+        document: 0,
+      };
+  }
+}
+
+/** Picks a clearer message for the YAML mistakes people make most, and the range to underline. */
+function describeSyntaxProblem(
+  yamlCode: string,
+  range: OffsetRange,
+  text: string,
+): { key: 'syntax' | 'syntaxColonInPlainValue' | 'syntaxImplicitKey' | 'syntaxTab'; range: OffsetRange } {
+  switch (yamlCode) {
+    case 'BLOCK_AS_IMPLICIT_KEY': {
+      // `image: repo/name: tag` — underline the whole value up to the end of its line.
+      const lineEnd = text.slice(range.start).search(/[\r\n]|\s+#/);
+      const end = lineEnd === -1 ? text.length : range.start + lineEnd;
+      return { key: 'syntaxColonInPlainValue', range: { start: range.start, end: Math.max(end, range.end) } };
+    }
+    case 'MISSING_CHAR':
+    case 'MULTILINE_IMPLICIT_KEY':
+      return { key: 'syntaxImplicitKey', range };
+    case 'TAB_AS_INDENT':
+      return { key: 'syntaxTab', range };
+    default:
+      return { key: 'syntax', range };
+  }
+}
+
+function formatSize(length: number): string {
+  if (length >= 1024 * 1024) return `${(length / (1024 * 1024)).toFixed(1)} MB`;
+  return `${Math.ceil(length / 1024)} KB`;
+}
+
+function formatCount(count: number): string {
+  return Math.round(count).toLocaleString('en-US');
+}

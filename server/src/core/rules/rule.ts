@@ -1,0 +1,34 @@
+import type { ApiErrorType, Severity } from '../analysis/finding';
+import type { Locale } from '../l10n';
+import type { PodlineSettings } from '../settings';
+import type { OffsetRange } from '../text/offsetRange';
+import type { Workload, WorkloadKind } from '../workload/recognizeWorkload';
+
+/** What a rule reports; the analyser adds the document index. */
+export interface RuleReport {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: OffsetRange;
+  readonly path: string | null;
+  readonly errorType?: ApiErrorType;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+/** What a rule sees: one recognised workload and the settings. */
+export interface RuleContext {
+  readonly workload: Workload;
+  readonly settings: PodlineSettings;
+  readonly locale: Locale;
+  readonly text: string;
+  report(finding: RuleReport): void;
+}
+
+/** A validation rule: one module each, listed in the registry (`rules/ruleRegistry.ts`). */
+export interface Rule {
+  /** The stable code of the findings it reports, e.g. `job/restart-policy`. */
+  readonly code: string;
+  /** The kinds it applies to. */
+  readonly kinds: readonly WorkloadKind[];
+  check(context: RuleContext): void;
+}

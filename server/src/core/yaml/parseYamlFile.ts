@@ -1,0 +1,424 @@
+import { Composer, isAlias, isMap, isScalar, isSeq, Parser } from 'yaml';
+import type { Alias, CST, Document, Node as AstNode, Scalar, YAMLError } from 'yaml';
+import type { OffsetRange } from '../text/offsetRange';
+import { childPath, indexPath } from './yamlModel';
+import type { ScalarStyle, YamlDocumentModel, YamlMapEntry, YamlNode } from './yamlModel';
+
+/** Limits that keep parsing bounded on hostile input; the server's settings can raise the size. */
+export interface YamlLimits {
+  /** Files longer than this many UTF-16 code units are not parsed. */
+  readonly maxFileLength: number;
+  /** Nodes nested deeper than this are not modelled. */
+  readonly maxDepth: number;
+  /** At most this many syntax problems are reported per file. */
+  readonly maxSyntaxProblems: number;
+}
+
+/** The default limits. */
+export const defaultYamlLimits: YamlLimits = {
+  maxFileLength: 2 * 1024 * 1024,
+  maxDepth: 500,
+  maxSyntaxProblems: 50,
+};
+
+/** A problem found while reading the YAML itself, before any Kubernetes rule runs. */
+export type YamlProblem =
+  | {
+      readonly kind: 'syntax';
+      readonly yamlCode: string;
+      readonly detail: string;
+      readonly range: OffsetRange;
+      readonly document: number;
+    }
+  | {
+      readonly kind: 'duplicateKey';
+      readonly key: string;
+      readonly path: string;
+      readonly range: OffsetRange;
+      readonly firstRange: OffsetRange;
+      readonly document: number;
+    }
+  | {
+      readonly kind: 'nonScalarKey';
+      readonly path: string;
+      readonly range: OffsetRange;
+      readonly document: number;
+    }
+  | {
+      readonly kind: 'tooDeep';
+      readonly depth: number;
+      readonly path: string;
+      readonly range: OffsetRange;
+      readonly document: number;
+    }
+  | {
+      readonly kind: 'excessiveAliasing';
+      readonly expandedNodes: number;
+      readonly range: OffsetRange;
+      readonly document: number;
+    }
+  | {
+      readonly kind: 'tooManyProblems';
+      readonly omitted: number;
+      readonly range: OffsetRange;
+      readonly document: number;
+    }
+  | {
+      readonly kind: 'tooLarge';
+      readonly length: number;
+      readonly limit: number;
+      readonly range: OffsetRange;
+    }
+  | { readonly kind: 'binary'; readonly range: OffsetRange }
+  | { readonly kind: 'internal'; readonly detail: string; readonly range: OffsetRange };
+
+/** The YAML model of a whole file: its documents and the problems found reading them. */
+export interface YamlFileModel {
+  readonly documents: readonly YamlDocumentModel[];
+  readonly problems: readonly YamlProblem[];
+}
+
+/**
+ * Parses a file into Podline's multi-document YAML model. Scalars are read with YAML 1.1 rules,
+ * as Kubernetes' decoder (go-yaml v2 behind sigs.k8s.io/yaml) reads them: `yes` and `on` are
+ * booleans, `0777` is octal. Never throws.
+ */
+export function parseYamlFile(text: string, limits: YamlLimits = defaultYamlLimits): YamlFileModel {
+  if (text.length > limits.maxFileLength) {
+    return {
+      documents: [],
+      problems: [
+        { kind: 'tooLarge', length: text.length, limit: limits.maxFileLength, range: firstLine(text) },
+      ],
+    };
+  }
+  if (looksBinary(text)) return { documents: [], problems: [{ kind: 'binary', range: firstLine(text) }] };
+  try {
+    return buildModel(text, limits);
+  } catch (error) {
+    // The yaml library is not expected to throw, but a stack overflow on pathological nesting
+    // is possible; the user then gets one finding instead of a dead server.
+    const detail = error instanceof Error ? error.message : String(error);
+    return { documents: [], problems: [{ kind: 'internal', detail, range: firstLine(text) }] };
+  }
+}
+
+function firstLine(text: string): OffsetRange {
+  const newline = text.search(/[\r\n]/);
+  return { start: 0, end: Math.min(newline === -1 ? text.length : newline, 200) };
+}
+
+/** A NUL or many control characters in the first 64 KiB mean the file is not text. */
+function looksBinary(text: string): boolean {
+  const sample = text.slice(0, 65536);
+  if (sample.length === 0) return false;
+  if (sample.includes('\0')) return true;
+  const suspicious = sample.match(/[\x01-\x08\x0E-\x1F\x7F\uFFFD]/g)?.length ?? 0;
+  return suspicious / sample.length > 0.05;
+}
+
+function buildModel(text: string, limits: YamlLimits): YamlFileModel {
+  // The yaml library composes nested collections recursively and relies on catching a stack
+  // overflow; so close to the stack's end V8 itself can abort the process. The concrete syntax
+  // tree is built without recursion, so its depth is measured first and deep files stop here.
+  const tokens = Array.from(new Parser().parse(text));
+  const deepest = findTooDeepToken(tokens, limits.maxDepth);
+  if (deepest !== undefined) {
+    const documentIndex = tokens
+      .slice(0, tokens.indexOf(deepest.document))
+      .filter((token) => token.type === 'document').length;
+    const range = { start: deepest.offset, end: Math.min(deepest.offset + 1, text.length) };
+    return {
+      documents: [],
+      problems: [{ kind: 'tooDeep', depth: limits.maxDepth, path: '', range, document: documentIndex }],
+    };
+  }
+  const composer = new Composer({ version: '1.1', uniqueKeys: false, strict: false });
+  const astDocuments: Document.Parsed[] = [...composer.compose(tokens), ...composer.end()];
+  const problems: YamlProblem[] = [];
+  const syntaxProblems: YamlProblem[] = [];
+  const documents: YamlDocumentModel[] = [];
+
+  // An empty stream still has errors to report (for example a lone `]`).
+  if (astDocuments.length === 0) {
+    for (const error of composer.streamInfo().errors) syntaxProblems.push(toSyntaxProblem(error, 0, text));
+  }
+
+  astDocuments.forEach((astDocument, index) => {
+    const seen = new Set<string>();
+    for (const error of astDocument.errors) {
+      const problem = toSyntaxProblem(error, index, text);
+      // yaml often reports two codes for one mistake at the same place; one finding is enough.
+      const key = `${problem.range.start}:${problem.range.end}`;
+      if (seen.has(key)) continue;
+      seen.add(key);
+      syntaxProblems.push(problem);
+    }
+    const builder = new ModelBuilder(index, limits, problems);
+    const root = astDocument.contents ? builder.build(astDocument.contents, '', 0) : null;
+    builder.checkAliasExpansion(root);
+    const [start = 0, , end = text.length] = astDocument.range;
+    documents.push({ index, range: { start, end }, root, hasSyntaxErrors: astDocument.errors.length > 0 });
+  });
+
+  const shown = syntaxProblems.slice(0, limits.maxSyntaxProblems);
+  if (syntaxProblems.length > shown.length) {
+    const last = syntaxProblems[shown.length];
+    if (last && last.kind === 'syntax') {
+      shown.push({
+        kind: 'tooManyProblems',
+        omitted: syntaxProblems.length - shown.length,
+        range: last.range,
+        document: last.document,
+      });
+    }
+  }
+  return { documents, problems: [...shown, ...problems] };
+}
+
+/** Finds the first collection token nested deeper than `maxDepth`, walking the tree without recursion. */
+function findTooDeepToken(
+  tokens: readonly CST.Token[],
+  maxDepth: number,
+): { offset: number; document: CST.Token } | undefined {
+  for (const document of tokens) {
+    const stack: [CST.Token, number][] = [[document, 0]];
+    while (stack.length > 0) {
+      const [token, depth] = stack.pop() ?? [document, 0];
+      if (token.type === 'document') {
+        if (token.value) stack.push([token.value, depth]);
+        continue;
+      }
+      if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection')
+        continue;
+      if (depth + 1 > maxDepth) return { offset: token.offset, document };
+      for (const item of token.items as readonly { key?: CST.Token | null; value?: CST.Token }[]) {
+        if (item.key) stack.push([item.key, depth + 1]);
+        if (item.value) stack.push([item.value, depth + 1]);
+      }
+    }
+  }
+  return undefined;
+}
+
+function toSyntaxProblem(error: YAMLError, document: number, text: string): YamlProblem {
+  const [start, rawEnd] = error.pos;
+  let end = Math.min(Math.max(rawEnd, start), text.length);
+  if (end === start) end = Math.min(start + 1, text.length);
+  const detail = error.message.split('\n')[0] ?? error.message;
+  return { kind: 'syntax', yamlCode: error.code, detail, range: { start, end }, document };
+}
+
+/** Builds model nodes from the yaml library's AST, with paths, anchors and checks. */
+class ModelBuilder {
+  private readonly anchors = new Map<string, YamlNode>();
+  private reportedTooDeep = false;
+
+  constructor(
+    private readonly document: number,
+    private readonly limits: YamlLimits,
+    private readonly problems: YamlProblem[],
+  ) {}
+
+  build(node: AstNode | Alias, path: string, depth: number): YamlNode | null {
+    const range = rangeOf(node);
+    if (depth > this.limits.maxDepth) {
+      if (!this.reportedTooDeep) {
+        this.reportedTooDeep = true;
+        this.problems.push({
+          kind: 'tooDeep',
+          depth: this.limits.maxDepth,
+          path,
+          range,
+          document: this.document,
+        });
+      }
+      return null;
+    }
+    let result: YamlNode | null = null;
+    if (isAlias(node)) {
+      result = {
+        kind: 'alias',
+        anchor: node.source,
+        target: this.anchors.get(node.source) ?? null,
+        range,
+        path,
+      };
+    } else if (isScalar(node)) {
+      result = {
+        kind: 'scalar',
+        value: scalarValue(node),
+        style: scalarStyle(node),
+        tag: explicitTag(node),
+        range,
+        path,
+      };
+    } else if (isSeq(node)) {
+      const items = node.items.map((item, index) =>
+        item && typeof item === 'object'
+          ? this.build(item as AstNode, indexPath(path, index), depth + 1)
+          : null,
+      );
+      result = { kind: 'seq', items, range, path };
+    } else if (isMap(node)) {
+      result = { kind: 'map', entries: this.buildEntries(node.items, path, depth), range, path };
+    }
+    const anchor = (node as { anchor?: string }).anchor;
+    if (anchor && result) this.anchors.set(anchor, result);
+    return result;
+  }
+
+  private buildEntries(
+    items: readonly { key: unknown; value: unknown }[],
+    path: string,
+    depth: number,
+  ): YamlMapEntry[] {
+    const entries: YamlMapEntry[] = [];
+    const firstByKey = new Map<string, OffsetRange>();
+    for (const pair of items) {
+      const keyNode = pair.key as AstNode | null;
+      const keyIsScalar = keyNode === null || isScalar(keyNode);
+      const key = keyNode === null ? '' : isScalar(keyNode) ? keyString(keyNode) : '';
+      const valueNode = pair.value as AstNode | null;
+      const keyRange = keyNode
+        ? rangeOf(keyNode)
+        : valueNode
+          ? { start: rangeOf(valueNode).start, end: rangeOf(valueNode).start }
+          : { start: 0, end: 0 };
+      const entryPath = childPath(path, key);
+      if (!keyIsScalar) {
+        this.problems.push({ kind: 'nonScalarKey', path, range: keyRange, document: this.document });
+      } else {
+        const first = firstByKey.get(key);
+        if (first) {
+          this.problems.push({
+            kind: 'duplicateKey',
+            key,
+            path: entryPath,
+            range: keyRange,
+            firstRange: first,
+            document: this.document,
+          });
+        } else {
+          firstByKey.set(key, keyRange);
+        }
+      }
+      const value =
+        valueNode && typeof valueNode === 'object' ? this.build(valueNode, entryPath, depth + 1) : null;
+      entries.push({ key, keyRange, keyIsScalar, value });
+    }
+    return entries;
+  }
+
+  /**
+   * Rejects documents whose aliases would expand into an enormous object, as Kubernetes'
+   * decoder does ("document contains excessive aliasing"). Counts are memoised per node, so an
+   * alias bomb costs time linear in its source, not in its expansion.
+   */
+  checkAliasExpansion(root: YamlNode | null): void {
+    if (!root || this.anchors.size === 0) return;
+    const memo = new Map<YamlNode, { nodes: number; aliases: number }>();
+    const count = (node: YamlNode | null): { nodes: number; aliases: number } => {
+      if (!node) return { nodes: 0, aliases: 0 };
+      const known = memo.get(node);
+      if (known) return known;
+      // Guard against cycles through a not-yet-finished anchor.
+      memo.set(node, { nodes: 1, aliases: 0 });
+      let result = { nodes: 1, aliases: 0 };
+      if (node.kind === 'alias') {
+        const inner = count(node.target);
+        result = { nodes: inner.nodes, aliases: inner.aliases + 1 };
+      } else if (node.kind === 'seq' || node.kind === 'map') {
+        const children = node.kind === 'seq' ? node.items : node.entries.map((entry) => entry.value);
+        for (const child of children) {
+          const inner = count(child);
+          result = { nodes: result.nodes + inner.nodes, aliases: result.aliases + inner.aliases };
+        }
+      }
+      memo.set(node, result);
+      return result;
+    };
+    const total = count(root);
+    if (isExcessiveAliasing(total.nodes, total.aliases)) {
+      const firstAlias = findFirstAlias(root);
+      this.problems.push({
+        kind: 'excessiveAliasing',
+        expandedNodes: total.nodes,
+        range: firstAlias?.range ?? root.range,
+        document: this.document,
+      });
+    }
+  }
+}
+
+/** go-yaml v2's rule (`allowedAliasRatio` in decode.go), applied to the fully expanded counts. */
+function isExcessiveAliasing(decodeCount: number, aliasCount: number): boolean {
+  if (decodeCount > 1e7) return true;
+  const low = 400_000;
+  const high = 4_000_000;
+  const allowed =
+    decodeCount <= low
+      ? 0.99
+      : decodeCount >= high
+        ? 0.1
+        : 0.99 - 0.89 * ((decodeCount - low) / (high - low));
+  return aliasCount > 100 && decodeCount > 1000 && aliasCount / decodeCount > allowed;
+}
+
+function findFirstAlias(node: YamlNode | null): YamlNode | null {
+  const stack: (YamlNode | null)[] = [node];
+  while (stack.length > 0) {
+    const current = stack.pop();
+    if (!current) continue;
+    if (current.kind === 'alias') return current;
+    if (current.kind === 'seq')
+      for (let i = current.items.length - 1; i >= 0; i--) stack.push(current.items[i] ?? null);
+    if (current.kind === 'map')
+      for (let i = current.entries.length - 1; i >= 0; i--) stack.push(current.entries[i]?.value ?? null);
+  }
+  return null;
+}
+
+function rangeOf(node: AstNode | Alias): OffsetRange {
+  const range = node.range;
+  if (!range) return { start: 0, end: 0 };
+  return { start: range[0], end: range[1] };
+}
+
+function keyString(node: Scalar): string {
+  const value: unknown = node.value;
+  // The YAML 1.1 merge key `<<` arrives as a symbol; keep its spelling.
+  if (typeof value === 'symbol') return node.source ?? '<<';
+  if (value === null || value === undefined) return node.source ?? '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return node.source ?? '';
+}
+
+function scalarValue(node: Scalar): string | number | boolean | null {
+  const value: unknown = node.value;
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return node.source ?? value.toISOString();
+  return node.source ?? null;
+}
+
+function scalarStyle(node: Scalar): ScalarStyle {
+  switch (node.type) {
+    case 'QUOTE_SINGLE':
+      return 'single';
+    case 'QUOTE_DOUBLE':
+      return 'double';
+    case 'BLOCK_FOLDED':
+    case 'BLOCK_LITERAL':
+      return 'block';
+    default:
+      return 'plain';
+  }
+}
+
+function explicitTag(node: Scalar): string | null {
+  return typeof node.tag === 'string' ? node.tag : null;
+}

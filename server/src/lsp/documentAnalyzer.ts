@@ -1,0 +1,101 @@
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument } from '../core/analysis/analyzeDocument';
+import type { AnalysisResult } from '../core/analysis/analyzeDocument';
+import { getEntry, scalarString } from '../core/yaml/yamlModel';
+import type { DocumentStatusParams } from '../protocol/podlineProtocol';
+import { logError } from './logError';
+import type { SettingsStore } from './settingsStore';
+import { toDiagnostic } from './toDiagnostic';
+
+/** How long typing must pause before a document is analysed again. */
+const typingDelayMs = 150;
+
+/**
+ * Analyses documents after edits, newest version only: each edit restarts the document's timer,
+ * and a result for a version that has since changed is thrown away rather than published.
+ */
+export class DocumentAnalyzer {
+  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly results = new Map<string, { version: number; result: AnalysisResult }>();
+
+  constructor(
+    private readonly connection: Connection,
+    private readonly documents: TextDocuments<TextDocument>,
+    private readonly settings: SettingsStore,
+    private readonly onStatus: (status: DocumentStatusParams) => void,
+  ) {}
+
+  /** Analyses `document` after `delay` ms, replacing any analysis already scheduled for it. */
+  schedule(document: TextDocument, delay = typingDelayMs): void {
+    const pending = this.timers.get(document.uri);
+    if (pending) clearTimeout(pending);
+    this.timers.set(
+      document.uri,
+      setTimeout(() => {
+        this.timers.delete(document.uri);
+        void this.analyze(document.uri, document.version);
+      }, delay),
+    );
+  }
+
+  /** Re-analyses every open document, e.g. after a settings change. */
+  scheduleAll(): void {
+    for (const document of this.documents.all()) this.schedule(document, 0);
+  }
+
+  /** Forgets a closed document and clears its diagnostics. */
+  forget(uri: string): void {
+    const pending = this.timers.get(uri);
+    if (pending) clearTimeout(pending);
+    this.timers.delete(uri);
+    this.results.delete(uri);
+    void this.connection
+      .sendDiagnostics({ uri, diagnostics: [] })
+      .catch((error: unknown) => logError(this.connection, 'diagnostics', error));
+  }
+
+  /** The latest analysis of a document, if it is current. */
+  latest(document: TextDocument): AnalysisResult | undefined {
+    const entry = this.results.get(document.uri);
+    return entry?.version === document.version ? entry.result : undefined;
+  }
+
+  private async analyze(uri: string, version: number): Promise<void> {
+    try {
+      const settings = await this.settings.get(uri);
+      const document = this.documents.get(uri);
+      // The document was closed or edited while settings were fetched: a newer run is coming.
+      if (!document || document.version !== version) return;
+      const result = analyzeDocument(document.getText(), settings);
+      this.results.set(uri, { version, result });
+      await this.connection.sendDiagnostics({
+        uri,
+        version,
+        diagnostics: result.findings.map((finding) => toDiagnostic(finding, document)),
+      });
+      this.onStatus(summarize(uri, version, result));
+    } catch (error) {
+      logError(this.connection, 'analysis', error);
+    }
+  }
+}
+
+function summarize(uri: string, version: number, result: AnalysisResult): DocumentStatusParams {
+  const skipped = result.findings.some(
+    (finding) => finding.code === 'file/too-large' || finding.code === 'file/binary',
+  );
+  return {
+    uri,
+    version,
+    workloads: result.workloads.map((workload) => {
+      const metadata = getEntry(workload.root, 'metadata')?.value;
+      const name =
+        metadata?.kind === 'map' ? (scalarString(getEntry(metadata, 'name')?.value) ?? null) : null;
+      return { kind: workload.kind, name };
+    }),
+    errors: result.findings.filter((finding) => finding.severity === 'error').length,
+    warnings: result.findings.filter((finding) => finding.severity === 'warning').length,
+    state: skipped ? 'skipped' : 'analysed',
+  };
+}

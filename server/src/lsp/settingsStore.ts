@@ -1,0 +1,71 @@
+import { DidChangeConfigurationNotification } from 'vscode-languageserver/node';
+import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import { normalizeLocale } from '../core/l10n';
+import type { Locale } from '../core/l10n';
+import { normalizeSettings } from '../core/settings';
+import type { PodlineSettings } from '../core/settings';
+
+/**
+ * Fetches the `podline` settings per document from the client and normalises them with the
+ * core's single definition. Clients that cannot answer `workspace/configuration` get defaults.
+ */
+export class SettingsStore {
+  private readonly cache = new Map<string, Promise<PodlineSettings>>();
+  private displayLocale: Locale = 'en';
+  private canPull = false;
+  private canRegister = false;
+
+  constructor(private readonly connection: Connection) {}
+
+  /** Reads what the client can do and its display language from `initialize`. */
+  initialize(params: InitializeParams): void {
+    const options: unknown = params.initializationOptions;
+    const optionLocale =
+      typeof options === 'object' && options !== null ? (options as { locale?: unknown }).locale : undefined;
+    this.displayLocale = normalizeLocale(optionLocale ?? params.locale);
+    this.canPull = params.capabilities.workspace?.configuration === true;
+    this.canRegister = params.capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true;
+  }
+
+  /** Asks the client to tell the server when settings change. */
+  registerForChanges(): void {
+    if (this.canRegister) {
+      void this.connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'podline' })
+        .catch(() => undefined);
+    }
+  }
+
+  /** The settings for one document. */
+  get(uri: string): Promise<PodlineSettings> {
+    let settings = this.cache.get(uri);
+    if (!settings) {
+      settings = this.fetch(uri);
+      this.cache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  /** Drops every cached value after a configuration change. */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  /** Drops the cached value of a closed document. */
+  forget(uri: string): void {
+    this.cache.delete(uri);
+  }
+
+  private async fetch(uri: string): Promise<PodlineSettings> {
+    if (!this.canPull) return normalizeSettings(undefined, this.displayLocale);
+    try {
+      const raw: unknown = await this.connection.workspace.getConfiguration({
+        scopeUri: uri,
+        section: 'podline',
+      });
+      return normalizeSettings(raw, this.displayLocale);
+    } catch {
+      return normalizeSettings(undefined, this.displayLocale);
+    }
+  }
+}

@@ -1,0 +1,61 @@
+import {
+  createConnection,
+  NotificationType,
+  ProposedFeatures,
+  TextDocuments,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver/node';
+import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { documentStatusNotification } from '../protocol/podlineProtocol';
+import type { DocumentStatusParams } from '../protocol/podlineProtocol';
+import { DocumentAnalyzer } from './documentAnalyzer';
+import { logError } from './logError';
+import { SettingsStore } from './settingsStore';
+
+const transports = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId='];
+
+/** Starts the language server on the transport named on the command line. */
+export function startServer(argv: readonly string[] = process.argv.slice(2)): void {
+  if (!argv.some((arg) => transports.some((transport) => arg.startsWith(transport)))) {
+    process.stderr.write(
+      'Usage: podline-language-server --stdio | --node-ipc | --socket=<port> | --pipe=<name>\n',
+    );
+    process.exitCode = 2;
+    return;
+  }
+  const connection = createConnection(ProposedFeatures.all);
+  const documents = new TextDocuments(TextDocument);
+  const settings = new SettingsStore(connection);
+  const statusType = new NotificationType<DocumentStatusParams>(documentStatusNotification.method);
+  const analyzer = new DocumentAnalyzer(connection, documents, settings, (status) => {
+    void connection
+      .sendNotification(statusType, status)
+      .catch((error: unknown) => logError(connection, 'status', error));
+  });
+
+  connection.onInitialize((params: InitializeParams): InitializeResult => {
+    settings.initialize(params);
+    return {
+      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      serverInfo: { name: 'podline-language-server', version: '0.1.0' },
+    };
+  });
+  connection.onInitialized(() => {
+    settings.registerForChanges();
+  });
+  connection.onDidChangeConfiguration(() => {
+    settings.clear();
+    analyzer.scheduleAll();
+  });
+
+  documents.onDidOpen((event) => analyzer.schedule(event.document, 0));
+  documents.onDidChangeContent((event) => analyzer.schedule(event.document));
+  documents.onDidClose((event) => {
+    analyzer.forget(event.document.uri);
+    settings.forget(event.document.uri);
+  });
+
+  documents.listen(connection);
+  connection.listen();
+}

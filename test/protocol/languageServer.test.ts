@@ -1,0 +1,150 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { after, before, test } from 'node:test';
+import { DiagnosticSeverity, TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
+import type { InitializeResult } from 'vscode-languageserver-protocol/node';
+import { LspTestClient, serverPath } from './lspTestClient';
+
+const jobWithDuplicate = `apiVersion: batch/v1
+kind: Job
+metadata:
+  name: pi
+spec:
+  template:
+    spec:
+      containers:
+      - name: pi
+        image: perl:5.34
+        name: pi-image
+      restartPolicy: Never
+`;
+
+let client: LspTestClient;
+let initializeResult: InitializeResult;
+
+before(async () => {
+  ({ client, result: initializeResult } = await LspTestClient.start());
+});
+
+after(() => client.kill());
+
+test('initialize announces incremental document sync', () => {
+  const sync = initializeResult.capabilities.textDocumentSync;
+  assert.equal(typeof sync === 'object' ? sync.change : sync, TextDocumentSyncKind.Incremental);
+  assert.equal(initializeResult.serverInfo?.name, 'podline-language-server');
+});
+
+test('didOpen publishes a duplicate-key error at the exact range of the second key', async () => {
+  await client.open('file:///work/job.yaml', jobWithDuplicate);
+  const { diagnostics } = await client.waitForDiagnostics('file:///work/job.yaml');
+  assert.equal(diagnostics.length, 1);
+  const [diagnostic] = diagnostics;
+  assert.equal(diagnostic?.code, 'yaml/duplicate-key');
+  assert.equal(diagnostic?.source, 'podline');
+  assert.equal(diagnostic?.severity, DiagnosticSeverity.Error);
+  // Line 11 (1-based) is "        name: pi-image": the key spans characters 8-12.
+  assert.deepEqual(diagnostic?.range, {
+    start: { line: 10, character: 8 },
+    end: { line: 10, character: 12 },
+  });
+  assert.deepEqual((diagnostic?.data as { path?: string }).path, 'spec.template.spec.containers[0].name');
+});
+
+test('an incremental didChange that removes the duplicate clears the diagnostics', async () => {
+  const version = await client.change('file:///work/job.yaml', [
+    { range: { start: { line: 10, character: 0 }, end: { line: 11, character: 0 } }, text: '' },
+  ]);
+  const params = await client.waitForDiagnostics(
+    'file:///work/job.yaml',
+    (candidate) => candidate.version === version,
+  );
+  assert.deepEqual(params.diagnostics, []);
+});
+
+test('an edit that breaks the YAML is reported where the break is', async () => {
+  const version = await client.change('file:///work/job.yaml', [
+    { range: { start: { line: 9, character: 15 }, end: { line: 9, character: 24 } }, text: 'perl: 5.34' },
+  ]);
+  const params = await client.waitForDiagnostics(
+    'file:///work/job.yaml',
+    (candidate) => candidate.version === version,
+  );
+  assert.deepEqual(
+    params.diagnostics.map((diagnostic) => [diagnostic.code, diagnostic.range.start.line]),
+    [['yaml/syntax', 9]],
+  );
+});
+
+test('documents that are not workloads get no workload diagnostics', async () => {
+  await client.open('file:///work/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n');
+  const { diagnostics } = await client.waitForDiagnostics('file:///work/service.yaml');
+  assert.deepEqual(diagnostics, []);
+});
+
+test('hostile files each get a clear finding and the server keeps serving', async () => {
+  let seed = 1;
+  let randomBytes = '';
+  for (let i = 0; i < 100_000; i++) {
+    seed = (seed * 1103515245 + 12345) & 0x7fffffff;
+    randomBytes += String.fromCharCode(seed >> 23);
+  }
+  let aliasBomb = 'a: &a ["x","x","x","x","x","x","x","x","x"]\n';
+  const names = 'abcdefghij';
+  for (let i = 1; i < names.length; i++)
+    aliasBomb += `${names[i]}: &${names[i]} [${Array(9)
+      .fill(`*${names[i - 1]}`)
+      .join(',')}]\n`;
+  const cases: [string, string, string][] = [
+    ['random-bytes', randomBytes, 'file/binary'],
+    ['ten-megabytes', `data: "${'x'.repeat(10 * 1024 * 1024)}"\n`, 'file/too-large'],
+    ['deep', `${'['.repeat(10_000)}${']'.repeat(10_000)}`, 'yaml/too-deep'],
+    ['alias-bomb', aliasBomb, 'yaml/excessive-aliasing'],
+  ];
+  for (const [name, text, code] of cases) {
+    const uri = `file:///work/${name}.yaml`;
+    await client.open(uri, text);
+    const { diagnostics } = await client.waitForDiagnostics(uri);
+    assert.ok(
+      diagnostics.some((diagnostic) => diagnostic.code === code),
+      `${name}: expected ${code}, got ${diagnostics.map((diagnostic) => diagnostic.code).join(', ')}`,
+    );
+  }
+  // The server is still alive and answers for an ordinary document.
+  await client.open('file:///work/after.yaml', 'a: 1\na: 2\n');
+  const { diagnostics } = await client.waitForDiagnostics('file:///work/after.yaml');
+  assert.equal(diagnostics[0]?.code, 'yaml/duplicate-key');
+});
+
+test('shutdown and exit end the process with code 0', async () => {
+  assert.equal(await client.shutdown(), 0);
+});
+
+test('settings from workspace/configuration apply: zh-CN messages', async () => {
+  const { client: chinese } = await LspTestClient.start({ locale: 'zh-CN' });
+  try {
+    await chinese.open('file:///work/dup.yaml', 'a: 1\na: 2\n');
+    const { diagnostics } = await chinese.waitForDiagnostics('file:///work/dup.yaml');
+    assert.match(String(diagnostics[0]?.message), /重复的键 "a"/);
+    assert.equal(await chinese.shutdown(), 0);
+  } finally {
+    chinese.kill();
+  }
+});
+
+test('the display language from initialize is used when the locale setting is auto', async () => {
+  const { client: chinese } = await LspTestClient.start({ locale: 'auto' }, 'zh-cn');
+  try {
+    await chinese.open('file:///work/dup.yaml', 'a: 1\na: 2\n');
+    const { diagnostics } = await chinese.waitForDiagnostics('file:///work/dup.yaml');
+    assert.match(String(diagnostics[0]?.message), /重复的键/);
+    assert.equal(await chinese.shutdown(), 0);
+  } finally {
+    chinese.kill();
+  }
+});
+
+test('without a transport argument the server explains its usage and exits with 2', () => {
+  const result = spawnSync(process.execPath, [serverPath], { encoding: 'utf8', timeout: 10_000 });
+  assert.equal(result.status, 2);
+  assert.match(result.stderr, /Usage: podline-language-server --stdio/);
+});
