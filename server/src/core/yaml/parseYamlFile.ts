@@ -17,7 +17,7 @@ export interface YamlLimits {
 /** The default limits. */
 export const defaultYamlLimits: YamlLimits = {
   maxFileLength: 2 * 1024 * 1024,
-  maxDepth: 500,
+  maxDepth: 200,
   maxSyntaxProblems: 50,
 };
 
