@@ -1,11 +1,12 @@
 // Builds every bundle with esbuild: the extension client, the language server, the CLI, the
 // webview, and the compiled tests. Type checking is `tsc -b`'s job, not this script's.
 import * as esbuild from 'esbuild';
-import { readdirSync, statSync, rmSync } from 'node:fs';
+import { readdirSync, readFileSync, statSync, rmSync } from 'node:fs';
 import { join, relative } from 'node:path';
 
 const production = process.argv.includes('--production');
 const root = new URL('..', import.meta.url).pathname;
+const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8'));
 
 /** Lists the files under `dir` whose names end with one of `suffixes`. */
 function findFiles(dir, suffixes) {
@@ -28,11 +29,18 @@ const common = {
   logLevel: 'warning',
   absWorkingDir: root,
 };
-const nodeCommon = { ...common, platform: 'node', target: 'node20', format: 'cjs' };
+const nodeCommon = {
+  ...common,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  define: { PODLINE_VERSION: JSON.stringify(version) },
+};
 const shebang = { js: '#!/usr/bin/env node' };
 
 rmSync(join(root, 'dist'), { recursive: true, force: true });
-rmSync(join(root, 'out', 'test'), { recursive: true, force: true });
+// A production build (for the .vsix) leaves the compiled tests alone.
+if (!production) rmSync(join(root, 'out', 'test'), { recursive: true, force: true });
 
 const testEntries = findFiles(join(root, 'test'), ['.test.ts']).map((file) => relative(root, file));
 const e2eEntries = ['test/e2e/suite/index.ts', 'test/e2e/runElectron.ts'];
@@ -61,12 +69,14 @@ await Promise.all([
     entryPoints: { 'webview/main': 'client/webview/main.ts' },
     outdir: 'dist',
   }),
-  esbuild.build({
-    ...nodeCommon,
-    entryPoints: [...testEntries, ...e2eEntries],
-    outbase: '.',
-    outdir: 'out',
-    packages: 'external',
-    external: ['vscode'],
-  }),
+  production
+    ? undefined
+    : esbuild.build({
+        ...nodeCommon,
+        entryPoints: [...testEntries, ...e2eEntries],
+        outbase: '.',
+        outdir: 'out',
+        packages: 'external',
+        external: ['vscode'],
+      }),
 ]);

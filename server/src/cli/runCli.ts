@@ -2,6 +2,7 @@ import { normalizeLocale, formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
 import { cliMessages } from './cliMessages';
 import { runCheckCommand } from './checkCommand';
+import { podlineVersion } from '../version';
 
 /** What the CLI needs from its process, passed in so that tests can run it in-process. */
 export interface CliEnvironment {
@@ -17,9 +18,6 @@ export interface CliResult {
   readonly stderr: string;
   readonly exitCode: number;
 }
-
-/** The version printed by `podline version`; kept in step with package.json by a test. */
-export const podlineVersion = '0.1.0';
 
 /** Runs one `podline` invocation. */
 export function runCli(argv: readonly string[], environment: CliEnvironment): CliResult {

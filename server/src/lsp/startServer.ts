@@ -11,6 +11,7 @@ import { documentStatusNotification } from '../protocol/podlineProtocol';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
 import { DocumentAnalyzer } from './documentAnalyzer';
 import { logError } from './logError';
+import { podlineVersion } from '../version';
 import { SettingsStore } from './settingsStore';
 
 const transports = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId='];
@@ -38,7 +39,7 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
     settings.initialize(params);
     return {
       capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
-      serverInfo: { name: 'podline-language-server', version: '0.1.0' },
+      serverInfo: { name: 'podline-language-server', version: podlineVersion },
     };
   });
   connection.onInitialized(() => {

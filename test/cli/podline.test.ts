@@ -1,0 +1,158 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { test } from 'node:test';
+
+const root = join(__dirname, '..', '..', '..');
+const cli = join(root, 'dist', 'cli', 'podline.js');
+const seeds = join('test', 'fixtures', 'seed-manifests');
+
+function podline(
+  args: string[],
+  env: Record<string, string> = {},
+): { status: number | null; stdout: string; stderr: string } {
+  const result = spawnSync(process.execPath, [cli, ...args], {
+    cwd: root,
+    encoding: 'utf8',
+    timeout: 60_000,
+    env: { ...process.env, LANG: 'C', LC_ALL: '', LC_MESSAGES: '', ...env },
+  });
+  return { status: result.status, stdout: result.stdout, stderr: result.stderr };
+}
+
+interface JsonFinding {
+  code: string;
+  severity: string;
+  message: string;
+  path: string | null;
+  document: number;
+  range: { start: { line: number; character: number }; end: { line: number; character: number } };
+}
+
+function findingsByFile(stdout: string): Map<string, JsonFinding[]> {
+  const report = JSON.parse(stdout) as {
+    version: number;
+    files: { path: string; findings: JsonFinding[] }[];
+  };
+  assert.equal(report.version, 1);
+  return new Map(report.files.map((file) => [file.path.split('/').pop() ?? file.path, file.findings]));
+}
+
+test('check --format json reports exactly the YAML errors of the seed manifests, with 0-based LSP ranges', () => {
+  const { status, stdout, stderr } = podline(['check', '--format', 'json', seeds]);
+  assert.equal(stderr, '');
+  assert.equal(status, 1);
+  const files = findingsByFile(stdout);
+  assert.equal(files.size, 22);
+  const errors = [...files].flatMap(([file, findings]) =>
+    findings.filter((finding) => finding.severity === 'error').map((finding) => ({ file, finding })),
+  );
+  const brief = errors.map(({ file, finding }) => [file, finding.code, finding.range.start.line + 1]);
+  assert.deepEqual(
+    brief.filter(([file]) => file !== 'job-pi-parallel-with-transcript.yaml'),
+    [
+      ['daemonset-fluentd-broken.yaml', 'yaml/syntax', 19],
+      ['job-calculate-pi-parallel.yaml', 'yaml/duplicate-key', 16],
+      ['job-calculate-pi.yaml', 'yaml/duplicate-key', 15],
+      ['job-jinja-template.yaml', 'yaml/syntax', 19],
+    ],
+  );
+  const transcript = files.get('job-pi-parallel-with-transcript.yaml') ?? [];
+  assert.deepEqual(transcript[0]?.range, {
+    start: { line: 17, character: 0 },
+    end: { line: 17, character: 28 },
+  });
+  assert.ok(transcript.every((finding) => finding.code === 'yaml/syntax' && finding.range.start.line >= 17));
+
+  // `        name: pi-image` on line 15: the key covers characters 8 to 12.
+  assert.deepEqual(files.get('job-calculate-pi.yaml'), [
+    {
+      code: 'yaml/duplicate-key',
+      severity: 'error',
+      message: 'Duplicate key "name" (first on line 13): kubectl\'s strict decoding rejects it',
+      path: 'spec.template.spec.containers[0].name',
+      document: 0,
+      range: { start: { line: 14, character: 8 }, end: { line: 14, character: 12 } },
+      errorType: 'Duplicate',
+    },
+  ]);
+  // `          image: fluentd/fluentd: v1.4-1`: the value starts at character 17 and ends at 40.
+  assert.deepEqual(files.get('daemonset-fluentd-broken.yaml')?.[0]?.range, {
+    start: { line: 18, character: 17 },
+    end: { line: 18, character: 40 },
+  });
+});
+
+test('check exits 0 on a valid file and prints a text summary', () => {
+  const { status, stdout } = podline(['check', join(seeds, 'job-pi.yaml')]);
+  assert.equal(status, 0);
+  assert.equal(stdout, '0 error(s), 0 warning(s) in 1 file(s) checked.\n');
+});
+
+test('text findings read path:line:column: severity [code] message', () => {
+  const { status, stdout } = podline(['check', join(seeds, 'job-calculate-pi.yaml')]);
+  assert.equal(status, 1);
+  assert.match(
+    stdout.split('\n')[0] ?? '',
+    /job-calculate-pi\.yaml:15:9: error \[yaml\/duplicate-key\] Duplicate key "name"/,
+  );
+});
+
+test('--locale zh-CN and a Chinese LANG translate messages', () => {
+  const viaOption = podline(['check', '--locale', 'zh-CN', join(seeds, 'job-calculate-pi.yaml')]);
+  assert.match(viaOption.stdout, /重复的键 "name"（首次出现在第 13 行）/);
+  const viaEnvironment = podline(['check', join(seeds, 'job-calculate-pi.yaml')], { LANG: 'zh_CN.UTF-8' });
+  assert.match(viaEnvironment.stdout, /共检查 1 个文件：1 个错误，0 个警告。/);
+});
+
+const usageCases: [string, string[], RegExp][] = [
+  ['no command', [], /Usage: podline <command>/],
+  ['unknown command', ['lint'], /unknown command 'lint'/],
+  ['no files', ['check'], /name at least one file or folder/],
+  [
+    'missing file',
+    ['check', 'no/such/file.yaml'],
+    /cannot read 'no\/such\/file\.yaml': no such file or folder/,
+  ],
+  ['unknown option', ['check', '--strict', 'x'], /unknown option '--strict'/],
+  ['bad format', ['check', '--format', 'xml', seeds], /--format must be one of text, json, not 'xml'/],
+  ['missing value', ['check', seeds, '--format'], /option '--format' needs a value/],
+];
+for (const [name, args, message] of usageCases) {
+  test(`usage problem (${name}) exits 2 with a clear message`, () => {
+    const { status, stdout, stderr } = podline(args);
+    assert.equal(status, 2);
+    assert.equal(stdout, '');
+    assert.match(stderr, message);
+  });
+}
+
+test('a folder without YAML files is a usage problem, binary and huge files are findings', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'podline-cli-'));
+  writeFileSync(join(folder, 'notes.txt'), 'hello');
+  assert.equal(podline(['check', folder]).status, 2);
+  const binary = Buffer.alloc(4096);
+  for (let i = 0; i < binary.length; i++) binary[i] = (i * 7919) % 256;
+  writeFileSync(join(folder, 'random.yaml'), binary);
+  writeFileSync(join(folder, 'huge.yaml'), `data: "${'x'.repeat(10 * 1024 * 1024)}"\n`);
+  const { status, stdout } = podline(['check', '--format', 'json', folder]);
+  assert.equal(status, 1);
+  const files = findingsByFile(stdout);
+  assert.deepEqual(
+    files.get('random.yaml')?.map((finding) => finding.code),
+    ['file/binary'],
+  );
+  assert.deepEqual(
+    files.get('huge.yaml')?.map((finding) => [finding.code, finding.severity]),
+    [['file/too-large', 'warning']],
+  );
+});
+
+test('version and help', () => {
+  assert.match(podline(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
+  const help = podline(['help']);
+  assert.equal(help.status, 0);
+  assert.match(help.stdout, /check \[--format text\|json\]/);
+});
