@@ -1,0 +1,30 @@
+import type { ApiErrorType, Severity } from '../analysis/finding';
+import type { RuleContext } from './rule';
+import { reportRange } from './fieldRef';
+import type { FieldRef } from './fieldRef';
+
+/** What a rule says about one field, in the API server's terms. */
+export interface ApiErrorReport {
+  readonly code: string;
+  readonly ref: FieldRef;
+  /** The error type the API server uses; omitted for warnings and lints. */
+  readonly type?: ApiErrorType;
+  readonly message: string;
+  readonly severity?: Severity;
+  /** Reported at another field's path than `ref`'s, as the API server sometimes does. */
+  readonly path?: string;
+  readonly data?: Readonly<Record<string, unknown>>;
+}
+
+/** Reports a finding on a field: at its value when written, else where it is missing. */
+export function reportApiError(context: RuleContext, report: ApiErrorReport): void {
+  context.report({
+    code: report.code,
+    severity: report.severity ?? 'error',
+    message: report.message,
+    range: reportRange(report.ref),
+    path: report.path ?? report.ref.path,
+    ...(report.type ? { errorType: report.type } : {}),
+    ...(report.data ? { data: report.data } : {}),
+  });
+}
