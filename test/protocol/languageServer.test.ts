@@ -124,7 +124,7 @@ test('settings from workspace/configuration apply: zh-CN messages', async () => 
   try {
     await chinese.open('file:///work/dup.yaml', 'a: 1\na: 2\n');
     const { diagnostics } = await chinese.waitForDiagnostics('file:///work/dup.yaml');
-    assert.match(String(diagnostics[0]?.message), /重复的键 "a"/);
+    assert.match(diagnostics[0]?.message as string, /重复的键 "a"/);
     assert.equal(await chinese.shutdown(), 0);
   } finally {
     chinese.kill();
@@ -136,7 +136,7 @@ test('the display language from initialize is used when the locale setting is au
   try {
     await chinese.open('file:///work/dup.yaml', 'a: 1\na: 2\n');
     const { diagnostics } = await chinese.waitForDiagnostics('file:///work/dup.yaml');
-    assert.match(String(diagnostics[0]?.message), /重复的键/);
+    assert.match(diagnostics[0]?.message as string, /重复的键/);
     assert.equal(await chinese.shutdown(), 0);
   } finally {
     chinese.kill();
