@@ -53,10 +53,13 @@ test('check --format json reports exactly the YAML errors of the seed manifests,
   assert.deepEqual(
     brief.filter(([file]) => file !== 'job-pi-parallel-with-transcript.yaml'),
     [
+      // k8s-semantics §1.2: `spec:` indented under template.metadata leaves the template without containers.
+      ['daemonset-fluentd-broken.yaml', 'pod/containers', 12],
       ['daemonset-fluentd-broken.yaml', 'yaml/syntax', 19],
       ['job-calculate-pi-parallel.yaml', 'yaml/duplicate-key', 16],
       ['job-calculate-pi.yaml', 'yaml/duplicate-key', 15],
-      ['job-jinja-template.yaml', 'yaml/syntax', 19],
+      // `process-item-$ITEM` is not a DNS-1123 subdomain (§1.1).
+      ['job-template-item.yaml', 'metadata/name', 4],
     ],
   );
   const transcript = files.get('job-pi-parallel-with-transcript.yaml') ?? [];
@@ -79,7 +82,7 @@ test('check --format json reports exactly the YAML errors of the seed manifests,
     },
   ]);
   // `          image: fluentd/fluentd: v1.4-1`: the value starts at character 17 and ends at 40.
-  assert.deepEqual(files.get('daemonset-fluentd-broken.yaml')?.[0]?.range, {
+  assert.deepEqual(files.get('daemonset-fluentd-broken.yaml')?.[1]?.range, {
     start: { line: 18, character: 17 },
     end: { line: 18, character: 40 },
   });

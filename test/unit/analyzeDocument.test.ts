@@ -40,9 +40,10 @@ test('job-calculate-pi-parallel.yaml: the duplicate key is on line 16', () => {
 });
 
 test('daemonset-fluentd-broken.yaml: the unquoted "image: a: b" on line 19 is underlined whole', () => {
-  assert.deepEqual(analyzeSeed('daemonset-fluentd-broken.yaml'), [
-    { code: 'yaml/syntax', severity: 'error', start: [19, 18], end: [19, 41] },
-  ]);
+  assert.deepEqual(
+    analyzeSeed('daemonset-fluentd-broken.yaml').filter((finding) => finding.code.startsWith('yaml/')),
+    [{ code: 'yaml/syntax', severity: 'error', start: [19, 18], end: [19, 41] }],
+  );
 });
 
 test('job-pi-parallel-with-transcript.yaml: errors start at the pasted transcript on line 18', () => {
@@ -52,14 +53,19 @@ test('job-pi-parallel-with-transcript.yaml: errors start at the pasted transcrip
   assert.deepEqual(findings[0], { code: 'yaml/syntax', severity: 'error', start: [18, 1], end: [18, 29] });
 });
 
-test('job-jinja-template.yaml: the {% endfor %} line 19 is one syntax error', () => {
-  assert.deepEqual(
-    analyzeSeed('job-jinja-template.yaml').map((finding) => [finding.code, finding.start[0]]),
-    [['yaml/syntax', 19]],
-  );
+test('job-jinja-template.yaml: one template finding at the first marker, no cascade and no name error', () => {
+  // `  name: jobexample-{{ name }}` on line 4: the marker starts at column 20.
+  assert.deepEqual(analyzeSeed('job-jinja-template.yaml'), [
+    { code: 'file/template', severity: 'warning', start: [4, 20], end: [4, 30] },
+  ]);
 });
 
-test('seed manifests without YAML mistakes have no findings yet', () => {
+test('Go templates inside quoted strings are not mistaken for a templated file', () => {
+  const text = 'apiVersion: v1\nkind: ConfigMap\ndata:\n  a: "{{ .Values.x }}"\n  b: |\n    {{ range . }}\n';
+  assert.deepEqual(analyzeDocument(text, defaultSettings).findings, []);
+});
+
+test('valid seed manifests have no error findings', () => {
   for (const name of [
     'cronjob-hello-batch-v1.yaml',
     'daemonset-fluentd-elasticsearch.yaml',
@@ -67,7 +73,11 @@ test('seed manifests without YAML mistakes have no findings yet', () => {
     'job-indexed-with-headless-service.yaml',
     'pod-toleration.yaml',
   ]) {
-    assert.deepEqual(analyzeSeed(name), [], name);
+    assert.deepEqual(
+      analyzeSeed(name).filter((finding) => finding.severity === 'error'),
+      [],
+      name,
+    );
   }
 });
 

@@ -4,6 +4,7 @@
  */
 import { analyzeDocument } from '../../../server/src/core/analysis/analyzeDocument';
 import type { Finding } from '../../../server/src/core/analysis/finding';
+import type { Rule } from '../../../server/src/core/rules/rule';
 import { defaultSettings } from '../../../server/src/core/settings';
 
 /** The findings of `text` whose code starts with one of `prefixes`. */
@@ -42,5 +43,55 @@ ${podSpecExtra
   .split('\n')
   .map((line) => `    ${line}`)
   .join('\n')}
+`;
+}
+
+/** `[code, path, errorType]` of the findings of only the given rules. */
+export function ruleTriples(text: string, rules: readonly Rule[]): [string, string | null, unknown][] {
+  return analyzeDocument(text, defaultSettings, rules).findings.map((finding) => [
+    finding.code,
+    finding.path,
+    finding.data?.['errorType'],
+  ]);
+}
+
+/** A minimal valid DaemonSet; `specExtra` and `podSpecExtra` are extra YAML lines (indented 2 and 6). */
+export function daemonSet(
+  specExtra = '',
+  podSpecExtra = '',
+  labels = '{app: agent}',
+  selector = '  selector:\n    matchLabels: {app: agent}',
+): string {
+  return `apiVersion: apps/v1
+kind: DaemonSet
+metadata:
+  name: agent
+spec:
+${selector ? `${selector}\n` : ''}${specExtra ? `${specExtra}\n` : ''}  template:
+    metadata:
+      labels: ${labels}
+    spec:
+      containers:
+      - name: agent
+        image: busybox:1.36
+${podSpecExtra ? `${podSpecExtra}\n` : ''}`;
+}
+
+/** A minimal valid CronJob; `specExtra` lines are indented 2, `jobSpecExtra` 6. */
+export function cronJob(specExtra = '', jobSpecExtra = '', name = 'hello'): string {
+  return `apiVersion: batch/v1
+kind: CronJob
+metadata:
+  name: ${name}
+spec:
+  schedule: "*/5 * * * *"
+${specExtra ? `${specExtra}\n` : ''}  jobTemplate:
+    spec:
+${jobSpecExtra ? `${jobSpecExtra}\n` : ''}      template:
+        spec:
+          containers:
+          - name: hello
+            image: busybox:1.36
+          restartPolicy: OnFailure
 `;
 }

@@ -16,6 +16,7 @@ export const analysisMessages = defineCatalog(
     tooLarge: 'File too large to analyse ({size} > {limit}); raise podline.maxFileSize to analyse it',
     binary: 'This file is not text (it contains binary data); Podline does not analyse it',
     internal: 'Podline could not analyse this file: {detail}',
+    template: 'This file is a template ({marker}), not a manifest: render it first and check the output',
   },
   {
     syntax: 'YAML 语法错误：{detail}',
@@ -30,5 +31,6 @@ export const analysisMessages = defineCatalog(
     tooLarge: '文件过大，无法分析（{size} > {limit}）；可调大 podline.maxFileSize 后再分析',
     binary: '此文件不是文本（包含二进制数据），Podline 不分析它',
     internal: 'Podline 无法分析此文件：{detail}',
+    template: '此文件是模板（{marker}），不是清单：请先渲染模板，再检查输出结果',
   },
 );

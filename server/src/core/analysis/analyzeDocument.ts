@@ -10,6 +10,7 @@ import type { Workload } from '../workload/recognizeWorkload';
 import { defaultYamlLimits, parseYamlFile } from '../yaml/parseYamlFile';
 import type { YamlFileModel, YamlProblem } from '../yaml/parseYamlFile';
 import { analysisMessages } from './analysisMessages';
+import { detectTemplate } from './detectTemplate';
 import type { Finding } from './finding';
 
 /** Everything analysis learned about one file. */
@@ -30,6 +31,22 @@ export function analyzeDocument(
 ): AnalysisResult {
   const yaml = parseYamlFile(text, { ...defaultYamlLimits, maxFileLength: settings.maxFileSize });
   const lines = new LineIndex(text);
+  const template = detectTemplate(text, yaml);
+  if (template) {
+    // A template is not a manifest: one finding says so, instead of a cascade of YAML and
+    // Kubernetes errors about text that the template engine would have replaced.
+    const finding: Finding = {
+      code: 'file/template',
+      severity: 'warning',
+      message: formatMessage(analysisMessages, settings.locale, 'template', {
+        marker: template.marker.slice(0, 40),
+      }),
+      range: template.range,
+      path: null,
+      document: 0,
+    };
+    return { findings: [finding], yaml, workloads: [] };
+  }
   const findings: Finding[] = dropConsequentialProblems(
     yaml.problems.map((problem) => problemToFinding(problem, settings, lines, text)).sort(byPosition),
     lines,
