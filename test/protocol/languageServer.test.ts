@@ -1,8 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
-import { DiagnosticSeverity, TextDocumentSyncKind } from 'vscode-languageserver-protocol/node';
-import type { InitializeResult } from 'vscode-languageserver-protocol/node';
+import {
+  CodeActionRequest,
+  DiagnosticSeverity,
+  TextDocumentSyncKind,
+} from 'vscode-languageserver-protocol/node';
+import type { CodeAction, InitializeResult } from 'vscode-languageserver-protocol/node';
 import { LspTestClient, serverPath } from './lspTestClient';
 
 const jobWithDuplicate = `apiVersion: batch/v1
@@ -113,6 +117,30 @@ test('hostile files each get a clear finding and the server keeps serving', asyn
   await client.open('file:///work/after.yaml', 'a: 1\na: 2\n');
   const { diagnostics } = await client.waitForDiagnostics('file:///work/after.yaml');
   assert.equal(diagnostics[0]?.code, 'yaml/duplicate-key');
+});
+
+test('textDocument/codeAction offers the quick fixes of a finding, keyed on its code', async () => {
+  const uri = 'file:///work/restart.yaml';
+  await client.open(uri, jobWithDuplicate.replace('        name: pi-image\n', '').replace('Never', 'Always'));
+  const { diagnostics } = await client.waitForDiagnostics(uri);
+  const diagnostic = diagnostics.find((candidate) => candidate.code === 'job/restart-policy');
+  assert.ok(diagnostic);
+  const actions = (await client.connection.sendRequest(CodeActionRequest.type, {
+    textDocument: { uri },
+    range: diagnostic.range,
+    context: { diagnostics: [diagnostic] },
+  })) as CodeAction[];
+  assert.deepEqual(
+    actions.map((action) => [action.title, action.isPreferred]),
+    [
+      ['Set restartPolicy to Never', true],
+      ['Set restartPolicy to OnFailure', false],
+    ],
+  );
+  // Line 11 is "      restartPolicy: Always": the value spans characters 21-27.
+  assert.deepEqual(actions[0]?.edit?.changes?.[uri], [
+    { range: { start: { line: 10, character: 21 }, end: { line: 10, character: 27 } }, newText: 'Never' },
+  ]);
 });
 
 test('shutdown and exit end the process with code 0', async () => {

@@ -1,4 +1,5 @@
 import {
+  CodeActionKind,
   createConnection,
   NotificationType,
   ProposedFeatures,
@@ -9,6 +10,7 @@ import type { InitializeParams, InitializeResult } from 'vscode-languageserver/n
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentStatusNotification } from '../protocol/podlineProtocol';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
+import { provideCodeActions } from './codeActions';
 import { DocumentAnalyzer } from './documentAnalyzer';
 import { logError } from './logError';
 import { podlineVersion } from '../version';
@@ -38,7 +40,10 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings.initialize(params);
     return {
-      capabilities: { textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental } },
+      capabilities: {
+        textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+      },
       serverInfo: { name: 'podline-language-server', version: podlineVersion },
     };
   });
@@ -48,6 +53,15 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     analyzer.scheduleAll();
+  });
+
+  connection.onCodeAction(async (params) => {
+    try {
+      return await provideCodeActions(params, documents, analyzer, settings);
+    } catch (error) {
+      logError(connection, 'codeAction', error);
+      return [];
+    }
   });
 
   documents.onDidOpen((event) => analyzer.schedule(event.document, 0));
