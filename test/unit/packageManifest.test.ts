@@ -22,7 +22,7 @@ test('package.json contributes exactly the settings the server defines (run `npm
   );
   for (const definition of settingDefinitions) {
     const property = properties[`podline.${definition.key}`];
-    assert.equal(property?.['default'], definition.default, definition.key);
+    assert.deepEqual(property?.['default'], definition.default, definition.key);
     assert.equal(property?.['type'], definition.type, definition.key);
     assert.deepEqual(property?.['enum'], definition.enum ? [...definition.enum] : undefined, definition.key);
     assert.equal(property?.['markdownDescription'], `%${definition.descriptionKey}%`);

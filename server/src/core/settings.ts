@@ -12,13 +12,22 @@ export interface PodlineSettings {
   readonly locale: Locale;
   /** Files larger than this many characters get one "too large" finding instead of analysis. */
   readonly maxFileSize: number;
+  /** Per-code severity overrides for lints and warnings; `off` silences a code. */
+  readonly rules: Readonly<Record<string, RuleSetting>>;
 }
+
+/** What a user may set for one lint or warning code. */
+export type RuleSetting = 'off' | 'error' | 'warning' | 'info' | 'hint';
+
+const ruleSettings: readonly RuleSetting[] = ['off', 'error', 'warning', 'info', 'hint'];
 
 /** How one setting is declared in `package.json`. */
 export interface SettingDefinition {
   readonly key: keyof PodlineSettings;
-  readonly type: 'string' | 'number';
-  readonly default: string | number;
+  readonly type: 'string' | 'number' | 'object';
+  readonly default: string | number | Readonly<Record<string, string>>;
+  /** For an object setting: the values each of its properties may take. */
+  readonly valueEnum?: readonly string[];
   readonly enum?: readonly string[];
   readonly minimum?: number;
   readonly maximum?: number;
@@ -46,6 +55,14 @@ export const settingDefinitions: readonly SettingDefinition[] = [
     descriptionKey: 'podline.config.maxFileSize',
     scope: 'resource',
   },
+  {
+    key: 'rules',
+    type: 'object',
+    default: {},
+    valueEnum: ruleSettings,
+    descriptionKey: 'podline.config.rules',
+    scope: 'resource',
+  },
 ];
 
 /** Settings with every default applied and the locale resolved to English. */
@@ -64,7 +81,21 @@ export function normalizeSettings(raw: unknown, displayLocale: Locale): PodlineS
     typeof localeSetting === 'string' && localeSetting !== 'auto'
       ? normalizeLocale(localeSetting)
       : displayLocale;
-  return { locale, maxFileSize: numberSetting(section['maxFileSize'], 'maxFileSize') };
+  return {
+    locale,
+    maxFileSize: numberSetting(section['maxFileSize'], 'maxFileSize'),
+    rules: rulesSetting(section['rules']),
+  };
+}
+
+function rulesSetting(value: unknown): Readonly<Record<string, RuleSetting>> {
+  if (typeof value !== 'object' || value === null || Array.isArray(value)) return {};
+  const rules: Record<string, RuleSetting> = {};
+  for (const [code, setting] of Object.entries(value as Record<string, unknown>)) {
+    if (typeof setting === 'string' && (ruleSettings as readonly string[]).includes(setting))
+      rules[code] = setting as RuleSetting;
+  }
+  return rules;
 }
 
 function numberSetting(value: unknown, key: keyof PodlineSettings): number {

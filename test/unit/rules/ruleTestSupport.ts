@@ -2,6 +2,8 @@
  * Helpers for data-driven rule tests: analyse a manifest and return the findings of one rule (or
  * all API-server findings) as `[code, path, errorType]` triples, the way Kubernetes reports them.
  */
+import { readdirSync, readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { analyzeDocument } from '../../../server/src/core/analysis/analyzeDocument';
 import type { Finding } from '../../../server/src/core/analysis/finding';
 import type { Rule } from '../../../server/src/core/rules/rule';
@@ -94,4 +96,113 @@ ${jobSpecExtra ? `${jobSpecExtra}\n` : ''}      template:
             image: busybox:1.36
           restartPolicy: OnFailure
 `;
+}
+
+/** The findings of only the given rules, for assertions on severity, message and data. */
+export function ruleFindings(text: string, rules: readonly Rule[]): readonly Finding[] {
+  return analyzeDocument(text, defaultSettings, rules).findings;
+}
+
+/**
+ * A minimal CronJob built like `job`: `specExtra` is written as for `job` (indented 2) and moved
+ * under `spec.jobTemplate.spec`; `podSpecExtra` likewise under the template's pod spec. So one
+ * case's YAML serves both kinds.
+ */
+export function cronJobLike(
+  specExtra = '',
+  podSpecExtra = '  restartPolicy: Never',
+  metadata = '  name: hello',
+): string {
+  const indent = (text: string, by: string): string =>
+    text
+      .split('\n')
+      .map((line) => `${by}${line}`)
+      .join('\n');
+  return `apiVersion: batch/v1
+kind: CronJob
+metadata:
+${metadata}
+spec:
+  schedule: "*/5 * * * *"
+  jobTemplate:
+    spec:
+${specExtra ? `${indent(specExtra, '    ')}\n` : ''}      template:
+        spec:
+          containers:
+          - name: main
+            image: busybox:1.36
+${indent(podSpecExtra, '        ')}
+`;
+}
+
+/** Job expectations moved to a CronJob: `spec` and the paths under it go under `spec.jobTemplate.spec`. */
+export function inJobTemplate(
+  expected: readonly [string, string | null, unknown][],
+): [string, string | null, unknown][] {
+  return expected.map(([code, path, type]) => [
+    code,
+    path === 'spec' || path?.startsWith('spec.') ? `spec.jobTemplate.${path}` : path,
+    type,
+  ]);
+}
+
+/** Manifests with fields of every wrong shape: rules must not throw on them (no `internal/rule-failure`). */
+export const oddJobManifests: readonly string[] = [
+  'apiVersion: batch/v1\nkind: Job\n',
+  'apiVersion: batch/v1\nkind: Job\nmetadata: []\nspec: 3\n',
+  'apiVersion: batch/v1\nkind: Job\nspec: [a, b]\n',
+  'apiVersion: batch/v1\nkind: CronJob\nspec: {jobTemplate: 5}\n',
+  'apiVersion: batch/v1\nkind: CronJob\nspec: {jobTemplate: {spec: [1]}}\n',
+  `apiVersion: batch/v1
+kind: Job
+metadata: {name: [x], generateName: 7}
+spec:
+  completionMode: [Indexed]
+  completions: {a: 1}
+  parallelism: "3"
+  backoffLimitPerIndex: true
+  maxFailedIndexes: 1.5
+  activeDeadlineSeconds: "-1"
+  managedBy: {}
+  podReplacementPolicy: 1
+  podFailurePolicy: {rules: {a: b}}
+  successPolicy: {rules: x}
+  template: {spec: {containers: 1, initContainers: [1, {name: 2}]}}
+`,
+  `apiVersion: batch/v1
+kind: Job
+metadata: {name: pi}
+spec:
+  completionMode: Indexed
+  completions: 3
+  backoffLimitPerIndex: 1
+  podFailurePolicy:
+    rules:
+    - 7
+    - null
+    - action: [FailJob]
+      onExitCodes: [In]
+      onPodConditions: {type: x}
+    - action: FailJob
+      onExitCodes: {operator: 5, containerName: [main], values: 42}
+    - action: FailJob
+      onExitCodes: {operator: In, values: [a, 1.5, null, 99999999999]}
+    - action: Ignore
+      onPodConditions: [5, null, {type: 5, status: true}]
+  successPolicy:
+    rules: [5, null, {succeededIndexes: 5, succeededCount: "2"}, {succeededIndexes: [0]}]
+  template: {spec: {containers: [{name: main, image: x}], restartPolicy: Never}}
+`,
+];
+
+/**
+ * The Job and CronJob seed manifests (test/fixtures/seed-manifests), as `[file, text]`. None of
+ * them has a Job-spec problem (EXPECTATIONS.md), so the Job-spec rules must say nothing on them.
+ */
+export function jobSeedManifests(): [string, string][] {
+  const dir = join(__dirname, '..', '..', '..', '..', 'test', 'fixtures', 'seed-manifests');
+  return readdirSync(dir)
+    .filter((file) => /^(job|cronjob)-.*\.yaml$/.test(file))
+    .sort()
+    .map((file) => [file, readFileSync(join(dir, file), 'utf8')]);
 }

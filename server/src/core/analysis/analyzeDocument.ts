@@ -5,6 +5,7 @@ import type { Rule, RuleReport } from '../rules/rule';
 import type { PodlineSettings } from '../settings';
 import { LineIndex } from '../text/offsetRange';
 import type { OffsetRange } from '../text/offsetRange';
+import { field, rootRef, stringValue } from '../rules/fieldRef';
 import { recognizeWorkload } from '../workload/recognizeWorkload';
 import type { Workload } from '../workload/recognizeWorkload';
 import { defaultYamlLimits, parseYamlFile } from '../yaml/parseYamlFile';
@@ -52,13 +53,24 @@ export function analyzeDocument(
     lines,
   );
   const workloads: Workload[] = [];
+  const syntaxRanges = findings
+    .filter((finding) => finding.code === 'yaml/syntax')
+    .map((finding) => finding.range);
   for (const document of yaml.documents) {
     const workload = recognizeWorkload(document);
     if (!workload) continue;
     workloads.push(workload);
+    const ruleFindings: Finding[] = [];
     for (const rule of rules) {
       if (!rule.kinds.includes(workload.kind)) continue;
-      runRule(rule, workload, settings, text, findings);
+      runRule(rule, workload, settings, text, ruleFindings);
+    }
+    const ignored = ignoredCodes(workload);
+    for (const finding of ruleFindings) {
+      // Text the YAML parser could not read (a pasted transcript) is reported once, as syntax.
+      if (syntaxRanges.some((range) => overlaps(range, finding.range))) continue;
+      const adjusted = applyUserSeverity(finding, settings, ignored);
+      if (adjusted) findings.push(adjusted);
     }
   }
   findings.sort(byPosition);
@@ -91,6 +103,36 @@ function dropConsequentialProblems(findings: Finding[], lines: LineIndex): Findi
 
 function overlaps(a: OffsetRange, b: OffsetRange): boolean {
   return a.start <= b.end && b.start <= a.end;
+}
+
+/** The codes listed in the object's `podline.dev/ignore` annotation. */
+function ignoredCodes(workload: Workload): ReadonlySet<string> {
+  const annotations = field(field(rootRef(workload.root), 'metadata'), 'annotations');
+  const value = stringValue(field(annotations, 'podline.dev/ignore'));
+  return new Set(
+    (value ?? '')
+      .split(',')
+      .map((code) => code.trim())
+      .filter((code) => code !== ''),
+  );
+}
+
+/**
+ * Applies `podline.rules` and the ignore annotation to lints and warnings. What the API server
+ * would reject (a finding with an error type) stays as it is: silencing it would not make
+ * `kubectl apply` succeed.
+ */
+function applyUserSeverity(
+  finding: Finding,
+  settings: PodlineSettings,
+  ignored: ReadonlySet<string>,
+): Finding | undefined {
+  if (finding.data?.['errorType'] !== undefined || finding.code.startsWith('internal/')) return finding;
+  if (ignored.has(finding.code)) return undefined;
+  const setting = settings.rules[finding.code];
+  if (setting === undefined) return finding;
+  if (setting === 'off') return undefined;
+  return { ...finding, severity: setting };
 }
 
 function byPosition(a: Finding, b: Finding): number {

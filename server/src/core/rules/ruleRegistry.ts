@@ -1,8 +1,19 @@
 import { cronJobSpecRule } from './cronJobSpecRule';
+import { controlPlaneTolerationLint } from './lints/controlPlaneTolerationLint';
+import { imageLint } from './lints/imageLint';
+import { workloadHygieneLint } from './lints/workloadHygieneLint';
 import { daemonSetSpecRule } from './daemonSetSpecRule';
 import { metadataRule } from './metadataRule';
 import { podTemplateRule } from './podTemplateRule';
 import { restartPolicyRule } from './restartPolicyRule';
+import { jobCountsRule } from './jobCountsRule';
+import { jobCompletionModeRule } from './jobCompletionModeRule';
+import { managedByRule } from './managedByRule';
+import { podFailurePolicyRule } from './podFailurePolicyRule';
+import { successPolicyRule } from './successPolicyRule';
+import { podReplacementPolicyRule } from './podReplacementPolicyRule';
+import { jobIndexedHostnameRule } from './jobIndexedHostnameRule';
+import { nameDnsLabelWarningRule } from './nameDnsLabelWarningRule';
 import type { Rule } from './rule';
 import { selectorRule } from './selectorRule';
 
@@ -13,8 +24,19 @@ import { selectorRule } from './selectorRule';
 export const ruleRegistry: readonly Rule[] = [
   metadataRule,
   selectorRule,
+  jobCountsRule,
+  jobCompletionModeRule,
+  managedByRule,
+  podFailurePolicyRule,
+  successPolicyRule,
+  podReplacementPolicyRule,
+  jobIndexedHostnameRule,
+  nameDnsLabelWarningRule,
   cronJobSpecRule,
   daemonSetSpecRule,
   podTemplateRule,
   restartPolicyRule,
+  imageLint,
+  controlPlaneTolerationLint,
+  workloadHygieneLint,
 ];

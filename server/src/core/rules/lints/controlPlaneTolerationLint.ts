@@ -1,0 +1,44 @@
+import { defineCatalog, formatMessage } from '../../l10n';
+import { field, items, stringValue } from '../fieldRef';
+import { reportApiError } from '../reportApiError';
+import type { Rule } from '../rule';
+import { workloadRefs } from '../workloadRefs';
+
+const messages = defineCatalog(
+  {
+    master:
+      'node-role.kubernetes.io/master is the control-plane taint of Kubernetes before 1.24; current control-plane nodes are tainted node-role.kubernetes.io/control-plane, which this does not tolerate',
+  },
+  {
+    master:
+      'node-role.kubernetes.io/master 是 Kubernetes 1.24 之前的控制平面污点；现在的控制平面节点带有 node-role.kubernetes.io/control-plane 污点，而这里没有容忍它',
+  },
+);
+
+/**
+ * A toleration of the pre-1.24 `node-role.kubernetes.io/master` taint without the current
+ * `node-role.kubernetes.io/control-plane` one: the pods silently stop landing on control-plane
+ * nodes (`lint/control-plane-toleration`; the quick fix adds the current toleration).
+ */
+export const controlPlaneTolerationLint: Rule = {
+  code: 'lint/control-plane-toleration',
+  kinds: ['Job', 'CronJob', 'DaemonSet'],
+  check(context) {
+    const tolerations = items(field(workloadRefs(context.workload).podSpec, 'tolerations'));
+    const keys = tolerations.map((toleration) => stringValue(field(toleration, 'key')));
+    if (keys.includes('node-role.kubernetes.io/control-plane')) return;
+    tolerations.forEach((toleration, index) => {
+      if (keys[index] !== 'node-role.kubernetes.io/master') return;
+      reportApiError(context, {
+        code: 'lint/control-plane-toleration',
+        ref: field(toleration, 'key'),
+        severity: 'warning',
+        message: formatMessage(messages, context.locale, 'master'),
+        data: {
+          operator: stringValue(field(toleration, 'operator')) ?? null,
+          effect: stringValue(field(toleration, 'effect')) ?? null,
+        },
+      });
+    });
+  },
+};
