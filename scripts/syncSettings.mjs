@@ -23,7 +23,9 @@ export function configurationFor(definitions) {
       type: definition.type,
       default: definition.default,
       ...(definition.enum ? { enum: [...definition.enum] } : {}),
-      ...(definition.valueEnum ? { additionalProperties: { type: 'string', enum: [...definition.valueEnum] } } : {}),
+      ...(definition.valueEnum
+        ? { additionalProperties: { type: 'string', enum: [...definition.valueEnum] } }
+        : {}),
       ...(definition.minimum !== undefined ? { minimum: definition.minimum } : {}),
       ...(definition.maximum !== undefined ? { maximum: definition.maximum } : {}),
       scope: definition.scope,

@@ -30,7 +30,7 @@ const messages = defineCatalog(
  * the cron module's rule reports syntax, never-firing schedules and unknown zones.
  */
 export const cronJobSpecRule: Rule = {
-  code: 'cronjob/spec',
+  code: 'cronjob/concurrency-policy',
   kinds: ['CronJob'],
   check(context) {
     const say = (key: keyof (typeof messages)['en'], args: MessageArgs = {}): string =>

@@ -75,7 +75,7 @@ function checkIntOrPercent(context: RuleContext, say: Say, ref: FieldRef, name: 
  * after defaulting (unset maxUnavailable is 1, unset maxSurge 0).
  */
 export const daemonSetSpecRule: Rule = {
-  code: 'daemonset/spec',
+  code: 'daemonset/update-strategy',
   kinds: ['DaemonSet'],
   check(context) {
     const refs = workloadRefs(context.workload);
