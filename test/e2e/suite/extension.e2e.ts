@@ -1,0 +1,115 @@
+// End-to-end tests that run inside a real VS Code extension host, with the real language client
+// starting the real language server. Loaded by ./index.ts, which provides mocha's TDD globals.
+import * as assert from 'node:assert/strict';
+import * as vscode from 'vscode';
+
+/** The API that the extension's `activate` returns (client/src/extension.ts). */
+interface PodlineApi {
+  outputChannel: vscode.LogOutputChannel;
+  languageStatus: vscode.LanguageStatusItem;
+}
+
+const EXTENSION_ID = 'podline.podline';
+const DIAGNOSTICS_TIMEOUT_MS = 30_000;
+
+function workspaceFile(name: string): vscode.Uri {
+  const folder = vscode.workspace.workspaceFolders?.[0];
+  assert.ok(folder, 'the test workspace folder is open');
+  return vscode.Uri.joinPath(folder.uri, name);
+}
+
+async function openInEditor(uri: vscode.Uri): Promise<vscode.TextDocument> {
+  const document = await vscode.workspace.openTextDocument(uri);
+  await vscode.window.showTextDocument(document);
+  return document;
+}
+
+/**
+ * Resolves with the diagnostics of `uri` once `accept` approves them, checking now and at every
+ * change: the language server publishes asynchronously, and a fixed sleep would be either slow or
+ * flaky. Rejects after `timeoutMs` with the last diagnostics seen, to explain the failure.
+ */
+function waitForDiagnostics(
+  uri: vscode.Uri,
+  accept: (diagnostics: readonly vscode.Diagnostic[]) => boolean,
+  timeoutMs: number,
+): Promise<readonly vscode.Diagnostic[]> {
+  return new Promise((resolve, reject) => {
+    const finish = (action: () => void): void => {
+      clearTimeout(timer);
+      subscription.dispose();
+      action();
+    };
+    const check = (): void => {
+      const diagnostics = vscode.languages.getDiagnostics(uri);
+      if (accept(diagnostics)) finish(() => resolve(diagnostics));
+    };
+    const subscription = vscode.languages.onDidChangeDiagnostics((event) => {
+      if (event.uris.some((changed) => changed.toString() === uri.toString())) check();
+    });
+    const timer = setTimeout(() => {
+      const seen = vscode.languages.getDiagnostics(uri).map((d) => ({
+        severity: vscode.DiagnosticSeverity[d.severity],
+        source: d.source,
+        code: typeof d.code === 'object' ? d.code.value : d.code,
+        message: d.message,
+        range: [d.range.start.line, d.range.start.character, d.range.end.line, d.range.end.character],
+      }));
+      finish(() =>
+        reject(new Error(`No matching diagnostic within ${timeoutMs} ms; saw ${JSON.stringify(seen)}`)),
+      );
+    }, timeoutMs);
+    check();
+  });
+}
+
+/** A diagnostic's code as a string, whether the server sent a plain code or one with a link. */
+function codeOf(diagnostic: vscode.Diagnostic): string | number | undefined {
+  return typeof diagnostic.code === 'object' ? diagnostic.code.value : diagnostic.code;
+}
+
+suite('Podline in VS Code', () => {
+  test('reports a duplicate key as an error on the second key', async () => {
+    const uri = workspaceFile('job-duplicate-key.yaml');
+    await openInEditor(uri);
+    const isDuplicateKey = (d: vscode.Diagnostic): boolean =>
+      d.source === 'podline' && codeOf(d) === 'yaml/duplicate-key';
+    const diagnostics = await waitForDiagnostics(
+      uri,
+      (all) => all.some(isDuplicateKey),
+      DIAGNOSTICS_TIMEOUT_MS,
+    );
+
+    const duplicates = diagnostics.filter(isDuplicateKey);
+    assert.equal(duplicates.length, 1, 'exactly one duplicate-key diagnostic');
+    const [duplicate] = duplicates;
+    assert.ok(duplicate);
+    assert.equal(duplicate.severity, vscode.DiagnosticSeverity.Error);
+    // Line 4 (0-based) is `  name: nightly-report-copy`: the second `name` under `metadata`,
+    // whose key spans characters 2 to 6.
+    assert.deepEqual(
+      [
+        duplicate.range.start.line,
+        duplicate.range.start.character,
+        duplicate.range.end.line,
+        duplicate.range.end.character,
+      ],
+      [4, 2, 4, 6],
+    );
+  });
+
+  test('exports its output channel and language status, and shows its output', async () => {
+    const extension = vscode.extensions.getExtension<PodlineApi>(EXTENSION_ID);
+    assert.ok(extension, `extension ${EXTENSION_ID} is loaded`);
+    const api = await extension.activate();
+    assert.ok(api, 'activate() returns the API');
+    assert.equal(api.outputChannel.name, 'Podline');
+
+    await openInEditor(workspaceFile('job-duplicate-key.yaml'));
+    assert.notEqual(api.languageStatus.text.trim(), '', 'the language status item has text');
+
+    const commands = await vscode.commands.getCommands(true);
+    assert.ok(commands.includes('podline.showOutput'), 'podline.showOutput is registered');
+    await vscode.commands.executeCommand('podline.showOutput');
+  });
+});
