@@ -105,7 +105,10 @@ test('check exits 0 on a valid file and prints a text summary', () => {
 test('text findings read path:line:column: severity [code] message', () => {
   const { status, stdout } = podline(['check', join(seeds, 'job-calculate-pi.yaml')]);
   assert.equal(status, 1);
-  assert.match(stdout, /^\S*job-calculate-pi\.yaml:15:9: error \[yaml\/duplicate-key\] Duplicate key "name"/m);
+  assert.match(
+    stdout,
+    /^\S*job-calculate-pi\.yaml:15:9: error \[yaml\/duplicate-key\] Duplicate key "name"/m,
+  );
   assert.match(stdout, /^\S*job-calculate-pi\.yaml:8:1: info \[lint\/job-ttl\] /m);
 });
 
@@ -126,7 +129,7 @@ const usageCases: [string, string[], RegExp][] = [
     /cannot read 'no\/such\/file\.yaml': no such file or folder/,
   ],
   ['unknown option', ['check', '--strict', 'x'], /unknown option '--strict'/],
-  ['bad format', ['check', '--format', 'xml', seeds], /--format must be one of text, json, not 'xml'/],
+  ['bad format', ['check', '--format', 'xml', seeds], /--format must be one of text, json, sarif, not 'xml'/],
   ['missing value', ['check', seeds, '--format'], /option '--format' needs a value/],
 ];
 for (const [name, args, message] of usageCases) {
@@ -159,9 +162,57 @@ test('a folder without YAML files is a usage problem, binary and huge files are 
   );
 });
 
+test('--format sarif is SARIF 2.1.0 with rule metadata and 1-based regions', () => {
+  const { status, stdout } = podline(['check', '--format', 'sarif', join(seeds, 'job-calculate-pi.yaml')]);
+  assert.equal(status, 1);
+  const sarif = JSON.parse(stdout) as {
+    version: string;
+    runs: {
+      tool: {
+        driver: {
+          name: string;
+          rules: {
+            id: string;
+            shortDescription: { text: string };
+            defaultConfiguration: { level: string };
+          }[];
+        };
+      };
+      results: {
+        ruleId: string;
+        ruleIndex: number;
+        level: string;
+        locations: {
+          physicalLocation: { artifactLocation: { uri: string }; region: Record<string, number> };
+        }[];
+      }[];
+    }[];
+  };
+  assert.equal(sarif.version, '2.1.0');
+  const [run] = sarif.runs;
+  assert.equal(run?.tool.driver.name, 'Podline');
+  const duplicate = run?.results.find((result) => result.ruleId === 'yaml/duplicate-key');
+  assert.equal(duplicate?.level, 'error');
+  assert.equal(run?.tool.driver.rules[duplicate?.ruleIndex ?? -1]?.id, 'yaml/duplicate-key');
+  assert.equal(run?.tool.driver.rules[duplicate?.ruleIndex ?? -1]?.defaultConfiguration.level, 'error');
+  assert.equal(
+    duplicate?.locations[0]?.physicalLocation.artifactLocation.uri,
+    'test/fixtures/seed-manifests/job-calculate-pi.yaml',
+  );
+  // Line 15, columns 9-13 (1-based, end exclusive): the second `name`.
+  assert.deepEqual(duplicate?.locations[0]?.physicalLocation.region, {
+    startLine: 15,
+    startColumn: 9,
+    endLine: 15,
+    endColumn: 13,
+  });
+  // Info and hint findings are SARIF notes.
+  assert.ok(run?.results.some((result) => result.ruleId === 'lint/job-ttl' && result.level === 'note'));
+});
+
 test('version and help', () => {
   assert.match(podline(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
   const help = podline(['help']);
   assert.equal(help.status, 0);
-  assert.match(help.stdout, /check \[--format text\|json\]/);
+  assert.match(help.stdout, /check \[--format text\|json\|sarif\]/);
 });

@@ -9,6 +9,8 @@ import { LineIndex } from '../core/text/offsetRange';
 import type { LineCharacter } from '../core/text/offsetRange';
 import { cliMessages } from './cliMessages';
 import { parseOptions } from './parseOptions';
+import { toSarif } from './toSarif';
+import { podlineVersion } from '../version';
 import type { CliEnvironment, CliResult } from './runCli';
 
 /** One finding as `podline check --format json` prints it (version 1 of the format). */
@@ -28,7 +30,7 @@ export interface JsonReport {
   readonly files: readonly { readonly path: string; readonly findings: readonly JsonFinding[] }[];
 }
 
-const formats = ['text', 'json'] as const;
+const formats = ['text', 'json', 'sarif'] as const;
 
 /** `podline check`: analyses files and folders and reports findings as text or JSON. */
 export function runCheckCommand(
@@ -83,10 +85,14 @@ export function runCheckCommand(
   const all = report.flatMap((file) => file.findings);
   const errors = all.filter((finding) => finding.severity === 'error').length;
   const warnings = all.filter((finding) => finding.severity === 'warning').length;
+  const format = parsed.values['format'] ?? 'text';
+  const json: JsonReport = { version: 1, files: report };
   const stdout =
-    parsed.values['format'] === 'json'
-      ? `${JSON.stringify({ version: 1, files: report } satisfies JsonReport, null, 2)}\n`
-      : formatText(report, say('summary', { errors, warnings, files: report.length }));
+    format === 'json'
+      ? `${JSON.stringify(json, null, 2)}\n`
+      : format === 'sarif'
+        ? `${JSON.stringify(toSarif(json, podlineVersion), null, 2)}\n`
+        : formatText(report, say('summary', { errors, warnings, files: report.length }));
   return { stdout, stderr: '', exitCode: errors > 0 ? 1 : 0 };
 }
 

@@ -4,7 +4,7 @@ import { defineCatalog } from '../core/l10n';
 export const cliMessages = defineCatalog(
   {
     usage:
-      'Usage: podline <command> [options]\n\nCommands:\n  check [--format text|json] [--locale en|zh-CN] <files or folders...>\n      Validate Kubernetes Jobs, CronJobs and DaemonSets. Exit code 0: no errors; 1: errors found; 2: usage or I/O problem.\n  help     Show this help.\n  version  Show the version.\n',
+      'Usage: podline <command> [options]\n\nCommands:\n  check [--format text|json|sarif] [--locale en|zh-CN] <files or folders...>\n      Validate Kubernetes Jobs, CronJobs and DaemonSets. Exit code 0: no errors; 1: errors found; 2: usage or I/O problem.\n  help     Show this help.\n  version  Show the version.\n',
     unknownCommand: "podline: unknown command '{command}'. Run 'podline help'.",
     unknownOption: "podline: unknown option '{option}'. Run 'podline help'.",
     missingValue: "podline: option '{option}' needs a value.",
@@ -16,7 +16,7 @@ export const cliMessages = defineCatalog(
   },
   {
     usage:
-      '用法：podline <命令> [选项]\n\n命令：\n  check [--format text|json] [--locale en|zh-CN] <文件或文件夹...>\n      校验 Kubernetes Job、CronJob 和 DaemonSet。退出码 0：无错误；1：发现错误；2：用法或读写问题。\n  help     显示此帮助。\n  version  显示版本。\n',
+      '用法：podline <命令> [选项]\n\n命令：\n  check [--format text|json|sarif] [--locale en|zh-CN] <文件或文件夹...>\n      校验 Kubernetes Job、CronJob 和 DaemonSet。退出码 0：无错误；1：发现错误；2：用法或读写问题。\n  help     显示此帮助。\n  version  显示版本。\n',
     unknownCommand: "podline：未知命令 '{command}'。请运行 'podline help'。",
     unknownOption: "podline：未知选项 '{option}'。请运行 'podline help'。",
     missingValue: "podline：选项 '{option}' 需要一个值。",
