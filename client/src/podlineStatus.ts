@@ -71,7 +71,10 @@ export class PodlineStatus implements vscode.Disposable {
       this.item.detail = vscode.l10n.t('No Job, CronJob or DaemonSet in this file');
     } else {
       const names = status.workloads.map((workload) => `${workload.kind} ${workload.name ?? '?'}`);
-      this.item.text = `Podline: ${names.length === 1 ? (names[0] ?? '') : vscode.l10n.t('{0} workloads', names.length)}`;
+      const version = status.versionFromComment
+        ? vscode.l10n.t('Kubernetes {0} (from the file)', status.kubernetesVersion)
+        : vscode.l10n.t('Kubernetes {0}', status.kubernetesVersion);
+      this.item.text = `Podline: ${names.length === 1 ? (names[0] ?? '') : vscode.l10n.t('{0} workloads', names.length)} · ${version}`;
       this.item.detail = vscode.l10n.t('{0} errors, {1} warnings', status.errors, status.warnings);
     }
   }

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -53,8 +53,13 @@ test('check --format json reports exactly the YAML errors of the seed manifests,
   assert.deepEqual(
     brief.filter(([file]) => file !== 'job-pi-parallel-with-transcript.yaml'),
     [
-      // k8s-semantics §1.2: `spec:` indented under template.metadata leaves the template without containers.
+      // EXPECTATIONS.md: CronJob batch/v1beta1 was removed in Kubernetes 1.25.
+      ['cronjob-hello-busybox-v1beta1.yaml', 'schema/removed-api-version', 1],
+      ['cronjob-hello-v1beta1.yaml', 'schema/removed-api-version', 2],
+      // k8s-semantics §1.2: `spec:` indented under template.metadata leaves the template without
+      // containers, and is itself an unknown field of the template's metadata.
       ['daemonset-fluentd-broken.yaml', 'pod/containers', 12],
+      ['daemonset-fluentd-broken.yaml', 'schema/unknown-field', 16],
       ['daemonset-fluentd-broken.yaml', 'yaml/syntax', 19],
       ['job-calculate-pi-parallel.yaml', 'yaml/duplicate-key', 16],
       ['job-calculate-pi.yaml', 'yaml/duplicate-key', 15],
@@ -208,6 +213,57 @@ test('--format sarif is SARIF 2.1.0 with rule metadata and 1-based regions', () 
   });
   // Info and hint findings are SARIF notes.
   assert.ok(run?.results.some((result) => result.ruleId === 'lint/job-ttl' && result.level === 'note'));
+});
+
+test('--kubernetes-version chooses the schema: managedBy (alpha in 1.30) is unknown to 1.29', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'podline-cli-'));
+  try {
+    const file = join(folder, 'job.yaml');
+    writeFileSync(
+      file,
+      'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  managedBy: kubernetes.io/job-controller\n  template:\n    spec:\n      containers: [{name: pi, image: perl:5.34}]\n      restartPolicy: Never\n',
+    );
+    const old = podline(['check', '--format', 'json', '--kubernetes-version', '1.29', file]);
+    assert.equal(old.status, 1);
+    assert.match(old.stdout, /"code": "schema\/field-requires-version"/);
+    assert.equal(podline(['check', '--kubernetes-version', '1.30', file]).status, 0);
+    assert.equal(podline(['check', '--kubernetes-version', '1.36', file]).status, 0);
+    const unsupported = podline(['check', '--kubernetes-version', '1.12', file]);
+    assert.equal(unsupported.status, 2);
+    assert.match(unsupported.stderr, /--kubernetes-version must be one of 1\.36, /);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('cron explains a schedule and lists its next runs as JSON', () => {
+  const { status, stdout } = podline([
+    'cron',
+    '30 9 * * 1-5',
+    '--time-zone',
+    'Asia/Shanghai',
+    '--from',
+    '2026-11-21T00:00:00Z',
+    '--count',
+    '2',
+    '--format',
+    'json',
+  ]);
+  assert.equal(status, 0);
+  // 2026-11-21 is a Saturday: the next weekday 09:30 in UTC+8 is Monday 23 November, 01:30 UTC.
+  const report = JSON.parse(stdout) as { description: string };
+  assert.match(report.description, /09:30/);
+  assert.deepEqual(report, {
+    schedule: '30 9 * * 1-5',
+    timeZone: 'Asia/Shanghai',
+    valid: true,
+    error: null,
+    description: report.description,
+    next: ['2026-11-23T01:30:00Z', '2026-11-24T01:30:00Z'],
+  });
+  const invalid = podline(['cron', '0 9 * * 7', '--format', 'json']);
+  assert.equal(invalid.status, 1);
+  assert.equal((JSON.parse(invalid.stdout) as { error: { field: string } }).error.field, 'dayOfWeek');
 });
 
 test('version and help', () => {

@@ -47,6 +47,7 @@ test(
         'package',
         '--no-dependencies',
         '--allow-missing-repository',
+        '--no-rewrite-relative-links',
         '--out',
         out,
       ],

@@ -4,6 +4,7 @@ import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import type { Finding } from '../core/analysis/finding';
 import { formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
+import { isSupportedKubernetesVersion, supportedKubernetesVersions } from '../core/schema/kubernetesVersions';
 import { defaultSettings } from '../core/settings';
 import { LineIndex } from '../core/text/offsetRange';
 import type { LineCharacter } from '../core/text/offsetRange';
@@ -40,7 +41,11 @@ export function runCheckCommand(
 ): CliResult {
   const parsed = parseOptions(
     argv,
-    { format: { values: formats }, locale: { values: ['en', 'zh-CN'] } },
+    {
+      format: { values: formats },
+      locale: { values: ['en', 'zh-CN'] },
+      'kubernetes-version': { values: supportedKubernetesVersions },
+    },
     envLocale,
   );
   const say = (key: keyof (typeof cliMessages)['en'], args?: MessageArgs): string =>
@@ -64,7 +69,12 @@ export function runCheckCommand(
     }
   }
 
-  const settings = { ...defaultSettings, locale: parsed.locale };
+  const kubernetesVersion = parsed.values['kubernetes-version'];
+  const settings = {
+    ...defaultSettings,
+    locale: parsed.locale,
+    ...(kubernetesVersion && isSupportedKubernetesVersion(kubernetesVersion) ? { kubernetesVersion } : {}),
+  };
   const report: { path: string; findings: JsonFinding[] }[] = [];
   for (const file of files) {
     let text: string;

@@ -2,6 +2,7 @@ import { normalizeLocale, formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
 import { cliMessages } from './cliMessages';
 import { runCheckCommand } from './checkCommand';
+import { runCronCommand } from './cronCommand';
 import { podlineVersion } from '../version';
 
 /** What the CLI needs from its process, passed in so that tests can run it in-process. */
@@ -28,6 +29,8 @@ export function runCli(argv: readonly string[], environment: CliEnvironment): Cl
   switch (command) {
     case 'check':
       return runCheckCommand(rest, environment, locale);
+    case 'cron':
+      return runCronCommand(rest, environment.now, locale);
     case 'help':
     case '--help':
     case '-h':

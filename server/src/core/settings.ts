@@ -5,6 +5,13 @@
  */
 import { normalizeLocale } from './l10n';
 import type { Locale } from './l10n';
+import {
+  isSupportedKubernetesVersion,
+  newestKubernetesVersion,
+  normalizeKubernetesVersion,
+  supportedKubernetesVersions,
+} from './schema/kubernetesVersions';
+import type { KubernetesVersion } from './schema/kubernetesVersions';
 
 /** The settings after normalisation: always complete and valid. */
 export interface PodlineSettings {
@@ -14,6 +21,8 @@ export interface PodlineSettings {
   readonly maxFileSize: number;
   /** Per-code severity overrides for lints and warnings; `off` silences a code. */
   readonly rules: Readonly<Record<string, RuleSetting>>;
+  /** The Kubernetes version manifests are validated for, unless a file's comment overrides it. */
+  readonly kubernetesVersion: KubernetesVersion;
 }
 
 /** What a user may set for one lint or warning code. */
@@ -38,6 +47,14 @@ export interface SettingDefinition {
 
 /** Every setting, under the `podline.` prefix. */
 export const settingDefinitions: readonly SettingDefinition[] = [
+  {
+    key: 'kubernetesVersion',
+    type: 'string',
+    default: newestKubernetesVersion,
+    enum: supportedKubernetesVersions,
+    descriptionKey: 'podline.config.kubernetesVersion',
+    scope: 'resource',
+  },
   {
     key: 'locale',
     type: 'string',
@@ -85,7 +102,15 @@ export function normalizeSettings(raw: unknown, displayLocale: Locale): PodlineS
     locale,
     maxFileSize: numberSetting(section['maxFileSize'], 'maxFileSize'),
     rules: rulesSetting(section['rules']),
+    kubernetesVersion: kubernetesVersionSetting(section['kubernetesVersion']),
   };
+}
+
+function kubernetesVersionSetting(value: unknown): KubernetesVersion {
+  const normalized = typeof value === 'string' ? normalizeKubernetesVersion(value) : undefined;
+  return normalized !== undefined && isSupportedKubernetesVersion(normalized)
+    ? normalized
+    : newestKubernetesVersion;
 }
 
 function rulesSetting(value: unknown): Readonly<Record<string, RuleSetting>> {

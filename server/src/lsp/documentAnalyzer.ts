@@ -96,6 +96,8 @@ function summarize(uri: string, version: number, result: AnalysisResult): Docume
     }),
     errors: result.findings.filter((finding) => finding.severity === 'error').length,
     warnings: result.findings.filter((finding) => finding.severity === 'warning').length,
+    kubernetesVersion: result.kubernetesVersion,
+    versionFromComment: result.versionFromComment,
     state: skipped ? 'skipped' : 'analysed',
   };
 }

@@ -16,6 +16,9 @@ export interface DocumentStatusParams {
   }[];
   readonly errors: number;
   readonly warnings: number;
+  /** The Kubernetes version the file was validated for, and whether a `# podline:` comment chose it. */
+  readonly kubernetesVersion: string;
+  readonly versionFromComment: boolean;
   /** `skipped` when the file was too large or binary and was not analysed. */
   readonly state: 'analysed' | 'skipped';
 }

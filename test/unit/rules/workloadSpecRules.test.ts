@@ -34,8 +34,6 @@ const cases: [string, string, [string, string | null, unknown][]][] = [
     cronJob().replace('"*/5 * * * *"', '""'),
     [['cronjob/schedule-required', 'spec.schedule', 'Required']],
   ],
-  ['timeZone Local', cronJob('  timeZone: Local'), [['cronjob/time-zone', 'spec.timeZone', 'Invalid']]],
-  ['timeZone empty', cronJob('  timeZone: ""'), [['cronjob/time-zone', 'spec.timeZone', 'Invalid']]],
   ['DaemonSet valid', daemonSet(), []],
   [
     'activeDeadlineSeconds',

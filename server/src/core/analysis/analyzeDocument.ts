@@ -2,6 +2,8 @@ import { formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { ruleRegistry } from '../rules/ruleRegistry';
 import type { Rule, RuleReport } from '../rules/rule';
+import { resolveKubernetesVersion } from '../schema/kubernetesVersions';
+import type { KubernetesVersion } from '../schema/kubernetesVersions';
 import type { PodlineSettings } from '../settings';
 import { LineIndex } from '../text/offsetRange';
 import type { OffsetRange } from '../text/offsetRange';
@@ -17,6 +19,9 @@ import type { Finding } from './finding';
 /** Everything analysis learned about one file. */
 export interface AnalysisResult {
   readonly findings: readonly Finding[];
+  /** The Kubernetes version the file was validated for, and whether a comment chose it. */
+  readonly kubernetesVersion: KubernetesVersion;
+  readonly versionFromComment: boolean;
   readonly yaml: YamlFileModel;
   readonly workloads: readonly Workload[];
 }
@@ -46,12 +51,31 @@ export function analyzeDocument(
       path: null,
       document: 0,
     };
-    return { findings: [finding], yaml, workloads: [] };
+    return {
+      findings: [finding],
+      yaml,
+      workloads: [],
+      kubernetesVersion: settings.kubernetesVersion,
+      versionFromComment: false,
+    };
   }
   const findings: Finding[] = dropConsequentialProblems(
     yaml.problems.map((problem) => problemToFinding(problem, settings, lines, text)).sort(byPosition),
     lines,
   );
+  const kubernetes = resolveKubernetesVersion(
+    text,
+    settings.kubernetesVersion,
+    settings.locale,
+    yaml.documents,
+  );
+  if (kubernetes.report) {
+    const { range } = kubernetes.report;
+    const document = yaml.documents.find(
+      (candidate) => candidate.range.start <= range.start && range.start <= candidate.range.end,
+    );
+    findings.push({ ...kubernetes.report, document: document?.index ?? 0 });
+  }
   const workloads: Workload[] = [];
   const syntaxRanges = findings
     .filter((finding) => finding.code === 'yaml/syntax')
@@ -63,7 +87,7 @@ export function analyzeDocument(
     const ruleFindings: Finding[] = [];
     for (const rule of rules) {
       if (!rule.kinds.includes(workload.kind)) continue;
-      runRule(rule, workload, settings, text, ruleFindings);
+      runRule(rule, workload, settings, kubernetes.version, text, ruleFindings);
     }
     const ignored = ignoredCodes(workload);
     for (const finding of ruleFindings) {
@@ -74,7 +98,13 @@ export function analyzeDocument(
     }
   }
   findings.sort(byPosition);
-  return { findings, yaml, workloads };
+  return {
+    findings,
+    yaml,
+    workloads,
+    kubernetesVersion: kubernetes.version,
+    versionFromComment: kubernetes.override?.version !== undefined,
+  };
 }
 
 /**
@@ -143,6 +173,7 @@ function runRule(
   rule: Rule,
   workload: Workload,
   settings: PodlineSettings,
+  kubernetesVersion: KubernetesVersion,
   text: string,
   findings: Finding[],
 ): void {
@@ -152,7 +183,7 @@ function runRule(
     findings.push({ ...rest, document: workload.document.index, ...(merged ? { data: merged } : {}) });
   };
   try {
-    rule.check({ workload, settings, locale: settings.locale, text, report });
+    rule.check({ workload, settings, locale: settings.locale, kubernetesVersion, text, report });
   } catch (error) {
     // One broken rule must not hide the others' findings or the rest of the file.
     const detail = `${rule.code}: ${error instanceof Error ? error.message : String(error)}`;

@@ -27,6 +27,8 @@ const messages = defineCatalog(
     quoteValue: 'Quote the value',
     removeField: 'Remove {field}',
     removeDuplicate: 'Remove this duplicate "{key}" (keep the first)',
+    moveTimeZone: 'Move the time zone to spec.timeZone: {zone}',
+    sundayZero: 'Write Sunday as 0',
   },
   {
     setValue: '将 {field} 设为 {value}',
@@ -35,6 +37,8 @@ const messages = defineCatalog(
     quoteValue: '给值加上引号',
     removeField: '删除 {field}',
     removeDuplicate: '删除这个重复的 "{key}"（保留第一个）',
+    moveTimeZone: '将时区移到 spec.timeZone: {zone}',
+    sundayZero: '将星期日写作 0',
   },
 );
 
@@ -84,6 +88,34 @@ const providers: Readonly<Record<string, FixProvider>> = {
     ];
   },
   'schema/unknown-field': removeFieldFix,
+  'cronjob/time-zone': (context) => {
+    const replacement = context.finding.data?.['replacement'];
+    return typeof replacement === 'string' ? replaceScalarFix(context, 'timeZone', replacement) : [];
+  },
+  'cronjob/schedule-weekday-7': (context) => {
+    // The finding marks the 7; widen to its list item, bounded by spaces, commas or quotes.
+    let start = context.finding.range.start;
+    while (start > 0 && !/[\s,"']/.test(context.text.charAt(start - 1))) start--;
+    let end = context.finding.range.end;
+    while (end < context.text.length && !/[\s,"']/.test(context.text.charAt(end))) end++;
+    const item = context.text.slice(start, end);
+    // `7` is Sunday, written 0; `5-7` becomes `5-6,0`. A step or anything else is left alone.
+    const replacement =
+      item === '7'
+        ? '0'
+        : /^([0-6]|mon|tue|wed|thu|fri|sat)-7$/i.test(item)
+          ? `${item.slice(0, -2)}-6,0`
+          : undefined;
+    if (replacement === undefined) return [];
+    return [
+      {
+        title: formatMessage(messages, context.locale, 'sundayZero'),
+        edits: [{ range: { start, end }, newText: replacement }],
+        preferred: true,
+      },
+    ];
+  },
+  'cronjob/schedule-tz': moveTimeZoneFix,
   'job/generated-label': removeFieldFix,
   'job/selector': (context) => (context.finding.data?.['removable'] === true ? removeFieldFix(context) : []),
 };
@@ -120,6 +152,29 @@ function restartPolicyFixes(context: FixContext, values: readonly string[]): Qui
   return values.flatMap((value, index) =>
     replaceScalarFix(context, 'restartPolicy', value).map((fix) => ({ ...fix, preferred: index === 0 })),
   );
+}
+
+/** `schedule: "TZ=Asia/Tokyo 0 9 * * *"` → `schedule: "0 9 * * *"` plus `timeZone: Asia/Tokyo`. */
+function moveTimeZoneFix(context: FixContext): QuickFix[] {
+  const zone = context.finding.data?.['zone'];
+  const remove = context.finding.data?.['removeRange'] as OffsetRange | undefined;
+  if (typeof zone !== 'string' || !remove) return [];
+  const spec = findMapByPath(context, 'spec');
+  if (!spec || spec.entries.some((entry) => entry.key === 'timeZone')) return [];
+  const lineStart = context.text.lastIndexOf('\n', context.finding.range.start - 1) + 1;
+  const indent = /^[ ]*/.exec(context.text.slice(lineStart))?.[0] ?? '';
+  const lineEnd = context.text.indexOf('\n', context.finding.range.start);
+  if (lineEnd === -1) return [];
+  return [
+    {
+      title: formatMessage(messages, context.locale, 'moveTimeZone', { zone }),
+      edits: [
+        { range: remove, newText: '' },
+        { range: { start: lineEnd + 1, end: lineEnd + 1 }, newText: `${indent}timeZone: ${zone}\n` },
+      ],
+      preferred: true,
+    },
+  ];
 }
 
 function replaceScalarFix(context: FixContext, field: string, value: string): QuickFix[] {

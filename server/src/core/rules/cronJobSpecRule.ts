@@ -10,24 +10,18 @@ const messages = defineCatalog(
     nonNegative: '{field} must be greater than or equal to 0',
     concurrencyPolicy: 'Unsupported concurrencyPolicy "{value}": Allow, Forbid or Replace',
     scheduleRequired: 'A CronJob needs a schedule',
-    scheduleTz: 'The schedule may not contain TZ or CRON_TZ: set spec.timeZone instead',
-    timeZoneEmpty: 'timeZone must be omitted or a non-empty time zone name',
-    timeZoneLocal: 'timeZone must be an explicit IANA time zone, not Local',
   },
   {
     nonNegative: '{field} 必须大于或等于 0',
     concurrencyPolicy: '不支持的 concurrencyPolicy "{value}"：只能是 Allow、Forbid 或 Replace',
     scheduleRequired: 'CronJob 必须有 schedule',
-    scheduleTz: 'schedule 中不能包含 TZ 或 CRON_TZ：请改用 spec.timeZone',
-    timeZoneEmpty: 'timeZone 要么省略，要么是非空的时区名称',
-    timeZoneLocal: 'timeZone 必须是明确的 IANA 时区，不能是 Local',
   },
 );
 
 /**
  * A CronJob's own fields (k8s-semantics §1.4): the counters that must not be negative and
- * concurrencyPolicy. `schedule` and `timeZone` get only the checks that need no cron parser here;
- * the cron module's rule reports syntax, never-firing schedules and unknown zones.
+ * concurrencyPolicy, and a schedule that is present. The schedule's syntax and the time zone are
+ * cronScheduleRule's.
  */
 export const cronJobSpecRule: Rule = {
   code: 'cronjob/concurrency-policy',
@@ -67,23 +61,6 @@ export const cronJobSpecRule: Rule = {
         ref: scheduleRef,
         type: 'Required',
         message: say('scheduleRequired'),
-      });
-    }
-    const timeZoneRef = field(spec, 'timeZone');
-    const timeZone = stringValue(timeZoneRef);
-    if (timeZone === '') {
-      reportApiError(context, {
-        code: 'cronjob/time-zone',
-        ref: timeZoneRef,
-        type: 'Invalid',
-        message: say('timeZoneEmpty'),
-      });
-    } else if (timeZone?.toLowerCase() === 'local') {
-      reportApiError(context, {
-        code: 'cronjob/time-zone',
-        ref: timeZoneRef,
-        type: 'Invalid',
-        message: say('timeZoneLocal'),
       });
     }
   },

@@ -1,5 +1,6 @@
 import type { ApiErrorType, Severity } from '../analysis/finding';
 import type { Locale } from '../l10n';
+import type { KubernetesVersion } from '../schema/kubernetesVersions';
 import type { PodlineSettings } from '../settings';
 import type { OffsetRange } from '../text/offsetRange';
 import type { Workload, WorkloadKind } from '../workload/recognizeWorkload';
@@ -20,6 +21,8 @@ export interface RuleContext {
   readonly workload: Workload;
   readonly settings: PodlineSettings;
   readonly locale: Locale;
+  /** The Kubernetes version to validate for: the setting, or the file's override comment. */
+  readonly kubernetesVersion: KubernetesVersion;
   readonly text: string;
   report(finding: RuleReport): void;
 }

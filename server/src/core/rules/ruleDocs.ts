@@ -357,6 +357,72 @@ export const ruleDocs: readonly RuleDoc[] = [
     example: 'schedule: ""',
   },
   {
+    code: 'cronjob/schedule-syntax',
+    severity: 'error',
+    summary: 'A schedule robfig/cron v3 ParseStandard rejects; the range points at the field and part.',
+    source: `${batch} validateCronJobSpec (cron.ParseStandard)`,
+    example: 'schedule: "60 * * * *"',
+  },
+  {
+    code: 'cronjob/schedule-tz',
+    severity: 'error',
+    summary:
+      'TZ= or CRON_TZ= in the schedule, which Kubernetes rejects on create; the quick fix moves it to spec.timeZone.',
+    source: `${batch} validateCronJobSpec`,
+    example: 'schedule: "TZ=Asia/Tokyo 0 9 * * *"',
+  },
+  {
+    code: 'cronjob/schedule-weekday-7',
+    severity: 'error',
+    summary: 'Day of week 7: Kubernetes cron counts Sunday as 0 only; the quick fix writes 0.',
+    source: 'robfig/cron v3 (day of week 0-6)',
+    example: 'schedule: "0 9 * * 7"',
+  },
+  {
+    code: 'cronjob/schedule-six-fields',
+    severity: 'error',
+    summary: 'Six fields: Kubernetes cron has no seconds (or year) field.',
+    source: 'robfig/cron v3 ParseStandard',
+    example: 'schedule: "0 0 9 * * *"',
+  },
+  {
+    code: 'cronjob/schedule-never-fires',
+    severity: 'error',
+    summary: 'A schedule that parses but never fires (30 February): the controller creates no Jobs.',
+    source: 'pkg/controller/cronjob (InvalidSchedule)',
+    example: 'schedule: "0 0 30 2 *"',
+  },
+  {
+    code: 'cronjob/schedule-step',
+    severity: 'warning',
+    summary:
+      'A */n step that does not divide its range (an uneven gap at the wrap), or a step larger than the range.',
+    source: 'robfig/cron v3 getRange',
+    example: 'schedule: "*/7 * * * *"',
+  },
+  {
+    code: 'cronjob/schedule-day-or',
+    severity: 'warning',
+    summary: 'Day of month and day of week both restricted: they combine with OR, not AND.',
+    source: 'robfig/cron v3 dayMatches',
+    example: 'schedule: "0 0 13 * 5"',
+  },
+  {
+    code: 'cronjob/no-time-zone',
+    severity: 'info',
+    summary: "No timeZone: the schedule runs in the controller's local zone, usually UTC.",
+    source: `${batch} (timeZone is optional)`,
+    example: 'schedule: "0 9 * * *"',
+  },
+  {
+    code: 'cronjob/schedule-overlap',
+    severity: 'warning',
+    summary:
+      'The schedule fires more often than a Job may run (activeDeadlineSeconds); says what concurrencyPolicy then does.',
+    source: 'pkg/controller/cronjob concurrencyPolicy handling',
+    example: 'schedule: "* * * * *"\nactiveDeadlineSeconds: 600',
+  },
+  {
     code: 'cronjob/time-zone',
     severity: 'error',
     summary: 'timeZone empty, Local, or unknown to Go’s time zone database.',

@@ -1,4 +1,5 @@
 import { cronJobSpecRule } from './cronJobSpecRule';
+import { cronScheduleRule } from './cronScheduleRule';
 import { controlPlaneTolerationLint } from './lints/controlPlaneTolerationLint';
 import { imageLint } from './lints/imageLint';
 import { workloadHygieneLint } from './lints/workloadHygieneLint';
@@ -15,6 +16,7 @@ import { podReplacementPolicyRule } from './podReplacementPolicyRule';
 import { jobIndexedHostnameRule } from './jobIndexedHostnameRule';
 import { nameDnsLabelWarningRule } from './nameDnsLabelWarningRule';
 import type { Rule } from './rule';
+import { schemaRule } from './schemaRule';
 import { selectorRule } from './selectorRule';
 
 /**
@@ -22,6 +24,7 @@ import { selectorRule } from './selectorRule';
  * one module beside this file, one line here, and its tests.
  */
 export const ruleRegistry: readonly Rule[] = [
+  schemaRule,
   metadataRule,
   selectorRule,
   jobCountsRule,
@@ -33,6 +36,7 @@ export const ruleRegistry: readonly Rule[] = [
   jobIndexedHostnameRule,
   nameDnsLabelWarningRule,
   cronJobSpecRule,
+  cronScheduleRule,
   daemonSetSpecRule,
   podTemplateRule,
   restartPolicyRule,

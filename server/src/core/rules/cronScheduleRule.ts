@@ -1,0 +1,301 @@
+import {
+  computeNextRuns,
+  CRON_FIELD_BOUNDS,
+  CRON_FIELDS,
+  formatCronError,
+  formatCronFieldName,
+  parseCronSchedule,
+  scheduleNeverFires,
+  validateTimeZone,
+  describeSchedule,
+} from '../cron';
+import type { CronParseFailure, ParsedSchedule } from '../cron';
+import { defineCatalog, formatMessage } from '../l10n';
+import type { MessageArgs } from '../l10n';
+import type { OffsetRange } from '../text/offsetRange';
+import { field, integerValue, isSet, stringValue } from './fieldRef';
+import type { FieldRef } from './fieldRef';
+import { reportApiError } from './reportApiError';
+import type { Rule, RuleContext } from './rule';
+import { workloadRefs } from './workloadRefs';
+
+const messages = defineCatalog(
+  {
+    syntax: 'Invalid schedule: {detail}',
+    syntaxField: 'Invalid schedule, {field} field: {detail}',
+    neverFires:
+      'This schedule never fires ({description}): the CronJob controller reports InvalidSchedule and creates no Jobs',
+    timeZoneUnknown: 'Unknown time zone "{value}": use an IANA name such as Europe/Berlin',
+    timeZoneCase:
+      'Unknown time zone "{value}": time zone names are case-sensitive; did you mean {suggestion}?',
+    timeZoneEmpty: 'timeZone must be omitted or a non-empty time zone name',
+    timeZoneLocal: 'timeZone must be an explicit IANA time zone, not Local',
+    unevenStep:
+      '"{item}" does not divide the {field} range {min}-{max} evenly: after {last} the next run is at {first}, a gap of {gap} instead of {step}',
+    stepTooLarge: '"{item}" has a step larger than its range, so it selects only {first}',
+    dayOr:
+      'Both day of month and day of week are restricted: the schedule runs on days matching either (OR), not both',
+    noTimeZone: "No timeZone: the schedule runs in the kube-controller-manager's local zone, usually UTC",
+    overlap:
+      'The schedule can fire every {interval} but a Job may run {deadline} (activeDeadlineSeconds): {consequence}',
+    overlapAllow: 'with concurrencyPolicy Allow, Jobs will overlap',
+    overlapForbid: 'with concurrencyPolicy Forbid, runs are skipped while a Job is active',
+    overlapReplace: 'with concurrencyPolicy Replace, the running Job is deleted when the next one starts',
+  },
+  {
+    syntax: '无效的调度：{detail}',
+    syntaxField: '无效的调度，{field}字段：{detail}',
+    neverFires: '该调度永远不会触发（{description}）：CronJob 控制器会报告 InvalidSchedule 且不创建任何 Job',
+    timeZoneUnknown: '未知时区 "{value}"：请使用 IANA 名称，例如 Asia/Shanghai',
+    timeZoneCase: '未知时区 "{value}"：时区名称区分大小写，是否应为 {suggestion}？',
+    timeZoneEmpty: 'timeZone 要么省略，要么是非空的时区名称',
+    timeZoneLocal: 'timeZone 必须是明确的 IANA 时区，不能是 Local',
+    unevenStep:
+      '"{item}" 不能整除{field}的范围 {min}-{max}：{last} 之后下一次是 {first}，间隔为 {gap} 而不是 {step}',
+    stepTooLarge: '"{item}" 的步长超过了范围，因此只选中 {first}',
+    dayOr: '同时限制了日期和星期：调度在满足其一（或）的日子运行，而不是两者同时满足',
+    noTimeZone: '未设置 timeZone：调度按 kube-controller-manager 的本地时区运行，通常为 UTC',
+    overlap:
+      '调度最短每 {interval} 触发一次，但一个 Job 可能运行 {deadline}（activeDeadlineSeconds）：{consequence}',
+    overlapAllow: 'concurrencyPolicy 为 Allow 时，Job 会重叠运行',
+    overlapForbid: 'concurrencyPolicy 为 Forbid 时，已有 Job 运行期间的调度会被跳过',
+    overlapReplace: 'concurrencyPolicy 为 Replace 时，下一个 Job 启动时会删除正在运行的 Job',
+  },
+);
+
+type Say = (key: keyof (typeof messages)['en'], args?: MessageArgs) => string;
+
+/**
+ * A fixed instant for static estimates (the shortest gap between runs), so that analysis stays
+ * a pure function of the text: 2025-01-06T00:00:00Z, a Monday.
+ */
+const referenceInstant = Date.UTC(2025, 0, 6);
+
+/** Where the text of a string scalar starts in the document, when its characters map one to one. */
+export function valueTextStart(text: string, ref: FieldRef, value: string): number | undefined {
+  const range = ref.valueRange;
+  if (!range || ref.node?.kind !== 'scalar') return undefined;
+  if (ref.node.style === 'plain' && text.slice(range.start, range.start + value.length) === value)
+    return range.start;
+  if (
+    (ref.node.style === 'double' || ref.node.style === 'single') &&
+    text.slice(range.start + 1, range.end - 1) === value
+  ) {
+    return range.start + 1;
+  }
+  return undefined;
+}
+
+/**
+ * `spec.schedule` and `spec.timeZone` as Kubernetes checks them (robfig/cron v3 ParseStandard,
+ * the TZ ban, Go's time zone database), with ranges inside the string, plus the warnings for
+ * schedules that parse but probably do not mean what they say.
+ */
+export const cronScheduleRule: Rule = {
+  code: 'cronjob/schedule-syntax',
+  kinds: ['CronJob'],
+  check(context) {
+    const refs = workloadRefs(context.workload);
+    if (!isSet(refs.spec)) return;
+    const say: Say = (key, args = {}) => formatMessage(messages, context.locale, key, args);
+    const timeZone = checkTimeZone(context, say, field(refs.spec, 'timeZone'));
+    const scheduleRef = field(refs.spec, 'schedule');
+    const schedule = stringValue(scheduleRef);
+    if (schedule === undefined || schedule === '') return;
+    const start = valueTextStart(context.text, scheduleRef, schedule);
+    const inside = (from: number, to: number): OffsetRange =>
+      start === undefined
+        ? (scheduleRef.valueRange ?? { start: 0, end: 0 })
+        : { start: start + from, end: start + Math.max(to, from + 1) };
+    const parsed = parseCronSchedule(schedule);
+    if (!parsed.ok) {
+      reportParseFailure(context, say, scheduleRef, parsed, inside);
+      return;
+    }
+    const never = scheduleNeverFires(parsed);
+    if (never) {
+      reportApiError(context, {
+        code: 'cronjob/schedule-never-fires',
+        ref: scheduleRef,
+        message: say('neverFires', { description: describeSchedule(parsed, schedule, context.locale) }),
+      });
+      return;
+    }
+    checkSteps(context, say, scheduleRef, parsed, inside);
+    if (
+      parsed.type === 'spec' &&
+      !parsed.dayOfMonth.star &&
+      !parsed.dayOfWeek.star &&
+      parsed.descriptor === null
+    ) {
+      context.report({
+        code: 'cronjob/schedule-day-or',
+        severity: 'warning',
+        message: say('dayOr'),
+        range: inside(parsed.dayOfMonth.start, parsed.dayOfWeek.end),
+        path: scheduleRef.path,
+      });
+    }
+    if (!isSet(field(refs.spec, 'timeZone'))) {
+      reportApiError(context, {
+        code: 'cronjob/no-time-zone',
+        ref: scheduleRef,
+        severity: 'info',
+        message: say('noTimeZone'),
+      });
+    }
+    checkOverlap(context, say, scheduleRef, parsed, timeZone ?? 'UTC');
+  },
+};
+
+function reportParseFailure(
+  context: RuleContext,
+  say: Say,
+  ref: FieldRef,
+  failure: CronParseFailure,
+  inside: (from: number, to: number) => OffsetRange,
+): void {
+  const detail = formatCronError(failure, context.locale);
+  const code =
+    failure.kind === 'tzPrefix'
+      ? 'cronjob/schedule-tz'
+      : failure.kind === 'weekday7'
+        ? 'cronjob/schedule-weekday-7'
+        : failure.kind === 'sixFields'
+          ? 'cronjob/schedule-six-fields'
+          : 'cronjob/schedule-syntax';
+  const range = inside(failure.start, failure.end);
+  const tz = failure.tz;
+  context.report({
+    code,
+    severity: 'error',
+    message: failure.field
+      ? say('syntaxField', { field: formatCronFieldName(failure.field, context.locale), detail })
+      : say('syntax', { detail }),
+    range,
+    path: ref.path,
+    errorType: 'Invalid',
+    data: {
+      kind: failure.kind,
+      field: failure.field,
+      ...(tz?.zone && tz.rest?.ok
+        ? { zone: tz.zone, removeRange: inside(tz.removeStart, tz.removeEnd) }
+        : {}),
+      ...(failure.kind === 'weekday7' ? { item: context.text.slice(range.start, range.end) } : {}),
+    },
+  });
+}
+
+function checkTimeZone(context: RuleContext, say: Say, ref: FieldRef): string | undefined {
+  const value = stringValue(ref);
+  if (value === undefined) return undefined;
+  const validity = validateTimeZone(value);
+  if (validity.valid) return value;
+  const key =
+    validity.reason === 'empty'
+      ? 'timeZoneEmpty'
+      : validity.reason === 'local'
+        ? 'timeZoneLocal'
+        : validity.reason === 'wrongCase' && validity.suggestion
+          ? 'timeZoneCase'
+          : 'timeZoneUnknown';
+  reportApiError(context, {
+    code: 'cronjob/time-zone',
+    ref,
+    type: 'Invalid',
+    message: say(key, { value, suggestion: validity.suggestion ?? '' }),
+    ...(validity.suggestion ? { data: { replacement: validity.suggestion } } : {}),
+  });
+  return undefined;
+}
+
+function checkSteps(
+  context: RuleContext,
+  say: Say,
+  ref: FieldRef,
+  schedule: ParsedSchedule,
+  inside: (from: number, to: number) => OffsetRange,
+): void {
+  if (schedule.type !== 'spec' || schedule.descriptor !== null) return;
+  for (const name of CRON_FIELDS) {
+    const spec = schedule[name];
+    const bounds = CRON_FIELD_BOUNDS[name];
+    for (const item of spec.items) {
+      if (item.step <= 1 || item.stepStart === null) continue;
+      const values: number[] = [];
+      for (let value = item.low; value <= item.high && values.length <= 64; value += item.step)
+        values.push(value);
+      const first = values[0] ?? item.low;
+      const last = values[values.length - 1] ?? item.low;
+      const fieldName = formatCronFieldName(name, context.locale);
+      if (values.length === 1) {
+        context.report({
+          code: 'cronjob/schedule-step',
+          severity: 'warning',
+          message: say('stepTooLarge', { item: item.text, first }),
+          range: inside(item.start, item.end),
+          path: ref.path,
+        });
+      } else if (item.wildcard && (bounds.max - bounds.min + 1) % item.step !== 0) {
+        const size = bounds.max - bounds.min + 1;
+        context.report({
+          code: 'cronjob/schedule-step',
+          severity: 'warning',
+          message: say('unevenStep', {
+            item: item.text,
+            field: fieldName,
+            min: bounds.min,
+            max: bounds.max,
+            first,
+            last,
+            gap: first + size - last,
+            step: item.step,
+          }),
+          range: inside(item.start, item.end),
+          path: ref.path,
+        });
+      }
+    }
+  }
+}
+
+function checkOverlap(
+  context: RuleContext,
+  say: Say,
+  ref: FieldRef,
+  schedule: ParsedSchedule,
+  timeZone: string,
+): void {
+  const jobSpec = workloadRefs(context.workload).jobSpec;
+  if (!jobSpec) return;
+  const deadline =
+    integerValue(field(jobSpec, 'activeDeadlineSeconds')) ??
+    integerValue(field(field(field(jobSpec, 'template'), 'spec'), 'activeDeadlineSeconds'));
+  if (deadline === undefined || deadline <= 0) return;
+  const { runs } = computeNextRuns(schedule, referenceInstant, timeZone, 200);
+  let shortest = Infinity;
+  for (let i = 1; i < runs.length; i++) shortest = Math.min(shortest, (runs[i] ?? 0) - (runs[i - 1] ?? 0));
+  if (!Number.isFinite(shortest) || deadline * 1000 <= shortest) return;
+  const policy = stringValue(field(workloadRefs(context.workload).spec, 'concurrencyPolicy')) ?? 'Allow';
+  const consequence = say(
+    policy === 'Forbid' ? 'overlapForbid' : policy === 'Replace' ? 'overlapReplace' : 'overlapAllow',
+  );
+  reportApiError(context, {
+    code: 'cronjob/schedule-overlap',
+    ref,
+    severity: 'warning',
+    message: say('overlap', {
+      interval: formatDuration(shortest / 1000),
+      deadline: formatDuration(deadline),
+      consequence,
+    }),
+  });
+}
+
+/** A short duration such as `90 s`, `5 min`, `2 h`, `3 d`. */
+export function formatDuration(seconds: number): string {
+  if (seconds < 120) return `${Math.round(seconds)} s`;
+  if (seconds < 7200) return `${Math.round(seconds / 60)} min`;
+  if (seconds < 172800) return `${Math.round(seconds / 360) / 10} h`;
+  return `${Math.round(seconds / 8640) / 10} d`;
+}
