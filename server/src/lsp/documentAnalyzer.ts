@@ -2,6 +2,7 @@ import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import type { AnalysisResult } from '../core/analysis/analyzeDocument';
+import type { PodlineSettings } from '../core/settings';
 import { getEntry, scalarString } from '../core/yaml/yamlModel';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
 import { logError } from './logError';
@@ -53,6 +54,15 @@ export class DocumentAnalyzer {
     void this.connection
       .sendDiagnostics({ uri, diagnostics: [] })
       .catch((error: unknown) => logError(this.connection, 'diagnostics', error));
+  }
+
+  /** The analysis of the document's current version: the latest one, or a fresh one when it is stale. */
+  current(document: TextDocument, settings: PodlineSettings): AnalysisResult {
+    const latest = this.latest(document);
+    if (latest) return latest;
+    const result = analyzeDocument(document.getText(), settings);
+    this.results.set(document.uri, { version: document.version, result });
+    return result;
   }
 
   /** The latest analysis of a document, if it is current. */

@@ -12,6 +12,7 @@ import { documentStatusNotification } from '../protocol/podlineProtocol';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
 import { provideCodeActions } from './codeActions';
 import { DocumentAnalyzer } from './documentAnalyzer';
+import { registerEditorHandlers } from './editorHandlers';
 import { logError } from './logError';
 import { podlineVersion } from '../version';
 import { SettingsStore } from './settingsStore';
@@ -43,6 +44,9 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        hoverProvider: true,
+        codeLensProvider: { resolveProvider: false },
+        completionProvider: { triggerCharacters: [' ', '"', "'", '/', '@'] },
       },
       serverInfo: { name: 'podline-language-server', version: podlineVersion },
     };
@@ -63,6 +67,8 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
       return [];
     }
   });
+
+  registerEditorHandlers(connection, documents, analyzer, settings);
 
   documents.onDidOpen((event) => analyzer.schedule(event.document, 0));
   documents.onDidChangeContent((event) => analyzer.schedule(event.document));

@@ -1,0 +1,71 @@
+import type { AnalysisResult } from '../analysis/analyzeDocument';
+import type { Locale } from '../l10n';
+import type { KubernetesVersion } from '../schema/kubernetesVersions';
+import type { PodlineSettings } from '../settings';
+import type { OffsetRange } from '../text/offsetRange';
+import type { Workload } from '../workload/recognizeWorkload';
+import type { YamlNode } from '../yaml/yamlModel';
+
+/**
+ * What every editor feature of the core (hover, code lens, completion, symbols) is given. The
+ * core has no clock and no environment: the LSP layer passes the current instant and the user's
+ * local time zone, so the features stay pure and testable with fixed values.
+ */
+export interface EditorContext {
+  readonly text: string;
+  readonly analysis: AnalysisResult;
+  readonly settings: PodlineSettings;
+  readonly locale: Locale;
+  readonly kubernetesVersion: KubernetesVersion;
+  /** The current instant, epoch milliseconds. */
+  readonly now: number;
+  /** The user's IANA time zone (the machine the editor runs on), for "your local time". */
+  readonly localTimeZone: string;
+}
+
+/** A position in a document and what is there. */
+export interface PositionContext extends EditorContext {
+  readonly offset: number;
+  /** The innermost YAML node at the offset, and whether the offset is on a map key. */
+  readonly node: YamlNode | null;
+  /** The field path at the offset (`spec.template.spec.restartPolicy`), the key's path when on a key. */
+  readonly path: string | null;
+  readonly onKey: boolean;
+  /** The workload of the document at the offset, when it is one. */
+  readonly workload: Workload | undefined;
+}
+
+/** Hover content: Markdown, and the range it is about. */
+export interface HoverResult {
+  readonly markdown: string;
+  readonly range: OffsetRange;
+}
+
+/** A hover provider returns undefined when the position is not its business. */
+export type HoverProvider = (context: PositionContext) => HoverResult | undefined;
+
+/** A code lens: a title above `range`, optionally running a command. */
+export interface CodeLensItem {
+  readonly range: OffsetRange;
+  readonly title: string;
+  readonly command?: { readonly id: string; readonly arguments: readonly unknown[] };
+}
+
+/** A code lens provider lists its lenses for the whole document. */
+export type CodeLensProvider = (context: EditorContext) => CodeLensItem[];
+
+/** One completion item. */
+export interface CompletionItem {
+  readonly label: string;
+  /** The text inserted; the label when omitted. */
+  readonly insertText?: string;
+  /** The range replaced; the word at the cursor when omitted. */
+  readonly range?: OffsetRange;
+  readonly detail?: string;
+  readonly documentation?: string;
+  readonly kind: 'value' | 'enum' | 'field' | 'snippet';
+  readonly sortText?: string;
+}
+
+/** A completion provider returns undefined when the position is not its business. */
+export type CompletionProvider = (context: PositionContext) => CompletionItem[] | undefined;

@@ -1,0 +1,101 @@
+import { findNodeAt } from '../yaml/yamlModel';
+import type { YamlNode } from '../yaml/yamlModel';
+import type {
+  CodeLensItem,
+  CodeLensProvider,
+  CompletionItem,
+  CompletionProvider,
+  EditorContext,
+  HoverProvider,
+  HoverResult,
+  PositionContext,
+} from './editorFeature';
+
+/** The hover providers, most specific first; the first that answers wins. */
+export const hoverProviders: HoverProvider[] = [];
+/** The code lens providers; all of them contribute. */
+export const codeLensProviders: CodeLensProvider[] = [];
+/** The completion providers, most specific first; the first that answers wins. */
+export const completionProviders: CompletionProvider[] = [];
+
+/** Describes what is at `offset`: the document's workload, the node, its field path, key or value. */
+export function positionContext(context: EditorContext, offset: number): PositionContext {
+  const document = context.analysis.yaml.documents.find(
+    (candidate) => candidate.range.start <= offset && offset <= candidate.range.end,
+  );
+  const root = document?.root ?? null;
+  const node = findNodeAt(root, offset);
+  let path: string | null = node?.path ?? null;
+  let onKey = false;
+  if (node?.kind === 'map') {
+    const entry = node.entries.find(
+      (candidate) => candidate.keyRange.start <= offset && offset <= candidate.keyRange.end,
+    );
+    if (entry) {
+      onKey = true;
+      path = entry.value?.path ?? keyPath(node, entry.key);
+    }
+  }
+  const workload = document
+    ? context.analysis.workloads.find((candidate) => candidate.document === document)
+    : undefined;
+  return { ...context, offset, node, path, onKey, workload };
+}
+
+function keyPath(map: YamlNode, key: string): string {
+  return /^[A-Za-z_$][\w$]*$/.test(key)
+    ? map.path === ''
+      ? key
+      : `${map.path}.${key}`
+    : `${map.path}[${key}]`;
+}
+
+/** The hover at `offset`, from the first provider that answers. Never throws. */
+export function computeHover(
+  context: EditorContext,
+  offset: number,
+  providers: readonly HoverProvider[] = hoverProviders,
+): HoverResult | undefined {
+  const position = positionContext(context, offset);
+  for (const provider of providers) {
+    try {
+      const result = provider(position);
+      if (result) return result;
+    } catch {
+      // One failing provider must not hide the others.
+    }
+  }
+  return undefined;
+}
+
+/** Every code lens of the document. Never throws. */
+export function computeCodeLenses(
+  context: EditorContext,
+  providers: readonly CodeLensProvider[] = codeLensProviders,
+): CodeLensItem[] {
+  return providers.flatMap((provider) => {
+    try {
+      return provider(context);
+    } catch {
+      return [];
+    }
+  });
+}
+
+/** The completion items at `offset`, from the first provider that answers. Never throws. */
+export function computeCompletions(
+  context: EditorContext,
+  offset: number,
+  providers: readonly CompletionProvider[] = completionProviders,
+): CompletionItem[] {
+  const position = positionContext(context, offset);
+  for (const provider of providers) {
+    try {
+      const result = provider(position);
+      if (result) return result;
+    } catch {
+      // Try the next provider.
+    }
+  }
+  return [];
+}
