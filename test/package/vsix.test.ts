@@ -60,9 +60,9 @@ test(
       'extension/package.json',
       'extension/package.nls.json',
       'extension/package.nls.zh-cn.json',
-      'extension/README.md',
+      'extension/readme.md',
       'extension/LICENSE.txt',
-      'extension/CHANGELOG.md',
+      'extension/changelog.md',
       'extension/l10n/bundle.l10n.zh-cn.json',
       'extension/dist/client/extension.js',
       'extension/dist/server/languageServer.js',
@@ -71,7 +71,7 @@ test(
     ];
     for (const file of required) assert.ok(files.includes(file), `${file} is missing from the .vsix`);
     const allowed =
-      /^extension\/(package(\.nls(\.[\w-]+)?)?\.json|README\.md|LICENSE\.txt|CHANGELOG\.md|l10n\/[\w.-]+\.json|dist\/(client|server|cli|webview)\/[\w.-]+\.js|syntaxes\/[\w.-]+\.json|media\/.+)$/;
+      /^extension\/(package(\.nls(\.[\w-]+)?)?\.json|readme\.md|LICENSE\.txt|changelog\.md|l10n\/[\w.-]+\.json|dist\/(client|server|cli|webview)\/[\w.-]+\.js|syntaxes\/[\w.-]+\.json|media\/.+)$/;
     const unexpected = files.filter((file) => !allowed.test(file));
     assert.deepEqual(
       unexpected,
