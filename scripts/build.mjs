@@ -57,6 +57,7 @@ await Promise.all([
     entryPoints: {
       'server/languageServer': 'server/src/languageServer.ts',
       'cli/podline': 'server/src/cli/podline.ts',
+      'cli/checkWorker': 'server/src/cli/checkWorker.ts',
     },
     outdir: 'dist',
     banner: shebang,

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -155,6 +155,7 @@ test('a folder without YAML files is a usage problem, binary and huge files are 
   writeFileSync(join(folder, 'random.yaml'), binary);
   writeFileSync(join(folder, 'huge.yaml'), `data: "${'x'.repeat(10 * 1024 * 1024)}"\n`);
   const { status, stdout } = podline(['check', '--format', 'json', folder]);
+  rmSync(folder, { recursive: true, force: true });
   assert.equal(status, 1);
   const files = findingsByFile(stdout);
   assert.deepEqual(
@@ -264,6 +265,29 @@ test('cron explains a schedule and lists its next runs as JSON', () => {
   const invalid = podline(['cron', '0 9 * * 7', '--format', 'json']);
   assert.equal(invalid.status, 1);
   assert.equal((JSON.parse(invalid.stdout) as { error: { field: string } }).error.field, 'dayOfWeek');
+});
+
+test('a folder of many files is checked on worker threads with results in file order', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'podline-cli-'));
+  try {
+    const valid = readFileSync(join(root, seeds, 'job-pi.yaml'), 'utf8');
+    const broken = readFileSync(join(root, seeds, 'job-calculate-pi.yaml'), 'utf8');
+    for (let i = 0; i < 150; i++)
+      writeFileSync(join(folder, `job-${String(i).padStart(3, '0')}.yaml`), i % 3 === 0 ? broken : valid);
+    const { status, stdout } = podline(['check', '--format', 'json', folder]);
+    assert.equal(status, 1);
+    const report = JSON.parse(stdout) as { files: { path: string; findings: { code: string }[] }[] };
+    assert.deepEqual(
+      report.files.map((file) => file.path.split('/').pop()),
+      Array.from({ length: 150 }, (_, i) => `job-${String(i).padStart(3, '0')}.yaml`),
+    );
+    const withDuplicates = report.files.filter((file) =>
+      file.findings.some((finding) => finding.code === 'yaml/duplicate-key'),
+    );
+    assert.equal(withDuplicates.length, 50);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('version and help', () => {

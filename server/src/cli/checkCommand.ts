@@ -1,29 +1,19 @@
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
-import { analyzeDocument } from '../core/analysis/analyzeDocument';
-import type { Finding } from '../core/analysis/finding';
 import { formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
 import { isSupportedKubernetesVersion, supportedKubernetesVersions } from '../core/schema/kubernetesVersions';
 import { defaultSettings } from '../core/settings';
-import { LineIndex } from '../core/text/offsetRange';
-import type { LineCharacter } from '../core/text/offsetRange';
+import { checkFiles } from './checkFiles';
+import { describeIoError } from './checkFile';
+import type { JsonFinding } from './checkFile';
 import { cliMessages } from './cliMessages';
 import { parseOptions } from './parseOptions';
 import { toSarif } from './toSarif';
 import { podlineVersion } from '../version';
 import type { CliEnvironment, CliResult } from './runCli';
 
-/** One finding as `podline check --format json` prints it (version 1 of the format). */
-export interface JsonFinding {
-  readonly code: string;
-  readonly severity: Finding['severity'];
-  readonly message: string;
-  readonly path: string | null;
-  readonly document: number;
-  readonly range: { readonly start: LineCharacter; readonly end: LineCharacter };
-  readonly errorType?: string;
-}
+export type { JsonFinding } from './checkFile';
 
 /** The whole JSON report. */
 export interface JsonReport {
@@ -34,11 +24,11 @@ export interface JsonReport {
 const formats = ['text', 'json', 'sarif'] as const;
 
 /** `podline check`: analyses files and folders and reports findings as text or JSON. */
-export function runCheckCommand(
+export async function runCheckCommand(
   argv: readonly string[],
   environment: CliEnvironment,
   envLocale: Locale,
-): CliResult {
+): Promise<CliResult> {
   const parsed = parseOptions(
     argv,
     {
@@ -75,21 +65,19 @@ export function runCheckCommand(
     locale: parsed.locale,
     ...(kubernetesVersion && isSupportedKubernetesVersion(kubernetesVersion) ? { kubernetesVersion } : {}),
   };
-  const report: { path: string; findings: JsonFinding[] }[] = [];
-  for (const file of files) {
-    let text: string;
-    try {
-      text = decodeText(readFileSync(resolve(environment.cwd, file)));
-    } catch (error) {
+  const checks = await checkFiles(environment.cwd, files, settings, (done, total) =>
+    environment.progress?.(done, total),
+  );
+  const report: { path: string; findings: readonly JsonFinding[] }[] = [];
+  for (const check of checks) {
+    if ('ioError' in check) {
       return {
         stdout: '',
-        stderr: `${say('cannotRead', { path: file, reason: describeIoError(error) })}\n`,
+        stderr: `${say('cannotRead', { path: check.path, reason: check.ioError })}\n`,
         exitCode: 2,
       };
     }
-    const lines = new LineIndex(text);
-    const findings = analyzeDocument(text, settings).findings.map((finding) => toJsonFinding(finding, lines));
-    report.push({ path: file, findings });
+    report.push(check);
   }
 
   const all = report.flatMap((file) => file.findings);
@@ -104,11 +92,6 @@ export function runCheckCommand(
         ? `${JSON.stringify(toSarif(json, podlineVersion), null, 2)}\n`
         : formatText(report, say('summary', { errors, warnings, files: report.length }));
   return { stdout, stderr: '', exitCode: errors > 0 ? 1 : 0 };
-}
-
-/** Decodes a file as VS Code does: UTF-8, a byte order mark dropped, invalid bytes replaced. */
-function decodeText(bytes: Buffer): string {
-  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
 }
 
 /** Lists the YAML files under a folder (sorted, skipping dependency and VCS folders), or the file itself. */
@@ -129,27 +112,6 @@ function collectFiles(absolute: string, shown: string): string[] {
   };
   walk(absolute, shown);
   return found;
-}
-
-function describeIoError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return error instanceof Error ? error.message : String(error);
-}
-
-function toJsonFinding(finding: Finding, lines: LineIndex): JsonFinding {
-  const errorType = finding.data?.['errorType'];
-  return {
-    code: finding.code,
-    severity: finding.severity,
-    message: finding.message,
-    path: finding.path,
-    document: finding.document,
-    range: { start: lines.positionAt(finding.range.start), end: lines.positionAt(finding.range.end) },
-    ...(typeof errorType === 'string' ? { errorType } : {}),
-  };
 }
 
 function formatText(

@@ -11,6 +11,8 @@ export interface CliEnvironment {
   /** The current instant in epoch milliseconds. */
   readonly now: number;
   readonly cwd: string;
+  /** Reports progress of a long check (the terminal shows it; tests leave it out). */
+  readonly progress?: (done: number, total: number) => void;
 }
 
 /** The CLI's whole output and exit code. */
@@ -21,14 +23,14 @@ export interface CliResult {
 }
 
 /** Runs one `podline` invocation. */
-export function runCli(argv: readonly string[], environment: CliEnvironment): CliResult {
+export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<CliResult> {
   const locale = localeFromEnvironment(environment.env);
   const [command, ...rest] = argv;
   const say = (key: keyof (typeof cliMessages)['en'], args?: MessageArgs): string =>
     formatMessage(cliMessages, locale, key, args);
   switch (command) {
     case 'check':
-      return runCheckCommand(rest, environment, locale);
+      return await runCheckCommand(rest, environment, locale);
     case 'cron':
       return runCronCommand(rest, environment.now, locale);
     case 'help':
