@@ -7,6 +7,7 @@ import { LanguageClient, NotificationType, TransportKind } from 'vscode-language
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { documentStatusNotification } from '../../server/src/protocol/podlineProtocol';
 import type { DocumentStatusParams } from '../../server/src/protocol/podlineProtocol';
+import { checkWorkspace } from './checkWorkspace';
 import { PodlineStatus } from './podlineStatus';
 
 /** What `activate` returns: the pieces the end-to-end tests inspect. */
@@ -51,6 +52,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Podlin
     ),
     vscode.window.onDidChangeActiveTextEditor((editor) => status.showFor(editor?.document)),
     vscode.commands.registerCommand('podline.showOutput', () => outputChannel.show(true)),
+    vscode.commands.registerCommand('podline.checkWorkspace', () =>
+      checkWorkspace(languageClient, outputChannel),
+    ),
     vscode.commands.registerCommand('podline.restartServer', async () => {
       outputChannel.info('Restarting the Podline language server.');
       await languageClient.restart();

@@ -4,9 +4,16 @@ import { after, before, test } from 'node:test';
 import {
   CodeActionRequest,
   DiagnosticSeverity,
+  RequestType,
   TextDocumentSyncKind,
 } from 'vscode-languageserver-protocol/node';
 import type { CodeAction, InitializeResult } from 'vscode-languageserver-protocol/node';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { checkFilesRequest } from '../../server/src/protocol/podlineProtocol';
+import type { CheckFilesParams, CheckFilesResult } from '../../server/src/protocol/podlineProtocol';
 import { LspTestClient, serverPath } from './lspTestClient';
 
 const jobWithDuplicate = `apiVersion: batch/v1
@@ -149,6 +156,26 @@ test('textDocument/codeAction offers the quick fixes of a finding, keyed on its 
   assert.deepEqual(actions[0]?.edit?.changes?.[uri], [
     { range: { start: { line: 10, character: 21 }, end: { line: 10, character: 27 } }, newText: 'Never' },
   ]);
+});
+
+test('podline/checkFiles analyses files from disk and publishes their diagnostics', async () => {
+  const folder = mkdtempSync(join(tmpdir(), 'podline-check-files-'));
+  try {
+    writeFileSync(join(folder, 'a.yaml'), jobWithDuplicate);
+    writeFileSync(join(folder, 'b.yaml'), 'apiVersion: v1\nkind: ConfigMap\n');
+    const uris = ['a.yaml', 'b.yaml', 'missing.yaml'].map((name) =>
+      pathToFileURL(join(folder, name)).toString(),
+    );
+    const result = await client.connection.sendRequest(
+      new RequestType<CheckFilesParams, CheckFilesResult, void>(checkFilesRequest.method),
+      { uris },
+    );
+    assert.deepEqual(result, { checked: 2, errors: 1, warnings: 0, unreadable: 1 });
+    const { diagnostics } = await client.waitForDiagnostics(uris[0] ?? '');
+    assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'yaml/duplicate-key'));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
 });
 
 test('shutdown and exit end the process with code 0', async () => {

@@ -45,7 +45,7 @@ test('every %key% of package.json is translated in English and Simplified Chines
 });
 
 test('the client l10n bundle translates every string the client passes to vscode.l10n.t', () => {
-  const sources = ['extension.ts', 'podlineStatus.ts']
+  const sources = ['extension.ts', 'podlineStatus.ts', 'checkWorkspace.ts']
     .map((file) => readFileSync(join(root, 'client', 'src', file), 'utf8'))
     .join('\n');
   const strings = [...sources.matchAll(/l10n\.t\(\s*'([^']+)'/g)].map((match) => match[1] ?? '');

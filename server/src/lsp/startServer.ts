@@ -11,6 +11,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentStatusNotification } from '../protocol/podlineProtocol';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
 import { provideCodeActions } from './codeActions';
+import { registerCheckFilesHandler } from './checkFilesHandler';
 import { DocumentAnalyzer } from './documentAnalyzer';
 import { registerEditorHandlers } from './editorHandlers';
 import { logError } from './logError';
@@ -69,6 +70,7 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
   });
 
   registerEditorHandlers(connection, documents, analyzer, settings);
+  registerCheckFilesHandler(connection, documents, settings);
 
   documents.onDidOpen((event) => analyzer.schedule(event.document, 0));
   documents.onDidChangeContent((event) => analyzer.schedule(event.document));

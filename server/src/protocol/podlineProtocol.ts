@@ -31,3 +31,20 @@ export type PodlineNotification = {
   readonly method: typeof documentStatusNotification.method;
   readonly params: DocumentStatusParams;
 };
+
+/** Client → server request: analyse these files from disk and publish their diagnostics. */
+export const checkFilesRequest = { method: 'podline/checkFiles' } as const;
+
+/** The files of one batch of "Podline: Check Workspace". */
+export interface CheckFilesParams {
+  readonly uris: readonly string[];
+}
+
+/** What one batch found. */
+export interface CheckFilesResult {
+  readonly checked: number;
+  readonly errors: number;
+  readonly warnings: number;
+  /** Files that could not be read. */
+  readonly unreadable: number;
+}

@@ -1,0 +1,50 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { RequestType } from 'vscode-languageserver/node';
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { analyzeDocument } from '../core/analysis/analyzeDocument';
+import { checkFilesRequest } from '../protocol/podlineProtocol';
+import type { CheckFilesParams, CheckFilesResult } from '../protocol/podlineProtocol';
+import { logError } from './logError';
+import type { SettingsStore } from './settingsStore';
+import { toDiagnostic } from './toDiagnostic';
+
+/**
+ * "Podline: Check Workspace": the client sends batches of file URIs; each file that is not open
+ * in an editor is read from disk, analysed, and its diagnostics published, so the Problems panel
+ * covers the whole workspace. Open documents already have current diagnostics.
+ */
+export function registerCheckFilesHandler(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  settings: SettingsStore,
+): void {
+  const type = new RequestType<CheckFilesParams, CheckFilesResult, void>(checkFilesRequest.method);
+  connection.onRequest(type, async (params, token) => {
+    let checked = 0;
+    let errors = 0;
+    let warnings = 0;
+    let unreadable = 0;
+    for (const uri of Array.isArray(params.uris) ? params.uris : []) {
+      if (token.isCancellationRequested) break;
+      if (typeof uri !== 'string' || documents.get(uri)) continue;
+      try {
+        const text = new TextDecoder('utf-8').decode(await readFile(fileURLToPath(uri)));
+        const document = TextDocument.create(uri, 'yaml', 0, text);
+        const result = analyzeDocument(text, await settings.get(uri));
+        errors += result.findings.filter((finding) => finding.severity === 'error').length;
+        warnings += result.findings.filter((finding) => finding.severity === 'warning').length;
+        await connection.sendDiagnostics({
+          uri,
+          diagnostics: result.findings.map((finding) => toDiagnostic(finding, document)),
+        });
+        checked++;
+      } catch (error) {
+        unreadable++;
+        logError(connection, `checkFiles ${uri}`, error);
+      }
+    }
+    return { checked, errors, warnings, unreadable };
+  });
+}
