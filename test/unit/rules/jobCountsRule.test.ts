@@ -6,10 +6,9 @@ import {
   daemonSet,
   inJobTemplate,
   job,
-  jobSeedManifests,
-  oddJobManifests,
   ruleFindings,
   ruleTriples,
+  testRuleRobustness,
 } from './ruleTestSupport';
 
 type Triple = [string, string | null, unknown];
@@ -84,19 +83,4 @@ test('job counts: the message names the field and the finding carries the bound'
   assert.deepEqual(finding?.data, { value: -1, minimum: 0, errorType: 'Invalid' });
 });
 
-test('job counts: never throws on odd shapes', () => {
-  for (const text of oddJobManifests) {
-    assert.deepEqual(
-      ruleFindings(text, rules).filter((finding) => finding.code.startsWith('internal/')),
-      [],
-    );
-  }
-});
-
-test('job counts: silent on the seed manifests', () => {
-  // Parse findings (a duplicate key, a pasted transcript, a template) are not the rules'.
-  for (const [file, text] of jobSeedManifests()) {
-    const findings = ruleTriples(text, rules).filter(([code]) => !/^(yaml|file)\//.test(code));
-    assert.deepEqual(findings, [], file);
-  }
-});
+testRuleRobustness('job counts', rules);

@@ -1,14 +1,7 @@
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { jobIndexedHostnameRule } from '../../../server/src/core/rules/jobIndexedHostnameRule';
-import {
-  cronJobLike,
-  job,
-  jobSeedManifests,
-  oddJobManifests,
-  ruleFindings,
-  ruleTriples,
-} from './ruleTestSupport';
+import { cronJobLike, job, ruleFindings, ruleTriples, testRuleRobustness } from './ruleTestSupport';
 
 type Triple = [string, string | null, unknown];
 const rules = [jobIndexedHostnameRule];
@@ -56,19 +49,4 @@ test('Indexed hostname: the message names the hostname; data has the longest nam
   assert.equal(finding?.data?.['maxNameLength'], 60);
 });
 
-test('Indexed hostname: never throws on odd shapes', () => {
-  for (const text of oddJobManifests) {
-    assert.deepEqual(
-      ruleFindings(text, rules).filter((finding) => finding.code.startsWith('internal/')),
-      [],
-    );
-  }
-});
-
-test('Indexed hostname: silent on the seed manifests', () => {
-  // Parse findings (a duplicate key, a pasted transcript, a template) are not the rules'.
-  for (const [file, text] of jobSeedManifests()) {
-    const findings = ruleTriples(text, rules).filter(([code]) => !/^(yaml|file)\//.test(code));
-    assert.deepEqual(findings, [], file);
-  }
-});
+testRuleRobustness('Indexed hostname', rules);

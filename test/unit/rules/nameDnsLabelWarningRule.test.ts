@@ -5,10 +5,9 @@ import {
   cronJobLike,
   daemonSet,
   job,
-  jobSeedManifests,
-  oddJobManifests,
   ruleFindings,
   ruleTriples,
+  testRuleRobustness,
 } from './ruleTestSupport';
 
 type Triple = [string, string | null, unknown];
@@ -52,19 +51,4 @@ test('name not a DNS label: no fix when dashes alone do not make a label', () =>
   assert.equal(finding?.data?.['tooLong'], true);
 });
 
-test('name not a DNS label: never throws on odd shapes', () => {
-  for (const text of oddJobManifests) {
-    assert.deepEqual(
-      ruleFindings(text, rules).filter((finding) => finding.code.startsWith('internal/')),
-      [],
-    );
-  }
-});
-
-test('name not a DNS label: silent on the seed manifests', () => {
-  // Parse findings (a duplicate key, a pasted transcript, a template) are not the rules'.
-  for (const [file, text] of jobSeedManifests()) {
-    const findings = ruleTriples(text, rules).filter(([code]) => !/^(yaml|file)\//.test(code));
-    assert.deepEqual(findings, [], file);
-  }
-});
+testRuleRobustness('name not a DNS label', rules);

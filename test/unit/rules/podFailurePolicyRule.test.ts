@@ -5,10 +5,9 @@ import {
   cronJobLike,
   inJobTemplate,
   job,
-  jobSeedManifests,
-  oddJobManifests,
   ruleFindings,
   ruleTriples,
+  testRuleRobustness,
 } from './ruleTestSupport';
 
 type Triple = [string, string | null, unknown];
@@ -242,19 +241,4 @@ test('podFailurePolicy: a mis-cased status carries its replacement', () => {
   assert.equal(finding?.data?.['replacement'], 'True');
 });
 
-test('podFailurePolicy: never throws on odd shapes', () => {
-  for (const text of oddJobManifests) {
-    assert.deepEqual(
-      ruleFindings(text, rules).filter((finding) => finding.code.startsWith('internal/')),
-      [],
-    );
-  }
-});
-
-test('podFailurePolicy: silent on the seed manifests', () => {
-  // Parse findings (a duplicate key, a pasted transcript, a template) are not the rules'.
-  for (const [file, text] of jobSeedManifests()) {
-    const findings = ruleTriples(text, rules).filter(([code]) => !/^(yaml|file)\//.test(code));
-    assert.deepEqual(findings, [], file);
-  }
-});
+testRuleRobustness('podFailurePolicy', rules);

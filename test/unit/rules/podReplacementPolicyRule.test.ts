@@ -5,10 +5,9 @@ import {
   cronJobLike,
   inJobTemplate,
   job,
-  jobSeedManifests,
-  oddJobManifests,
   ruleFindings,
   ruleTriples,
+  testRuleRobustness,
 } from './ruleTestSupport';
 
 type Triple = [string, string | null, unknown];
@@ -60,19 +59,4 @@ test('podReplacementPolicy: a mis-cased value carries its replacement; an unknow
   );
 });
 
-test('podReplacementPolicy: never throws on odd shapes', () => {
-  for (const text of oddJobManifests) {
-    assert.deepEqual(
-      ruleFindings(text, rules).filter((finding) => finding.code.startsWith('internal/')),
-      [],
-    );
-  }
-});
-
-test('podReplacementPolicy: silent on the seed manifests', () => {
-  // Parse findings (a duplicate key, a pasted transcript, a template) are not the rules'.
-  for (const [file, text] of jobSeedManifests()) {
-    const findings = ruleTriples(text, rules).filter(([code]) => !/^(yaml|file)\//.test(code));
-    assert.deepEqual(findings, [], file);
-  }
-});
+testRuleRobustness('podReplacementPolicy', rules);

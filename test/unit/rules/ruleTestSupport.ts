@@ -1,3 +1,5 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
 /**
  * Helpers for data-driven rule tests: analyse a manifest and return the findings of one rule (or
  * all API-server findings) as `[code, path, errorType]` triples, the way Kubernetes reports them.
@@ -205,4 +207,26 @@ export function jobSeedManifests(): [string, string][] {
     .filter((file) => /^(job|cronjob)-.*\.yaml$/.test(file))
     .sort()
     .map((file) => [file, readFileSync(join(dir, file), 'utf8')]);
+}
+
+/**
+ * The two checks every rule module shares: no `internal/` failure on odd-shaped manifests, and no
+ * finding of its own on the seed manifests (which the API server accepts apart from parse errors).
+ */
+export function testRuleRobustness(name: string, rules: readonly Rule[]): void {
+  test(`${name}: never throws on odd shapes`, () => {
+    for (const text of oddJobManifests) {
+      assert.deepEqual(
+        ruleFindings(text, rules).filter((finding) => finding.code.startsWith('internal/')),
+        [],
+      );
+    }
+  });
+  test(`${name}: silent on the seed manifests`, () => {
+    // Parse findings (a duplicate key, a pasted transcript, a template) are not the rules'.
+    for (const [file, text] of jobSeedManifests()) {
+      const findings = ruleTriples(text, rules).filter(([code]) => !/^(yaml|file)\//.test(code));
+      assert.deepEqual(findings, [], file);
+    }
+  });
 }

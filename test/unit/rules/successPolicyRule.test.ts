@@ -5,10 +5,9 @@ import {
   cronJobLike,
   inJobTemplate,
   job,
-  jobSeedManifests,
-  oddJobManifests,
   ruleFindings,
   ruleTriples,
+  testRuleRobustness,
 } from './ruleTestSupport';
 
 type Triple = [string, string | null, unknown];
@@ -152,19 +151,4 @@ test('successPolicy: the parse error keeps the API server gist', () => {
   );
 });
 
-test('successPolicy: never throws on odd shapes', () => {
-  for (const text of oddJobManifests) {
-    assert.deepEqual(
-      ruleFindings(text, rules).filter((finding) => finding.code.startsWith('internal/')),
-      [],
-    );
-  }
-});
-
-test('successPolicy: silent on the seed manifests', () => {
-  // Parse findings (a duplicate key, a pasted transcript, a template) are not the rules'.
-  for (const [file, text] of jobSeedManifests()) {
-    const findings = ruleTriples(text, rules).filter(([code]) => !/^(yaml|file)\//.test(code));
-    assert.deepEqual(findings, [], file);
-  }
-});
+testRuleRobustness('successPolicy', rules);
