@@ -23,6 +23,8 @@ export interface PodlineSettings {
   readonly rules: Readonly<Record<string, RuleSetting>>;
   /** The Kubernetes version manifests are validated for, unless a file's comment overrides it. */
   readonly kubernetesVersion: KubernetesVersion;
+  /** How many next runs a schedule's hover lists. */
+  readonly nextRuns: number;
 }
 
 /** What a user may set for one lint or warning code. */
@@ -73,6 +75,15 @@ export const settingDefinitions: readonly SettingDefinition[] = [
     scope: 'resource',
   },
   {
+    key: 'nextRuns',
+    type: 'number',
+    default: 5,
+    minimum: 1,
+    maximum: 50,
+    descriptionKey: 'podline.config.nextRuns',
+    scope: 'resource',
+  },
+  {
     key: 'rules',
     type: 'object',
     default: {},
@@ -103,6 +114,7 @@ export function normalizeSettings(raw: unknown, displayLocale: Locale): PodlineS
     maxFileSize: numberSetting(section['maxFileSize'], 'maxFileSize'),
     rules: rulesSetting(section['rules']),
     kubernetesVersion: kubernetesVersionSetting(section['kubernetesVersion']),
+    nextRuns: numberSetting(section['nextRuns'], 'nextRuns'),
   };
 }
 

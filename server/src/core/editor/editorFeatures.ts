@@ -1,4 +1,8 @@
 import { findNodeAt } from '../yaml/yamlModel';
+import { scheduleCodeLens } from './scheduleCodeLens';
+import { scheduleCompletion } from './scheduleCompletion';
+import { scheduleHover } from './scheduleHover';
+import { timeZoneHover } from './timeZoneHover';
 import type { YamlNode } from '../yaml/yamlModel';
 import type {
   CodeLensItem,
@@ -12,11 +16,11 @@ import type {
 } from './editorFeature';
 
 /** The hover providers, most specific first; the first that answers wins. */
-export const hoverProviders: HoverProvider[] = [];
+export const hoverProviders: readonly HoverProvider[] = [scheduleHover, timeZoneHover];
 /** The code lens providers; all of them contribute. */
-export const codeLensProviders: CodeLensProvider[] = [];
+export const codeLensProviders: readonly CodeLensProvider[] = [scheduleCodeLens];
 /** The completion providers, most specific first; the first that answers wins. */
-export const completionProviders: CompletionProvider[] = [];
+export const completionProviders: readonly CompletionProvider[] = [scheduleCompletion];
 
 /** Describes what is at `offset`: the document's workload, the node, its field path, key or value. */
 export function positionContext(context: EditorContext, offset: number): PositionContext {
