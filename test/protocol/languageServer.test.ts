@@ -3,11 +3,14 @@ import { spawnSync } from 'node:child_process';
 import { after, before, test } from 'node:test';
 import {
   CodeActionRequest,
+  CodeLensRequest,
+  CompletionRequest,
   DiagnosticSeverity,
+  HoverRequest,
   RequestType,
   TextDocumentSyncKind,
 } from 'vscode-languageserver-protocol/node';
-import type { CodeAction, InitializeResult } from 'vscode-languageserver-protocol/node';
+import type { CodeAction, CompletionItem, InitializeResult } from 'vscode-languageserver-protocol/node';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -176,6 +179,32 @@ test('podline/checkFiles analyses files from disk and publishes their diagnostic
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }
+});
+
+test('hover on a schedule explains it; completion offers presets; a code lens shows the next run', async () => {
+  const uri = 'file:///work/cron.yaml';
+  const text =
+    'apiVersion: batch/v1\nkind: CronJob\nmetadata:\n  name: hello\nspec:\n  schedule: "30 9 * * 1-5"\n  timeZone: Asia/Shanghai\n  jobTemplate:\n    spec:\n      template:\n        spec:\n          containers: [{name: hello, image: busybox:1.36}]\n          restartPolicy: OnFailure\n';
+  await client.open(uri, text);
+  await client.waitForDiagnostics(uri);
+  const hover = await client.connection.sendRequest(HoverRequest.type, {
+    textDocument: { uri },
+    position: { line: 5, character: 14 },
+  });
+  const markdown =
+    hover && typeof hover.contents === 'object' && 'value' in hover.contents ? hover.contents.value : '';
+  assert.match(markdown, /Monday through Friday/);
+  assert.match(markdown, /Asia\/Shanghai/);
+  const completions = (await client.connection.sendRequest(CompletionRequest.type, {
+    textDocument: { uri },
+    position: { line: 5, character: 13 },
+  })) as CompletionItem[];
+  assert.ok(
+    completions.some((item) => item.label.includes('*/5')),
+    'a preset for every five minutes',
+  );
+  const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
+  assert.ok(lenses.some((lens) => /Asia\/Shanghai/.test(lens.command?.title ?? '')));
 });
 
 test('shutdown and exit end the process with code 0', async () => {
