@@ -9,6 +9,9 @@ import { documentStatusNotification } from '../../server/src/protocol/podlinePro
 import type { DocumentStatusParams } from '../../server/src/protocol/podlineProtocol';
 import { checkWorkspace } from './checkWorkspace';
 import { PodlineStatus } from './podlineStatus';
+import { PreviewDocuments } from './previewDocument';
+import { previewCommand } from '../../server/src/protocol/previewProtocol';
+import type { PreviewCommandArgument } from '../../server/src/protocol/previewProtocol';
 
 /** What `activate` returns: the pieces the end-to-end tests inspect. */
 export interface PodlineApi {
@@ -44,7 +47,12 @@ export async function activate(context: vscode.ExtensionContext): Promise<Podlin
   const languageClient = new LanguageClient('podline', 'Podline', serverOptions, clientOptions);
   client = languageClient;
 
+  const previews = new PreviewDocuments(languageClient);
   context.subscriptions.push(
+    previews,
+    vscode.commands.registerCommand(previewCommand, (argument?: PreviewCommandArgument) =>
+      previews.show(argument),
+    ),
     languageClient.onDidChangeState((event) => status.setServerState(event.newState)),
     languageClient.onNotification(
       new NotificationType<DocumentStatusParams>(documentStatusNotification.method),

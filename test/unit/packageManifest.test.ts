@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { readFileSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import { formatMessage } from '../../server/src/core/l10n';
@@ -45,7 +45,8 @@ test('every %key% of package.json is translated in English and Simplified Chines
 });
 
 test('the client l10n bundle translates every string the client passes to vscode.l10n.t', () => {
-  const sources = ['extension.ts', 'podlineStatus.ts', 'checkWorkspace.ts']
+  const sources = readdirSync(join(root, 'client', 'src'))
+    .filter((file) => file.endsWith('.ts'))
     .map((file) => readFileSync(join(root, 'client', 'src', file), 'utf8'))
     .join('\n');
   const strings = [...sources.matchAll(/l10n\.t\(\s*'([^']+)'/g)].map((match) => match[1] ?? '');

@@ -172,3 +172,11 @@ test('syntax problems are capped, with a count of the rest', () => {
   const rest = problems.find((problem) => problem.kind === 'tooManyProblems');
   assert.ok(rest && rest.kind === 'tooManyProblems' && rest.omitted > 0);
 });
+
+test('findNodeAt on the first character of a key after a nested map finds that key’s map', () => {
+  const text = 'metadata:\n  name: pi\nspec:\n  parallelism: 2\n';
+  const model = parseYamlFile(text);
+  const node = findNodeAt(model.documents[0]?.root ?? null, text.indexOf('spec'));
+  assert.equal(node?.kind, 'map');
+  assert.equal(node?.path, '');
+});

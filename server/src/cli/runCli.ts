@@ -3,6 +3,7 @@ import type { Locale, MessageArgs } from '../core/l10n';
 import { cliMessages } from './cliMessages';
 import { runCheckCommand } from './checkCommand';
 import { runCronCommand } from './cronCommand';
+import { runPreviewCommand } from './previewCommand';
 import { podlineVersion } from '../version';
 
 /** What the CLI needs from its process, passed in so that tests can run it in-process. */
@@ -31,6 +32,8 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
   switch (command) {
     case 'check':
       return await runCheckCommand(rest, environment, locale);
+    case 'preview':
+      return runPreviewCommand(rest, environment, locale);
     case 'cron':
       return runCronCommand(rest, environment.now, locale);
     case 'help':

@@ -1,4 +1,4 @@
-import { CompletionItemKind, MarkupKind } from 'vscode-languageserver/node';
+import { CompletionItemKind, MarkupKind, RequestType, SymbolKind } from 'vscode-languageserver/node';
 import type {
   CodeLens,
   CompletionItem,
@@ -7,11 +7,19 @@ import type {
   Hover,
   HoverParams,
   CodeLensParams,
+  DocumentSymbol,
+  LocationLink,
   TextDocuments,
 } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { EditorContext } from '../core/editor/editorFeature';
 import { computeCodeLenses, computeCompletions, computeHover } from '../core/editor/editorFeatures';
+import { computeDefinitions } from '../core/editor/definitions';
+import { computeDocumentSymbols } from '../core/editor/documentSymbols';
+import type { DocumentSymbolItem, DocumentSymbolKind } from '../core/editor/documentSymbols';
+import { documentIndexAt, previewDocument, previewFile } from '../core/preview/previewObjects';
+import { previewRequest } from '../protocol/previewProtocol';
+import type { PreviewParams, PreviewResult } from '../protocol/previewProtocol';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import { logError } from './logError';
 import type { SettingsStore } from './settingsStore';
@@ -23,13 +31,21 @@ const completionKinds = {
   snippet: CompletionItemKind.Snippet,
 } as const;
 
+const symbolKinds: Readonly<Record<DocumentSymbolKind, SymbolKind>> = {
+  resource: SymbolKind.Class,
+  section: SymbolKind.Namespace,
+  list: SymbolKind.Array,
+  item: SymbolKind.Object,
+  field: SymbolKind.Property,
+};
+
 /** The user's time zone: the language server runs on the editor's machine. */
 function localTimeZone(): string {
   return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
 }
 
 /**
- * Registers hover, code lens and completion. Each handler works on the current analysis of the
+ * Registers hover, code lens, completion, outline, go to definition and the preview request. Each handler works on the current analysis of the
  * document (analysing it now if the latest result is stale) and catches its own failures.
  */
 export function registerEditorHandlers(
@@ -94,6 +110,81 @@ export function registerEditorHandlers(
       return [];
     }
   });
+
+  connection.onDocumentSymbol(async (params) => {
+    try {
+      const found = await contextFor(params.textDocument.uri);
+      if (!found) return [];
+      const { context, document } = found;
+      const toSymbol = (item: DocumentSymbolItem): DocumentSymbol => ({
+        name: item.name || ' ',
+        ...(item.detail ? { detail: item.detail } : {}),
+        kind: symbolKinds[item.kind],
+        range: { start: document.positionAt(item.range.start), end: document.positionAt(item.range.end) },
+        selectionRange: {
+          start: document.positionAt(item.selectionRange.start),
+          end: document.positionAt(item.selectionRange.end),
+        },
+        children: item.children.map(toSymbol),
+      });
+      return computeDocumentSymbols(context).map(toSymbol);
+    } catch (error) {
+      logError(connection, 'documentSymbol', error);
+      return [];
+    }
+  });
+
+  connection.onDefinition(async (params) => {
+    try {
+      const found = await contextFor(params.textDocument.uri);
+      if (!found) return [];
+      const { context, document } = found;
+      const origin = document.offsetAt(params.position);
+      return computeDefinitions(context, origin).map((target): LocationLink => ({
+        targetUri: params.textDocument.uri,
+        targetRange: {
+          start: document.positionAt(target.range.start),
+          end: document.positionAt(target.range.end),
+        },
+        targetSelectionRange: {
+          start: document.positionAt(target.selectionRange.start),
+          end: document.positionAt(target.selectionRange.end),
+        },
+      }));
+    } catch (error) {
+      logError(connection, 'definition', error);
+      return [];
+    }
+  });
+
+  connection.onRequest(
+    new RequestType<PreviewParams, PreviewResult, void>(previewRequest.method),
+    async (params) => {
+      try {
+        const found = await contextFor(params.uri);
+        if (!found) return { ok: false, content: '# The document is not open.\n', version: 0 };
+        const { context, document } = found;
+        const index =
+          typeof params.document === 'number'
+            ? params.document
+            : params.position
+              ? documentIndexAt(context.analysis, document.offsetAt(params.position))
+              : undefined;
+        const preview =
+          index === undefined
+            ? previewFile(context.analysis, context.now, context.locale)
+            : previewDocument(context.analysis, index, context.now, context.locale);
+        return { ok: preview.ok, content: preview.text, version: document.version };
+      } catch (error) {
+        logError(connection, 'preview', error);
+        return {
+          ok: false,
+          content: '# Podline could not compute the preview; see the Podline output.\n',
+          version: 0,
+        };
+      }
+    },
+  );
 
   connection.onCompletion(async (params: CompletionParams): Promise<CompletionItem[]> => {
     try {

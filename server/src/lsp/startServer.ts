@@ -48,6 +48,8 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
         hoverProvider: true,
         codeLensProvider: { resolveProvider: false },
         completionProvider: { triggerCharacters: [' ', '"', "'", '/', '@'] },
+        documentSymbolProvider: true,
+        definitionProvider: true,
       },
       serverInfo: { name: 'podline-language-server', version: podlineVersion },
     };

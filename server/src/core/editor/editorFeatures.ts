@@ -1,8 +1,10 @@
 import { findNodeAt } from '../yaml/yamlModel';
+import { fieldHover } from './fieldHover';
 import { scheduleCodeLens } from './scheduleCodeLens';
 import { scheduleCompletion } from './scheduleCompletion';
 import { scheduleHover } from './scheduleHover';
 import { timeZoneHover } from './timeZoneHover';
+import { workloadCodeLens } from './workloadCodeLens';
 import type { YamlNode } from '../yaml/yamlModel';
 import type {
   CodeLensItem,
@@ -16,9 +18,9 @@ import type {
 } from './editorFeature';
 
 /** The hover providers, most specific first; the first that answers wins. */
-export const hoverProviders: readonly HoverProvider[] = [scheduleHover, timeZoneHover];
+export const hoverProviders: readonly HoverProvider[] = [scheduleHover, timeZoneHover, fieldHover];
 /** The code lens providers; all of them contribute. */
-export const codeLensProviders: readonly CodeLensProvider[] = [scheduleCodeLens];
+export const codeLensProviders: readonly CodeLensProvider[] = [scheduleCodeLens, workloadCodeLens];
 /** The completion providers, most specific first; the first that answers wins. */
 export const completionProviders: readonly CompletionProvider[] = [scheduleCompletion];
 

@@ -397,7 +397,8 @@ export function fieldHoverMarkdown(
   path: string,
   context: Pick<PositionContext, 'locale' | 'kubernetesVersion' | 'now'>,
 ): string | undefined {
-  const say = (key: Key, args?: MessageArgs): string => formatMessage(fieldHoverMessages, context.locale, key, args);
+  const say = (key: Key, args?: MessageArgs): string =>
+    formatMessage(fieldHoverMessages, context.locale, key, args);
   const location = locateField(workload.kind, path);
   if (location.segments.length === 0) return undefined;
   const refs = workloadRefs(workload);

@@ -94,8 +94,11 @@ export function findNodeAt(root: YamlNode | null, offset: number): YamlNode | nu
     found = current;
     let next: YamlNode | null = null;
     if (current.kind === 'map') {
+      // Keys first: a value's range ends where the next key starts, so a cursor on the first
+      // character of a key would otherwise land in the previous value.
+      if (current.entries.some((entry) => offset >= entry.keyRange.start && offset <= entry.keyRange.end))
+        return current;
       for (const entry of current.entries) {
-        if (offset >= entry.keyRange.start && offset <= entry.keyRange.end) return current;
         if (entry.value && offset >= entry.value.range.start && offset <= entry.value.range.end) {
           next = entry.value;
           break;
