@@ -112,4 +112,66 @@ suite('Podline in VS Code', () => {
     assert.ok(commands.includes('podline.showOutput'), 'podline.showOutput is registered');
     await vscode.commands.executeCommand('podline.showOutput');
   });
+
+  test('hover on backoffLimit explains the retries as Kubernetes counts them', async () => {
+    const uri = workspaceFile('job-pi.yaml');
+    const document = await openInEditor(uri);
+    await waitForDiagnostics(uri, () => true, DIAGNOSTICS_TIMEOUT_MS);
+    const line = document
+      .getText()
+      .split('\n')
+      .findIndex((text) => text.startsWith('  backoffLimit'));
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      new vscode.Position(line, 4),
+    );
+    const text = hovers
+      .flatMap((hover) => hover.contents)
+      .map((content) => (typeof content === 'string' ? content : content.value))
+      .join('\n');
+    // backoffLimit 4 with restartPolicy Never: up to 5 pods in all (k8s-semantics §3.1).
+    assert.match(text, /the 5th failed pod/);
+  });
+
+  test('a code lens summarises the Job above it', async () => {
+    const uri = workspaceFile('job-pi.yaml');
+    await openInEditor(uri);
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      uri,
+    );
+    const titles = lenses.map((lens) => lens.command?.title ?? '');
+    assert.ok(
+      titles.some((title) => /Job/.test(title) && /8 completions, 3 at a time/.test(title)),
+      `lens titles: ${titles.join(' | ')}`,
+    );
+  });
+
+  test('Preview Created Objects opens the pods the Job controller would create', async () => {
+    const uri = workspaceFile('job-pi.yaml');
+    await openInEditor(uri);
+    await vscode.commands.executeCommand('podline.previewCreatedObjects', {
+      uri: uri.toString(),
+      document: 0,
+    });
+    const preview = await new Promise<vscode.TextDocument>((resolve, reject) => {
+      const find = (): vscode.TextDocument | undefined =>
+        vscode.workspace.textDocuments.find((candidate) => candidate.uri.scheme === 'podline-preview');
+      const found = find();
+      if (found) return resolve(found);
+      const timer = setTimeout(() => reject(new Error('no preview document opened')), DIAGNOSTICS_TIMEOUT_MS);
+      const subscription = vscode.workspace.onDidOpenTextDocument(() => {
+        const opened = find();
+        if (!opened) return;
+        clearTimeout(timer);
+        subscription.dispose();
+        resolve(opened);
+      });
+    });
+    const content = preview.getText();
+    assert.match(content, /kind: Pod/);
+    assert.match(content, /job-name: pi/);
+    assert.match(content, /batch\.kubernetes\.io\/job-name: pi/);
+  });
 });
