@@ -4,6 +4,7 @@ import { cliMessages } from './cliMessages';
 import { runCheckCommand } from './checkCommand';
 import { runCronCommand } from './cronCommand';
 import { runPreviewCommand } from './previewCommand';
+import { runSimulateCommand } from './simulateCommand';
 import { podlineVersion } from '../version';
 
 /** What the CLI needs from its process, passed in so that tests can run it in-process. */
@@ -32,6 +33,8 @@ export async function runCli(argv: readonly string[], environment: CliEnvironmen
   switch (command) {
     case 'check':
       return await runCheckCommand(rest, environment, locale);
+    case 'simulate':
+      return runSimulateCommand(rest, environment, locale);
     case 'preview':
       return runPreviewCommand(rest, environment, locale);
     case 'cron':

@@ -13,6 +13,8 @@ export interface DocumentStatusParams {
   readonly workloads: readonly {
     readonly kind: 'Job' | 'CronJob' | 'DaemonSet';
     readonly name: string | null;
+    /** The 0-based index of the workload's YAML document in the file. */
+    readonly document: number;
   }[];
   readonly errors: number;
   readonly warnings: number;

@@ -1,0 +1,500 @@
+/**
+ * The CronJob controller (k8s-semantics.md §3.2, `cronjob_controllerv2.go` and `utils.go`):
+ * history cleanup, reconciling `status.active`, the most recent unmet schedule time (never
+ * back-filling), startingDeadlineSeconds, more than 100 missed times, the concurrency policies,
+ * deterministic Job names and the requeue for the next schedule time + 100 ms. Each Job it
+ * creates runs in the Job model.
+ */
+
+import { computeNextRuns, formatCronError, loadTimeZone, parseCronSchedule } from '../cron';
+import type { ParsedSchedule, TimeZone } from '../cron';
+import { fastMatcher, fastNextRun } from './fastCron';
+import type { FastMatcher } from './fastCron';
+import { formatInstant, toSeconds } from './durations';
+import { Priority } from './eventQueue';
+import { JobController } from './jobController';
+import type { JobParent } from './jobController';
+import type { CronJobStatusSample, TimelineJob } from './timeline';
+import { SampleList } from './world';
+import type { World } from './world';
+import type { CronJobSpecModel } from './workloadSpec';
+
+/** The controller requeues for the next schedule time plus this (`nextScheduleDelta`). */
+const NEXT_SCHEDULE_DELTA_MS = 100;
+/** More missed schedule times than this give a TooManyMissedTimes warning. */
+const MANY_MISSED = 100;
+/** A bound on the walk to the most recent missed time (it takes a few steps in practice). */
+const MAX_WALK = 100_000;
+/** How many upcoming runs one call to the cron module computes for the cache. */
+const RUN_BATCH = 256;
+
+/** What `mostRecentScheduleTime` found. */
+interface ScheduleState {
+  readonly earliest: number;
+  readonly mostRecent: number | null;
+  readonly missed: 'none' | 'few' | 'many';
+  readonly error: boolean;
+}
+
+/** Totals for the summary. */
+export interface CronJobTotals {
+  jobsCreated: number;
+  jobsSucceeded: number;
+  jobsFailed: number;
+  jobsDeleted: number;
+  runsSkipped: number;
+  tooManyMissed: number;
+}
+
+/** One CronJob and its controller. */
+export class CronJobController implements JobParent {
+  private readonly schedule: ParsedSchedule | null;
+  private readonly scheduleError: string | null;
+  private readonly zone: string;
+  private readonly zoneError: string | null;
+  suspended: boolean;
+  /** Absolute epoch milliseconds. */
+  private lastScheduleTime: number | null = null;
+  private lastSuccessfulTime: number | null = null;
+  private readonly active: JobController[] = [];
+  /** Child Jobs that exist (not deleted), in creation order. */
+  private readonly children: JobController[] = [];
+  private readonly names = new Set<string>();
+  readonly keptJobs: JobController[] = [];
+  jobsOmitted = 0;
+  readonly totals: CronJobTotals = {
+    jobsCreated: 0,
+    jobsSucceeded: 0,
+    jobsFailed: 0,
+    jobsDeleted: 0,
+    runsSkipped: 0,
+    tooManyMissed: 0,
+  };
+  /** The next run cache: schedule time → the following one (null when there is none). */
+  private readonly nextCache = new Map<number, number | null>();
+  private readonly memo: (number | null)[] = [NaN, null, NaN, null, NaN, null, NaN, null];
+  private memoAt = 0;
+  private readonly fast: { readonly matcher: FastMatcher; readonly zone: TimeZone } | null;
+  private readonly syncRequests = new Set<number>();
+  private horizonReached = false;
+  private invalidSchedule = false;
+  private finishedSinceCleanup = false;
+  private syncing = false;
+  private horizonStopAt: number | null = null;
+  readonly samples: SampleList<CronJobStatusSample>;
+
+  constructor(
+    private readonly world: World,
+    readonly spec: CronJobSpecModel,
+    private readonly horizonJobs: number | null,
+  ) {
+    this.suspended = spec.suspend;
+    const parsed = parseCronSchedule(spec.schedule);
+    if (parsed.ok) {
+      this.schedule = parsed;
+      this.scheduleError = null;
+    } else {
+      this.schedule = null;
+      this.scheduleError = formatCronError(parsed, 'en');
+    }
+    this.zone = spec.timeZone ?? world.scenario.controllerTimeZone;
+    this.zoneError =
+      spec.timeZone !== null && loadTimeZone(spec.timeZone) === null
+        ? `invalid timeZone: "${spec.timeZone}": unknown time zone ${spec.timeZone}`
+        : null;
+    this.samples = new SampleList<CronJobStatusSample>(world.scenario.limits.statusSamples);
+    const zone = this.zoneError === null ? loadTimeZone(this.zone) : null;
+    this.fast =
+      this.schedule?.type === 'spec' && zone !== null ? { matcher: fastMatcher(this.schedule), zone } : null;
+  }
+
+  /** The CronJob was created at the scenario's start. */
+  start(): void {
+    this.requestSync(this.world.now);
+  }
+
+  /** Why the controller creates no Jobs at all (the warning's reason), or null. */
+  get blockedReason(): 'UnparseableSchedule' | 'UnknownTimeZone' | 'InvalidSchedule' | null {
+    if (this.schedule === null) return 'UnparseableSchedule';
+    if (this.zoneError !== null) return 'UnknownTimeZone';
+    return this.invalidSchedule ? 'InvalidSchedule' : null;
+  }
+
+  /** Whether the schedule could be used at all. */
+  get scheduling(): 'ok' | 'unparseable' | 'unknownZone' {
+    if (this.schedule === null) return 'unparseable';
+    if (this.zoneError !== null) return 'unknownZone';
+    return 'ok';
+  }
+
+  private get startMs(): number {
+    return this.world.scenario.startMs;
+  }
+
+  private requestSync(time: number): void {
+    const at = Math.max(time, this.world.now);
+    if (this.syncRequests.has(at)) return;
+    this.syncRequests.add(at);
+    this.world.at(at, Priority.cronJobController, () => {
+      this.syncRequests.delete(at);
+      this.sync();
+    });
+  }
+
+  /**
+   * A child Job finished or was deleted: the Job informer enqueues the CronJob at once. The Job
+   * has done its part of this instant, so the sync runs now, unless a sync is already running
+   * (a Job this controller is deleting), which queues it instead.
+   */
+  onJobChanged(job: JobController): void {
+    if (job.finished && !job.countedByParent) {
+      job.countedByParent = true;
+      this.finishedSinceCleanup = true;
+      if (job.outcome === 'Complete') this.totals.jobsSucceeded++;
+      else this.totals.jobsFailed++;
+    }
+    if (job.deletedAt !== null) {
+      // A Job deleted by someone else (its TTL) no longer exists for the controller.
+      const child = this.children.indexOf(job);
+      if (child !== -1) this.children.splice(child, 1);
+      this.names.delete(job.name);
+    }
+    if (this.syncing) this.requestSync(this.world.now);
+    else this.sync();
+  }
+
+  /** A scenario event suspends or resumes the CronJob (a spec change: synced at once). */
+  setSuspended(suspended: boolean): boolean {
+    if (this.suspended === suspended) return false;
+    this.suspended = suspended;
+    this.requestSync(this.world.now);
+    return true;
+  }
+
+  /** Records an event; the message is built only when the timeline still keeps events. */
+  private event(type: 'Normal' | 'Warning', reason: string, message: () => string): void {
+    if (this.world.eventsFull) {
+      this.world.omitEvent();
+      return;
+    }
+    this.world.recordEvent(
+      type,
+      reason,
+      { kind: 'CronJob', name: this.spec.name },
+      'cronjob-controller',
+      message(),
+    );
+  }
+
+  /** robfig's `Next(t)`: the first schedule time after `t` (absolute ms), or null when none. */
+  private next(t: number): number | null {
+    // The controller asks the same few questions several times per sync.
+    for (let i = 0; i < this.memo.length; i += 2) if (this.memo[i] === t) return this.memo[i + 1] ?? null;
+    const answer = this.computeNext(t);
+    this.memo[this.memoAt] = t;
+    this.memo[this.memoAt + 1] = answer;
+    this.memoAt = (this.memoAt + 2) % this.memo.length;
+    return answer;
+  }
+
+  private computeNext(t: number): number | null {
+    if (this.fast !== null) {
+      const quick = fastNextRun(this.fast.matcher, this.fast.zone, t);
+      if (quick !== undefined) return quick;
+    }
+    const cached = this.nextCache.get(t);
+    if (cached !== undefined) return cached;
+    const schedule = this.schedule;
+    if (schedule === null) return null;
+    // One call computes a chain of runs, each from the previous one as the controller does,
+    // so every link of the chain is an exact answer for later questions.
+    const result = computeNextRuns(schedule, t, this.zone, RUN_BATCH);
+    if (this.nextCache.size > 100_000) this.nextCache.clear();
+    let from = t;
+    for (const run of result.runs) {
+      this.nextCache.set(from, run);
+      from = run;
+    }
+    if (result.runs.length < RUN_BATCH) this.nextCache.set(from, null);
+    return this.nextCache.get(t) ?? null;
+  }
+
+  /**
+   * `mostRecentScheduleTime`: the earliest time considered, the most recent schedule time that
+   * is due (or null), how many were missed, and an error for a schedule that never fires.
+   */
+  private mostRecentScheduleTime(now: number, includeDeadline: boolean): ScheduleState {
+    let earliest = this.lastScheduleTime ?? this.startMs;
+    const deadline = this.spec.startingDeadlineMs;
+    if (includeDeadline && deadline !== null) earliest = Math.max(earliest, now - deadline);
+    const t1 = this.next(earliest);
+    const t2 = t1 === null ? null : this.next(t1);
+    if (t1 !== null && now < t1) return { earliest, mostRecent: null, missed: 'none', error: false };
+    if (t1 !== null && t2 !== null && now < t2)
+      return { earliest, mostRecent: t1, missed: 'few', error: false };
+    // Go's zero time stands in for "no next run", and makes the interval below zero.
+    const between = t1 === null || t2 === null ? 0 : Math.round((t2 - t1) / 1000);
+    if (between < 1 || t1 === null) return { earliest, mostRecent: null, missed: 'none', error: true };
+    const elapsed = Math.trunc((now - t1) / 1000);
+    const count = Math.trunc(elapsed / between) + 1;
+    // Start one interval early and let the schedule find the real times, as the controller does.
+    const potentialEarliest = t1 + (count - 2) * between * 1000;
+    let mostRecent: number | null = null;
+    let steps = 0;
+    for (
+      let t = this.next(potentialEarliest);
+      t !== null && t <= now && steps < MAX_WALK;
+      t = this.next(t), steps++
+    ) {
+      mostRecent = t;
+    }
+    return { earliest, mostRecent, missed: count > MANY_MISSED ? 'many' : 'few', error: false };
+  }
+
+  /** `nextScheduleTimeDuration`: when to look again, as an absolute time (or null). */
+  private nextWake(now: number, known: ScheduleState | null): number | null {
+    const { earliest, mostRecent, missed, error } = known ?? this.mostRecentScheduleTime(now, false);
+    if (error) return null;
+    const base = mostRecent ?? (missed === 'none' ? earliest : now);
+    const next = this.next(base);
+    return next === null ? null : next + NEXT_SCHEDULE_DELTA_MS;
+  }
+
+  private requeue(now: number, known: ScheduleState | null = null): void {
+    // Without startingDeadlineSeconds the sync's own answer is the one nextWake needs.
+    const wake = this.nextWake(now, this.spec.startingDeadlineMs === null ? known : null);
+    if (wake === null) return;
+    // Once the horizon's Jobs exist, the next wake-up ends the run.
+    if (this.horizonReached && this.horizonStopAt === null) this.horizonStopAt = wake;
+    this.requestSync(wake - this.startMs);
+  }
+
+  private sync(): void {
+    this.syncing = true;
+    try {
+      this.syncOnce();
+    } finally {
+      this.syncing = false;
+    }
+  }
+
+  private syncOnce(): void {
+    const now = this.startMs + this.world.now;
+    this.cleanupFinishedJobs();
+    this.reconcileActive();
+    this.sample();
+    if (
+      this.horizonReached &&
+      ((this.horizonStopAt !== null && now >= this.horizonStopAt) ||
+        (this.active.length === 0 && this.children.every((job) => job.finished)))
+    ) {
+      this.world.stop = 'horizon';
+      return;
+    }
+    const zoneError = this.zoneError;
+    if (zoneError !== null) {
+      this.event('Warning', 'UnknownTimeZone', () => zoneError);
+      return;
+    }
+    if (this.suspended) return;
+    if (this.schedule === null) {
+      this.event(
+        'Warning',
+        'UnparseableSchedule',
+        () => `unparseable schedule: "${this.spec.schedule}" : ${this.scheduleError ?? ''}`,
+      );
+      return;
+    }
+    const state = this.mostRecentScheduleTime(now, true);
+    const { mostRecent, missed, error } = state;
+    if (error) {
+      this.invalidSchedule = true;
+      this.event(
+        'Warning',
+        'InvalidSchedule',
+        () =>
+          `invalid schedule: ${this.spec.schedule} : time difference between two schedules is less than 1 second`,
+      );
+      return;
+    }
+    if (mostRecent === null || mostRecent > now) {
+      this.requeue(now, state);
+      return;
+    }
+    if (missed === 'many') {
+      this.totals.tooManyMissed++;
+      this.event(
+        'Warning',
+        'TooManyMissedTimes',
+        () =>
+          'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
+      );
+    }
+    const scheduled = mostRecent;
+    const deadline = this.spec.startingDeadlineMs;
+    if (deadline !== null && scheduled + deadline < now) {
+      // Unreachable in practice (the deadline already clamps the earliest time), kept as in the code.
+      this.event(
+        'Warning',
+        'MissSchedule',
+        () => `Missed scheduled time to start a job: ${formatInstant(scheduled)}`,
+      );
+      this.requeue(now, state);
+      return;
+    }
+    if (this.lastScheduleTime === scheduled) {
+      this.requeue(now, state);
+      return;
+    }
+    const name = `${this.spec.name}-${Math.floor(scheduled / 60_000)}`;
+    if (this.active.some((job) => job.name === name)) {
+      this.requeue(now, state);
+      return;
+    }
+    if (this.spec.concurrencyPolicy === 'Forbid' && this.active.length > 0) {
+      this.totals.runsSkipped++;
+      this.event(
+        'Normal',
+        'JobAlreadyActive',
+        () => 'Not starting job because prior execution is running and concurrency policy is Forbid',
+      );
+      this.requeue(now, state);
+      return;
+    }
+    if (this.spec.concurrencyPolicy === 'Replace') {
+      for (const job of [...this.active]) this.deleteJob(job, 'replace');
+    }
+    if (this.names.has(name)) {
+      // AlreadyExists: the Job is ours; it goes back into the active list if it is unfinished.
+      const existing = this.children.find((job) => job.name === name);
+      if (existing && !existing.finished && !this.active.includes(existing)) this.active.push(existing);
+    } else {
+      this.createJob(name, scheduled);
+    }
+    this.lastScheduleTime = scheduled;
+    this.sample();
+    // lastScheduleTime moved: the next wake-up is worked out afresh.
+    this.requeue(now);
+  }
+
+  private createJob(name: string, scheduled: number): void {
+    this.totals.jobsCreated++;
+    const kept = this.keptJobs.length < this.world.scenario.limits.timelineJobs;
+    const job = new JobController(
+      this.world,
+      this.spec.jobSpec,
+      name,
+      this.totals.jobsCreated,
+      this.world.now,
+      scheduled - this.startMs,
+      this,
+      kept,
+    );
+    if (kept) this.keptJobs.push(job);
+    else this.jobsOmitted++;
+    this.names.add(name);
+    this.children.push(job);
+    this.active.push(job);
+    this.event('Normal', 'SuccessfulCreate', () => `Created job ${name}`);
+    job.start();
+    if (this.horizonJobs !== null && this.totals.jobsCreated >= this.horizonJobs) this.horizonReached = true;
+  }
+
+  /** Deletes a child Job (background propagation) and drops it from the active list. */
+  private deleteJob(job: JobController, by: 'historyLimit' | 'replace'): void {
+    const at = this.active.indexOf(job);
+    if (at !== -1) this.active.splice(at, 1);
+    const child = this.children.indexOf(job);
+    if (child !== -1) this.children.splice(child, 1);
+    this.names.delete(job.name);
+    job.delete(by);
+    this.totals.jobsDeleted++;
+    this.event('Normal', 'SuccessfulDelete', () => `Deleted job ${job.name}`);
+  }
+
+  /** `cleanupFinishedJobs`: keep only the newest finished Jobs of each kind, by start time. */
+  private cleanupFinishedJobs(): void {
+    // Nothing to clean up unless a Job finished since the last look.
+    if (!this.finishedSinceCleanup) return;
+    this.finishedSinceCleanup = false;
+    const successful = this.children.filter((job) => job.outcome === 'Complete');
+    const failed = this.children.filter((job) => job.outcome === 'Failed');
+    this.removeOldest(successful, this.spec.successfulJobsHistoryLimit);
+    this.removeOldest(failed, this.spec.failedJobsHistoryLimit);
+  }
+
+  private removeOldest(jobs: JobController[], limit: number): void {
+    const excess = jobs.length - limit;
+    if (excess <= 0) return;
+    // byJobStartTime: Jobs without a startTime sort last; equal times fall back to the name.
+    // They usually arrive in that order already (creation order), so check before sorting.
+    let sorted = true;
+    for (let i = 1; i < jobs.length && sorted; i++) {
+      sorted = byStartTime(jobs[i - 1] as JobController, jobs[i] as JobController) <= 0;
+    }
+    if (!sorted) jobs.sort(byStartTime);
+    for (let i = 0; i < excess; i++) this.deleteJob(jobs[i] as JobController, 'historyLimit');
+  }
+
+  /** Reconciles `status.active` with the child Jobs, as `syncCronJob` does first. */
+  private reconcileActive(): void {
+    for (const job of this.children) {
+      const found = this.active.includes(job);
+      if (found && job.finished) {
+        this.active.splice(this.active.indexOf(job), 1);
+        this.event(
+          'Normal',
+          'SawCompletedJob',
+          () => `Saw completed job: ${job.name}, condition: ${job.outcome ?? ''}`,
+        );
+      } else if (!found && job.outcome === 'Complete' && job.completionTime !== null) {
+        const completed = this.startMs + job.completionTime;
+        if (this.lastSuccessfulTime === null || completed > this.lastSuccessfulTime)
+          this.lastSuccessfulTime = completed;
+      }
+    }
+    for (let i = this.active.length - 1; i >= 0; i--) {
+      const job = this.active[i] as JobController;
+      if (job.deletedAt !== null) {
+        this.active.splice(i, 1);
+        this.event('Normal', 'MissingJob', () => `Active job went missing: ${job.name}`);
+      }
+    }
+  }
+
+  private sample(): void {
+    const active = this.active;
+    const changed = this.samples.changed(
+      active.length,
+      active[0]?.ordinal ?? -1,
+      active[active.length - 1]?.ordinal ?? -1,
+      this.lastScheduleTime ?? -1,
+      this.lastSuccessfulTime ?? -1,
+    );
+    if (!changed) return;
+    this.samples.add({
+      time: toSeconds(this.world.now),
+      active: active.map((job) => job.name),
+      lastScheduleTime: this.lastScheduleTime === null ? null : formatInstant(this.lastScheduleTime),
+      lastSuccessfulTime: this.lastSuccessfulTime === null ? null : formatInstant(this.lastSuccessfulTime),
+    });
+  }
+
+  /** The kept Jobs as the timeline lists them. */
+  timelineJobs(): TimelineJob[] {
+    return this.keptJobs.map((job) => job.toTimeline(this.startMs));
+  }
+}
+
+/** `byJobStartTime`: start time, Jobs without one last, then the name. */
+function byStartTime(a: JobController, b: JobController): number {
+  if (a.startTime === null || b.startTime === null) {
+    if (a.startTime === null && b.startTime === null) return compare(a.name, b.name);
+    return a.startTime === null ? 1 : -1;
+  }
+  return a.startTime - b.startTime || compare(a.name, b.name);
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

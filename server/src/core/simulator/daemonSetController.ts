@@ -1,0 +1,660 @@
+/**
+ * The DaemonSet controller (k8s-semantics.md §3.3, `daemon_controller.go`, `update.go`): which
+ * nodes should run a daemon pod, the per-node reconcile, rolling updates with maxUnavailable or
+ * maxSurge (percentages rounded up) and minReadySeconds, OnDelete, revisions and status.
+ *
+ * The controller's loops over all nodes are kept incremental: each node's contribution to the
+ * counters and candidate lists is recomputed only when that node or its pods change, so a rolling
+ * update over thousands of nodes costs work proportional to what changes, not to the cluster.
+ */
+
+import { daemonSetTolerations, formatTaint, placementBlocks, untoleratedTaints } from './cluster';
+import type { NodeState } from './cluster';
+import { toSeconds } from './durations';
+import { Priority } from './eventQueue';
+import { NumberHeap } from './indexSets';
+import { nameSuffix } from './random';
+import type { DaemonSetStatusSample, PlacementBlock, TimelineNode, TimelineRevision } from './timeline';
+import { SampleList } from './world';
+import type { Pod, PodChange, PodOwner, RunPlan, World } from './world';
+import type { DaemonSetSpecModel, IntOrPercent, PodTemplateModel, Toleration } from './workloadSpec';
+
+/** The most creates (and, separately, deletes) one sync issues (`burstReplicas`). */
+const BURST_REPLICAS = 250;
+
+/** How one node takes part in the controller's counts; recomputed when the node changes. */
+interface Contribution {
+  desired: boolean;
+  scheduled: boolean;
+  ready: boolean;
+  available: boolean;
+  updated: boolean;
+  misscheduled: boolean;
+  /** maxSurge = 0: counts against maxUnavailable. */
+  unavailable: boolean;
+  /** maxSurge = 0: an old available pod that may be replaced. */
+  candidate: boolean;
+  /** maxSurge = 0: an old unavailable pod, always replaced. */
+  replaceNow: boolean;
+  /** maxSurge > 0. */
+  surging: boolean;
+  surgeAvailable: boolean;
+  surgeCandidate: boolean;
+  surgeAllowedNew: boolean;
+  surgeDeleteOld: boolean;
+  shouldNotRunOld: boolean;
+}
+
+const EMPTY: Contribution = {
+  desired: false,
+  scheduled: false,
+  ready: false,
+  available: false,
+  updated: false,
+  misscheduled: false,
+  unavailable: false,
+  candidate: false,
+  replaceNow: false,
+  surging: false,
+  surgeAvailable: false,
+  surgeCandidate: false,
+  surgeAllowedNew: false,
+  surgeDeleteOld: false,
+  shouldNotRunOld: false,
+};
+
+type Counter =
+  | 'desired'
+  | 'scheduled'
+  | 'ready'
+  | 'available'
+  | 'updated'
+  | 'misscheduled'
+  | 'unavailable'
+  | 'surging'
+  | 'surgeAvailable'
+  | 'candidate'
+  | 'surgeCandidate';
+const COUNTERS: readonly Counter[] = [
+  'desired',
+  'scheduled',
+  'ready',
+  'available',
+  'updated',
+  'misscheduled',
+  'unavailable',
+  'surging',
+  'surgeAvailable',
+  'candidate',
+  'surgeCandidate',
+];
+
+/** The controller's view of one node. */
+interface DaemonNode {
+  readonly node: NodeState;
+  shouldRun: boolean;
+  shouldContinueRunning: boolean;
+  blockedBy: PlacementBlock[];
+  /** Daemon pods on the node that have not been removed, oldest first. */
+  readonly pods: Pod[];
+  contribution: Contribution;
+  inCandidateHeap: boolean;
+  inSurgeHeap: boolean;
+  inShouldNotRunHeap: boolean;
+}
+
+/** Scales an int-or-percent against `total`, rounding a percentage up as DaemonSets do. */
+export function scaledValue(value: IntOrPercent, total: number): number {
+  return value.kind === 'int' ? value.value : Math.ceil((value.value * total) / 100);
+}
+
+/** The DaemonSet and its controller. */
+export class DaemonSetController implements PodOwner {
+  readonly template: PodTemplateModel;
+  readonly tolerations: readonly Toleration[];
+  readonly jobName = null;
+  private readonly byNode = new Map<NodeState, DaemonNode>();
+  private readonly manageDirty = new Set<DaemonNode>();
+  private readonly countDirty = new Set<DaemonNode>();
+  private readonly counts: Record<Counter, number> = {
+    desired: 0,
+    scheduled: 0,
+    ready: 0,
+    available: 0,
+    updated: 0,
+    misscheduled: 0,
+    unavailable: 0,
+    surging: 0,
+    surgeAvailable: 0,
+    candidate: 0,
+    surgeCandidate: 0,
+  };
+  private readonly replaceNow = new Set<DaemonNode>();
+  private readonly surgeAllowedNew = new Set<DaemonNode>();
+  private readonly surgeDeleteOld = new Set<DaemonNode>();
+  private readonly candidateHeap = new NumberHeap();
+  private readonly surgeHeap = new NumberHeap();
+  private readonly shouldNotRunHeap = new NumberHeap();
+  private readonly nodesByOrder: DaemonNode[] = [];
+  private readonly revisions: { revision: number; hash: string; created: number; deleted: number | null }[] =
+    [];
+  private readonly hashUse = new Map<string, number>();
+  private readonly podNodes = new Map<Pod, DaemonNode>();
+  private hash: string;
+  private revision = 1;
+  private podOrdinal = 0;
+  private readonly syncRequested = new Set<number>();
+  rolloutCompleteAt: number | null = null;
+  private rolledOut = false;
+  readonly samples: SampleList<DaemonSetStatusSample>;
+
+  constructor(
+    private readonly world: World,
+    readonly spec: DaemonSetSpecModel,
+  ) {
+    this.template = spec.template;
+    this.tolerations = daemonSetTolerations(spec.template);
+    this.hash = this.newHash();
+    this.revisions.push({ revision: 1, hash: this.hash, created: 0, deleted: null });
+    this.samples = new SampleList<DaemonSetStatusSample>(world.scenario.limits.statusSamples);
+    world.nodeListeners.push((node) => this.nodeChanged(node));
+  }
+
+  /** The DaemonSet was created: every node is looked at. */
+  start(): void {
+    for (const node of this.world.nodeOrder) this.nodeChanged(node);
+    this.requestSync();
+  }
+
+  private newHash(): string {
+    // Real hashes come from the template; a seeded stream gives stable, distinct stand-ins.
+    return nameSuffix(this.world.stream('revisionHashes'), 10);
+  }
+
+  private get surge(): boolean {
+    return this.spec.updateStrategy === 'RollingUpdate' && this.maxSurge() > 0;
+  }
+
+  private maxSurge(): number {
+    return scaledValue(this.spec.maxSurge, this.counts.desired);
+  }
+
+  private requestSync(): void {
+    const at = this.world.now;
+    if (this.syncRequested.has(at)) return;
+    this.syncRequested.add(at);
+    this.world.at(at, Priority.daemonSetController, () => {
+      this.syncRequested.delete(at);
+      this.sync();
+    });
+  }
+
+  private daemonNode(node: NodeState): DaemonNode {
+    let entry = this.byNode.get(node);
+    if (!entry) {
+      entry = {
+        node,
+        shouldRun: false,
+        shouldContinueRunning: false,
+        blockedBy: [],
+        pods: [],
+        contribution: EMPTY,
+        inCandidateHeap: false,
+        inSurgeHeap: false,
+        inShouldNotRunHeap: false,
+      };
+      this.byNode.set(node, entry);
+      this.nodesByOrder[node.order] = entry;
+    }
+    return entry;
+  }
+
+  /** `NodeShouldRunDaemonPod` for one node, recomputed after the node changed. */
+  private nodeChanged(node: NodeState): void {
+    const entry = this.daemonNode(node);
+    const verdict = this.verdict(node);
+    entry.shouldRun = verdict.shouldRun;
+    entry.shouldContinueRunning = verdict.shouldContinueRunning;
+    entry.blockedBy = verdict.blockedBy;
+    this.markDirty(entry);
+    this.requestSync();
+  }
+
+  /** The controller's verdict for a node, with what blocks a pod there. */
+  verdict(node: NodeState): {
+    shouldRun: boolean;
+    shouldContinueRunning: boolean;
+    blockedBy: PlacementBlock[];
+  } {
+    if (node.removed !== null) return { shouldRun: false, shouldContinueRunning: false, blockedBy: [] };
+    const blocks = placementBlocks(this.template, node);
+    if (blocks.length > 0) return { shouldRun: false, shouldContinueRunning: false, blockedBy: blocks };
+    const taints = untoleratedTaints(node, this.tolerations, ['NoSchedule', 'NoExecute']);
+    return {
+      shouldRun: taints.length === 0,
+      shouldContinueRunning: !taints.some((taint) => taint.effect === 'NoExecute'),
+      blockedBy: taints.map((taint) => ({ kind: 'taint', detail: formatTaint(taint) })),
+    };
+  }
+
+  private markDirty(entry: DaemonNode): void {
+    this.manageDirty.add(entry);
+    this.countDirty.add(entry);
+  }
+
+  /** A scenario event changed the pod template: a new revision. */
+  changeTemplate(): void {
+    this.revision++;
+    this.hash = this.newHash();
+    this.revisions.push({ revision: this.revision, hash: this.hash, created: this.world.now, deleted: null });
+    this.rolledOut = false;
+    for (const entry of this.byNode.values()) if (entry.pods.length > 0) this.markDirty(entry);
+    this.requestSync();
+  }
+
+  // ---- Pods ----------------------------------------------------------------------------------
+
+  planRun(): RunPlan | null {
+    return null;
+  }
+
+  onPodChange(pod: Pod, change: PodChange): void {
+    const entry = this.podNodes.get(pod);
+    if (!entry) return;
+    if (change === 'removed') {
+      this.podNodes.delete(pod);
+      const at = entry.pods.indexOf(pod);
+      if (at !== -1) entry.pods.splice(at, 1);
+      const hash = pod.hash ?? '';
+      this.hashUse.set(hash, (this.hashUse.get(hash) ?? 1) - 1);
+    }
+    if (change === 'started' && this.spec.minReadyMs > 0) {
+      // Ready now, Available after minReadySeconds: look again then.
+      const epoch = pod.epoch;
+      this.world.at(this.world.now + this.spec.minReadyMs, Priority.kubelet, () => {
+        if (pod.epoch === epoch && pod.removedAt === null) {
+          this.markDirty(entry);
+          this.requestSync();
+        }
+      });
+    }
+    this.markDirty(entry);
+    this.requestSync();
+  }
+
+  private isAvailable(pod: Pod): boolean {
+    if (!pod.ready || pod.deletedAt !== null) return false;
+    return (
+      this.spec.minReadyMs === 0 || (pod.readySince ?? Infinity) + this.spec.minReadyMs <= this.world.now
+    );
+  }
+
+  private createPod(entry: DaemonNode): void {
+    this.podOrdinal++;
+    const pod = this.world.createPod(this, `${this.spec.name}-`, {
+      ordinal: this.podOrdinal,
+      index: null,
+      attempt: 1,
+      jobOrdinal: 1,
+      revision: this.revision,
+      hash: this.hash,
+      targetNode: entry.node.name,
+    });
+    if (pod === null) {
+      this.podOrdinal--;
+      return;
+    }
+    entry.pods.push(pod);
+    this.podNodes.set(pod, entry);
+    this.hashUse.set(this.hash, (this.hashUse.get(this.hash) ?? 0) + 1);
+    this.markDirty(entry);
+    this.event('Normal', 'SuccessfulCreate', () => `Created pod: ${pod.name}`);
+  }
+
+  private deletePod(pod: Pod): void {
+    if (this.world.deletePod(pod)) this.event('Normal', 'SuccessfulDelete', () => `Deleted pod: ${pod.name}`);
+  }
+
+  /** Records an event; the message is built only when the timeline still keeps events. */
+  private event(type: 'Normal' | 'Warning', reason: string, message: () => string): void {
+    if (this.world.eventsFull) {
+      this.world.omitEvent();
+      return;
+    }
+    this.world.recordEvent(
+      type,
+      reason,
+      { kind: 'DaemonSet', name: this.spec.name },
+      'daemonset-controller',
+      message(),
+    );
+  }
+
+  // ---- Sync ----------------------------------------------------------------------------------
+
+  private sync(): void {
+    this.refreshCounts();
+    const changed = this.manage();
+    this.refreshCounts();
+    if (!changed && this.spec.updateStrategy === 'RollingUpdate') {
+      // rollingUpdate runs only once the manage loop's creations and deletions were observed.
+      this.rollingUpdate();
+      this.refreshCounts();
+    }
+    this.cleanupHistory();
+    this.recordStatus();
+  }
+
+  /** `manage` → `podsShouldBeOnNode` for every node that changed; at most 250 creates and deletes. */
+  private manage(): boolean {
+    if (this.manageDirty.size === 0) return false;
+    const entries = [...this.manageDirty].sort((a, b) => a.node.order - b.node.order);
+    const creates: DaemonNode[] = [];
+    const deletes: Pod[] = [];
+    const processed: DaemonNode[] = [];
+    for (const entry of entries) {
+      if (creates.length >= BURST_REPLICAS || deletes.length >= BURST_REPLICAS) break;
+      processed.push(entry);
+      this.podsShouldBeOnNode(entry, creates, deletes);
+    }
+    for (const entry of processed) this.manageDirty.delete(entry);
+    for (const entry of creates.slice(0, BURST_REPLICAS)) {
+      if (this.world.stop !== null) break;
+      this.createPod(entry);
+    }
+    for (const pod of deletes.slice(0, BURST_REPLICAS)) this.deletePod(pod);
+    // More work than one sync may do: the next sync comes when these changes are observed.
+    if (this.manageDirty.size > 0) this.requestSyncLater();
+    return creates.length > 0 || deletes.length > 0;
+  }
+
+  private requestSyncLater(): void {
+    this.world.at(this.world.now, Priority.daemonSetController, () => this.requestSync());
+  }
+
+  private podsShouldBeOnNode(entry: DaemonNode, creates: DaemonNode[], deletes: Pod[]): void {
+    const pods = entry.pods;
+    if (entry.node.removed !== null) {
+      // Pods bound to a deleted node are the pod garbage collector's; unbound ones are ours.
+      for (const pod of pods) if (pod.scheduledAt === null && pod.deletedAt === null) deletes.push(pod);
+      return;
+    }
+    if (entry.shouldRun && pods.length === 0) {
+      creates.push(entry);
+      return;
+    }
+    if (entry.shouldContinueRunning) {
+      const running = pods.filter((pod) => pod.deletedAt === null);
+      if (!this.surge) {
+        // Without surge, only the oldest pod stays.
+        for (const pod of running.slice(1)) deletes.push(pod);
+        return;
+      }
+      let oldestNew: Pod | null = null;
+      let oldestOld: Pod | null = null;
+      for (const pod of running) {
+        if (pod.hash === this.hash) {
+          if (oldestNew === null) {
+            oldestNew = pod;
+            continue;
+          }
+        } else if (oldestOld === null) {
+          oldestOld = pod;
+          continue;
+        }
+        deletes.push(pod);
+      }
+      if (oldestNew !== null && oldestOld !== null) {
+        if (!oldestOld.ready || this.isAvailable(oldestNew)) deletes.push(oldestOld);
+      }
+      return;
+    }
+    for (const pod of pods) if (pod.deletedAt === null) deletes.push(pod);
+  }
+
+  /** Recomputes the contributions of the nodes that changed. */
+  private refreshCounts(): void {
+    if (this.countDirty.size === 0) return;
+    const maxSurge = this.maxSurge();
+    for (const entry of this.countDirty) {
+      const before = entry.contribution;
+      const after = this.contribution(entry, maxSurge);
+      for (const counter of COUNTERS) {
+        if (before[counter] !== after[counter]) this.counts[counter] += after[counter] ? 1 : -1;
+      }
+      entry.contribution = after;
+      toggle(this.replaceNow, entry, after.replaceNow);
+      toggle(this.surgeAllowedNew, entry, after.surgeAllowedNew);
+      toggle(this.surgeDeleteOld, entry, after.surgeDeleteOld);
+      if (after.candidate && !entry.inCandidateHeap) {
+        entry.inCandidateHeap = true;
+        this.candidateHeap.push(entry.node.order);
+      }
+      if (after.surgeCandidate && !entry.inSurgeHeap) {
+        entry.inSurgeHeap = true;
+        this.surgeHeap.push(entry.node.order);
+      }
+      if (after.shouldNotRunOld && !entry.inShouldNotRunHeap) {
+        entry.inShouldNotRunHeap = true;
+        this.shouldNotRunHeap.push(entry.node.order);
+      }
+    }
+    this.countDirty.clear();
+    // A change in the desired count changes a percentage maxSurge, which every node's surge
+    // classification depends on; that is rare enough to recompute everything.
+    if (this.maxSurge() !== maxSurge) {
+      for (const entry of this.byNode.values()) this.countDirty.add(entry);
+      this.refreshCounts();
+    }
+  }
+
+  private contribution(entry: DaemonNode, maxSurge: number): Contribution {
+    const exists = entry.node.removed === null;
+    const pods = entry.pods;
+    if (!exists && pods.length === 0) return EMPTY;
+    const desired = exists && entry.shouldRun;
+    const scheduled = desired && pods.length > 0;
+    const oldest = pods[0];
+    const result: Contribution = {
+      ...EMPTY,
+      desired,
+      scheduled,
+      ready: scheduled && oldest !== undefined && oldest.ready,
+      available: scheduled && oldest !== undefined && this.isAvailable(oldest),
+      updated: scheduled && oldest?.hash === this.hash,
+      misscheduled: exists && !entry.shouldRun && pods.length > 0,
+    };
+    if (!desired && pods.length === 0) return result;
+    // findUpdatedPodsOnNode ignores pods that are being deleted.
+    let newPod: Pod | null = null;
+    let oldPod: Pod | null = null;
+    let ok = true;
+    for (const pod of pods) {
+      if (pod.deletedAt !== null) continue;
+      if (pod.hash === this.hash) {
+        if (newPod !== null) ok = false;
+        newPod = pod;
+      } else {
+        if (oldPod !== null) ok = false;
+        oldPod = pod;
+      }
+    }
+    if (this.spec.updateStrategy !== 'RollingUpdate') return result;
+    if (maxSurge === 0) {
+      if (!ok || (oldPod === null) === (newPod === null)) result.unavailable = true;
+      else if (newPod !== null) result.unavailable = !this.isAvailable(newPod);
+      else if (oldPod !== null && !this.isAvailable(oldPod)) {
+        result.unavailable = true;
+        result.replaceNow = true;
+      } else result.candidate = true;
+      return result;
+    }
+    if (!ok) {
+      result.surging = true;
+      return result;
+    }
+    if (oldPod !== null) result.surgeAvailable = this.isAvailable(oldPod);
+    else if (newPod !== null) result.surgeAvailable = this.isAvailable(newPod);
+    const shouldRun = exists && entry.shouldRun;
+    if (oldPod === null) return result;
+    if (newPod === null) {
+      if (!this.isAvailable(oldPod)) {
+        if (!shouldRun) result.surgeDeleteOld = true;
+        else result.surgeAllowedNew = true;
+      } else if (!shouldRun) result.shouldNotRunOld = true;
+      else result.surgeCandidate = true;
+      return result;
+    }
+    if (!this.isAvailable(newPod)) result.surging = true;
+    else result.surgeDeleteOld = true;
+    return result;
+  }
+
+  /** `rollingUpdate`: replaces old pods within maxUnavailable, or surges within maxSurge. */
+  private rollingUpdate(): void {
+    const desired = this.counts.desired;
+    let maxUnavailable = scaledValue(this.spec.maxUnavailable, desired);
+    const maxSurge = this.maxSurge();
+    if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
+    const deletes: Pod[] = [];
+    const creates: DaemonNode[] = [];
+    const oldPodOf = (entry: DaemonNode): Pod | undefined =>
+      entry.pods.find((pod) => pod.deletedAt === null && pod.hash !== this.hash);
+    if (maxSurge === 0) {
+      for (const entry of this.replaceNow) {
+        const pod = oldPodOf(entry);
+        if (pod) deletes.push(pod);
+      }
+      let remaining = Math.max(0, maxUnavailable - this.counts.unavailable);
+      remaining = Math.min(remaining, this.counts.candidate);
+      while (remaining > 0) {
+        const entry = this.popValid(this.candidateHeap, (e) => e.contribution.candidate, 'inCandidateHeap');
+        if (!entry) break;
+        const pod = oldPodOf(entry);
+        if (pod) deletes.push(pod);
+        remaining--;
+      }
+    } else {
+      for (const entry of this.surgeDeleteOld) {
+        const pod = oldPodOf(entry);
+        if (pod) deletes.push(pod);
+      }
+      let deletable = Math.max(0, this.counts.surgeAvailable - desired);
+      while (deletable > 0) {
+        const entry = this.popValid(
+          this.shouldNotRunHeap,
+          (e) => e.contribution.shouldNotRunOld,
+          'inShouldNotRunHeap',
+        );
+        if (!entry) break;
+        const pod = oldPodOf(entry);
+        if (pod) deletes.push(pod);
+        deletable--;
+      }
+      for (const entry of this.surgeAllowedNew) creates.push(entry);
+      let remaining = Math.max(0, maxSurge - this.counts.surging);
+      remaining = Math.min(remaining, this.counts.surgeCandidate);
+      while (remaining > 0) {
+        const entry = this.popValid(this.surgeHeap, (e) => e.contribution.surgeCandidate, 'inSurgeHeap');
+        if (!entry) break;
+        creates.push(entry);
+        remaining--;
+      }
+    }
+    // syncNodes: at most burstReplicas of each; the rest waits for the next sync.
+    for (const entry of creates.slice(0, BURST_REPLICAS)) this.createPod(entry);
+    for (const pod of deletes.slice(0, BURST_REPLICAS)) this.deletePod(pod);
+    for (const entry of creates.slice(BURST_REPLICAS)) this.markDirty(entry);
+    if (creates.length > BURST_REPLICAS || deletes.length > BURST_REPLICAS) this.requestSyncLater();
+  }
+
+  /** Pops the lowest-ordered node that still satisfies `valid` (stale heap entries are dropped). */
+  private popValid(
+    heap: NumberHeap,
+    valid: (entry: DaemonNode) => boolean,
+    flag: 'inCandidateHeap' | 'inSurgeHeap' | 'inShouldNotRunHeap',
+  ): DaemonNode | undefined {
+    for (;;) {
+      const order = heap.pop();
+      if (order === undefined) return undefined;
+      const entry = this.nodesByOrder[order];
+      if (!entry) continue;
+      entry[flag] = false;
+      if (valid(entry)) return entry;
+    }
+  }
+
+  /** Deletes revisions beyond revisionHistoryLimit, oldest first, unless a live pod uses them. */
+  private cleanupHistory(): void {
+    const old = this.revisions.filter((r) => r.deleted === null && r.hash !== this.hash);
+    let excess = old.length - this.spec.revisionHistoryLimit;
+    for (const revision of old) {
+      if (excess <= 0) break;
+      if ((this.hashUse.get(revision.hash) ?? 0) > 0) continue;
+      revision.deleted = this.world.now;
+      excess--;
+    }
+  }
+
+  private recordStatus(): void {
+    const c = this.counts;
+    const done =
+      c.desired > 0 && c.updated === c.desired && c.available === c.desired && c.misscheduled === 0;
+    if (done && !this.rolledOut) {
+      this.rolledOut = true;
+      this.rolloutCompleteAt = this.world.now;
+    } else if (!done) this.rolledOut = false;
+    if (this.samples.changed(c.desired, c.scheduled, c.ready, c.available, c.updated, c.misscheduled)) {
+      this.samples.add({ time: toSeconds(this.world.now), ...this.statusNow() });
+    }
+  }
+
+  /** The status fields as they are now. */
+  statusNow(): Omit<DaemonSetStatusSample, 'time'> {
+    const c = this.counts;
+    return {
+      desiredNumberScheduled: c.desired,
+      currentNumberScheduled: c.scheduled,
+      numberReady: c.ready,
+      numberAvailable: c.available,
+      updatedNumberScheduled: c.updated,
+      numberMisscheduled: c.misscheduled,
+      numberUnavailable: c.desired - c.available,
+    };
+  }
+
+  /** Whether the newest revision is everywhere and available. */
+  get rolloutDone(): boolean {
+    return this.rolledOut;
+  }
+
+  /** The current revision number. */
+  get currentRevision(): number {
+    return this.revision;
+  }
+
+  /** The controller's verdict for a node, as the timeline's node list shows it. */
+  nodeVerdict(node: NodeState): TimelineNode['daemonSet'] {
+    const verdict = this.verdict(node);
+    return {
+      shouldRun: verdict.shouldRun,
+      shouldContinueRunning: verdict.shouldContinueRunning,
+      blockedBy: verdict.blockedBy,
+    };
+  }
+
+  /** The revisions as the timeline lists them. */
+  timelineRevisions(): TimelineRevision[] {
+    return this.revisions.map((r) => ({
+      revision: r.revision,
+      hash: r.hash,
+      created: toSeconds(r.created),
+      deleted: r.deleted === null ? null : toSeconds(r.deleted),
+    }));
+  }
+}
+
+function toggle<T>(set: Set<T>, item: T, on: boolean): void {
+  if (on) set.add(item);
+  else set.delete(item);
+}

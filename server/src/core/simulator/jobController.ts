@@ -1,0 +1,840 @@
+/**
+ * The Job controller (k8s-semantics.md §3.1): which pods to keep active, pod-failure backoff,
+ * failure accounting under both restart policies and both pod replacement policies,
+ * podFailurePolicy, backoffLimitPerIndex, successPolicy, activeDeadlineSeconds, suspend, the
+ * two-phase finish with interim conditions, and ttlSecondsAfterFinished.
+ */
+
+import { Priority } from './eventQueue';
+import { IntervalSet, NumberHeap, inRanges } from './indexSets';
+import type { OutcomeRule } from './scenarioTypes';
+import type { ConditionRecord, JobStatusSample, TimelineJob } from './timeline';
+import { toSeconds } from './durations';
+import { SampleList } from './world';
+import type { Pod, PodChange, PodOwner, RunPlan, World } from './world';
+import type { JobSpecModel, PodFailurePolicyRule, PodTemplateModel, Toleration } from './workloadSpec';
+
+/** The most pods the controller creates in one sync (`MaxPodCreateDeletePerSync`). */
+const MAX_CREATES_PER_SYNC = 500;
+/** Pod-triggered syncs after a pod failure are batched by this much (`syncJobBatchPeriod`). */
+const SYNC_BATCH_MS = 1000;
+/** The first pod-failure backoff delay (`DefaultJobPodFailureBackOff`). */
+const BACKOFF_BASE_MS = 10_000;
+/** Indexed Jobs may have at most this many completions (validation). */
+export const MAX_INDEXED_COMPLETIONS = 100_000;
+
+const NO_INTS = new Int32Array(0);
+const NO_FLOATS = new Float64Array(0);
+const NO_INDEXES = new IntervalSet();
+const NO_HEAP = new NumberHeap();
+
+/** What a Job tells the controller that created it (a CronJob). */
+export interface JobParent {
+  onJobChanged(job: JobController): void;
+}
+
+/** The messages of the terminal reasons, as the controller writes them. */
+const REASON_MESSAGES = {
+  BackoffLimitExceeded: 'Job has reached the specified backoff limit',
+  DeadlineExceeded: 'Job was active longer than specified deadline',
+  MaxFailedIndexesExceeded: 'Job has exceeded the specified maximal number of failed indexes',
+  FailedIndexes: 'Job has failed indexes',
+  CompletionsReached: 'Reached expected number of succeeded pods',
+} as const;
+
+interface Interim {
+  readonly type: 'FailureTarget' | 'SuccessCriteriaMet';
+  readonly reason: string;
+  readonly message: string;
+}
+
+interface MutableCondition {
+  type: string;
+  status: 'True' | 'False';
+  reason: string;
+  message: string;
+  time: number;
+}
+
+/** The kubelet-visible conditions a failed pod carries besides the ones the simulation adds. */
+function podConditionStatus(pod: Pod, type: string): string | undefined {
+  const own = pod.conditions.find((condition) => condition.type === type);
+  if (own) return own.status;
+  switch (type) {
+    case 'PodScheduled':
+      return pod.scheduledAt === null ? 'False' : 'True';
+    case 'Initialized':
+    case 'PodReadyToStartContainers':
+      return pod.scheduledAt === null ? undefined : 'True';
+    case 'Ready':
+    case 'ContainersReady':
+      return pod.ready ? 'True' : 'False';
+    default:
+      return undefined;
+  }
+}
+
+/** `matchPodFailurePolicy`: the first rule that matches a failed pod, with the FailJob message. */
+function matchPodFailurePolicy(
+  rules: readonly PodFailurePolicyRule[],
+  pod: Pod,
+  template: PodTemplateModel,
+  namespace: string,
+): { action: PodFailurePolicyRule['action']; rule: number; message: string } | null {
+  // Which containers terminated with which code: the deciding container of a failed run, or
+  // every regular container when the pod was killed.
+  const exits: { container: string; exitCode: number }[] = [];
+  if (pod.lastExit !== null && pod.lastExit.exitCode !== 0) {
+    if (pod.deletedAt !== null || pod.reason === 'DeadlineExceeded') {
+      for (const container of template.containers) exits.push({ container, exitCode: pod.lastExit.exitCode });
+    } else exits.push(pod.lastExit);
+  }
+  for (const [i, rule] of rules.entries()) {
+    if (rule.onExitCodes) {
+      const { containerName, operator, values } = rule.onExitCodes;
+      for (const exit of exits) {
+        if (containerName !== null && exit.container !== containerName) continue;
+        const listed = values.includes(exit.exitCode);
+        if (operator === 'In' ? listed : !listed) {
+          return {
+            action: rule.action,
+            rule: i,
+            message: `Container ${exit.container} for pod ${namespace}/${pod.name} failed with exit code ${exit.exitCode} matching ${rule.action} rule at index ${i}`,
+          };
+        }
+      }
+    } else if (rule.onPodConditions.length > 0) {
+      for (const pattern of rule.onPodConditions) {
+        if (podConditionStatus(pod, pattern.type) === pattern.status) {
+          return {
+            action: rule.action,
+            rule: i,
+            message: `Pod ${namespace}/${pod.name} has condition ${pattern.type} matching ${rule.action} rule at index ${i}`,
+          };
+        }
+      }
+    }
+  }
+  return null;
+}
+
+/** One Job and its controller. */
+export class JobController implements PodOwner {
+  readonly template: PodTemplateModel;
+  readonly tolerations: readonly Toleration[];
+  readonly jobName: string;
+  private readonly indexed: boolean;
+  private readonly completions: number | null;
+
+  suspended: boolean;
+  startTime: number | null = null;
+  completionTime: number | null = null;
+  finishedAt: number | null = null;
+  outcome: 'Complete' | 'Failed' | null = null;
+  deletedAt: number | null = null;
+  deletedBy: TimelineJob['deletedBy'] = null;
+  /** Set by the parent CronJob once it has counted this Job's outcome. */
+  countedByParent = false;
+  private interim: Interim | null = null;
+  private failJob: { message: string } | null = null;
+  private readonly conditionHistory: ConditionRecord[] | null;
+  /** The latest condition of each type. */
+  private readonly current: MutableCondition[] = [];
+
+  // Pods.
+  private readonly pods = new Set<Pod>();
+  private readonly active = new Set<Pod>();
+  private readyCount = 0;
+  private terminatingCount = 0;
+  private readonly uncounted: Pod[] = [];
+  private activeRestarts = 0;
+  podsCreated = 0;
+  /** Finished pods the world let go of; they are deleted with the Job all the same. */
+  private releasedPods = 0;
+  succeeded = 0;
+  failed = 0;
+  private tooManySucceededReported = false;
+
+  // Indexed bookkeeping.
+  private readonly completed: IntervalSet;
+  private readonly failedIndexes: IntervalSet;
+  private readonly indexFailures: Int32Array;
+  private readonly indexIgnored: Int32Array;
+  private readonly indexAttempts: Int32Array;
+  private readonly indexHeld: Int32Array;
+  private readonly indexLastFailure: Float64Array;
+  private readonly returned: NumberHeap;
+  private nextFresh = 0;
+
+  // The pod-failure backoff record.
+  private failuresAfterLastSuccess = 0;
+  private lastFailureTime = -Infinity;
+  private lastSuccessTime = -Infinity;
+
+  /** Times of pending sync requests (a handful at most). */
+  private readonly syncRequests: number[] = [];
+  private readonly samples: SampleList<JobStatusSample> | null;
+
+  constructor(
+    private readonly world: World,
+    readonly spec: JobSpecModel,
+    readonly name: string,
+    readonly ordinal: number,
+    readonly created: number,
+    readonly scheduledTime: number | null,
+    private readonly parent: JobParent | null,
+    readonly kept: boolean,
+  ) {
+    this.template = spec.template;
+    this.tolerations = spec.template.tolerations;
+    this.jobName = name;
+    this.suspended = spec.suspend;
+    this.indexed = spec.completionMode === 'Indexed';
+    this.completions =
+      this.indexed && spec.completions !== null
+        ? Math.min(spec.completions, MAX_INDEXED_COMPLETIONS)
+        : spec.completions;
+    // Only Indexed Jobs need per-index arrays; the others share empty ones.
+    const size = this.indexed ? (this.completions ?? 0) : 0;
+    // Every use of these is guarded by `indexed`, so other Jobs share empty, never-written ones.
+    this.completed = this.indexed ? new IntervalSet() : NO_INDEXES;
+    this.failedIndexes = this.indexed ? new IntervalSet() : NO_INDEXES;
+    this.returned = this.indexed ? new NumberHeap() : NO_HEAP;
+    this.indexFailures = size === 0 ? NO_INTS : new Int32Array(size);
+    this.indexIgnored = size === 0 ? NO_INTS : new Int32Array(size);
+    this.indexAttempts = size === 0 ? NO_INTS : new Int32Array(size);
+    this.indexHeld = size === 0 ? NO_INTS : new Int32Array(size);
+    this.indexLastFailure = size === 0 ? NO_FLOATS : new Float64Array(size).fill(-Infinity);
+    this.conditionHistory = kept ? [] : null;
+    this.samples = kept ? new SampleList<JobStatusSample>(world.scenario.limits.statusSamples) : null;
+  }
+
+  /** Starts the controller: the Job was just created, and a spec change is synced at once. */
+  start(): void {
+    if (this.spec.managedBy !== null && this.spec.managedBy !== 'kubernetes.io/job-controller') return;
+    if (this.spec.completionMode !== 'NonIndexed' && this.spec.completionMode !== 'Indexed') return;
+    if (this.indexed && this.completions === null) return;
+    this.sync();
+  }
+
+  /** True once Complete or Failed. */
+  get finished(): boolean {
+    return this.outcome !== null;
+  }
+
+  /** Asks for a sync at `time`; requests for the same instant coalesce. */
+  requestSync(time: number): void {
+    if (this.deletedAt !== null || this.finished) return;
+    const at = Math.max(time, this.world.now);
+    if (this.syncRequests.includes(at)) return;
+    this.syncRequests.push(at);
+    this.world.at(at, Priority.jobController, () => {
+      this.syncRequests.splice(this.syncRequests.indexOf(at), 1);
+      this.sync();
+    });
+  }
+
+  /** A scenario event suspends or resumes the Job (a spec change: synced at once). */
+  setSuspended(suspended: boolean): boolean {
+    if (this.finished || this.deletedAt !== null || this.suspended === suspended) return false;
+    this.suspended = suspended;
+    this.requestSync(this.world.now);
+    return true;
+  }
+
+  // ---- Pods ----------------------------------------------------------------------------------
+
+  /** Decides how the pod's next container run ends, from the scenario's exit-code rules. */
+  planRun(pod: Pod): RunPlan {
+    const scenario = this.world.scenario;
+    const container = this.template.containers[0] ?? 'main';
+    const rule = this.matchOutcome(scenario.pods.outcomes, pod);
+    const runMs = this.world.draw(rule?.runTime ?? scenario.pods.runTime, this.world.stream('runTime'));
+    if (rule === null) return { runMs, exitCode: 0, container, conditions: [] };
+    return {
+      runMs,
+      exitCode: rule.exitCode,
+      container: rule.container ?? container,
+      conditions: rule.conditions,
+    };
+  }
+
+  private matchOutcome(rules: readonly OutcomeRule[], pod: Pod): OutcomeRule | null {
+    for (const rule of rules) {
+      if (rule.pods && !inRanges(rule.pods, pod.ordinal)) continue;
+      if (rule.indexes && (pod.index === null || !inRanges(rule.indexes, pod.index))) continue;
+      if (rule.attempts && !inRanges(rule.attempts, pod.attempt)) continue;
+      if (rule.restarts && !inRanges(rule.restarts, pod.restarts)) continue;
+      if (rule.jobs && !inRanges(rule.jobs, pod.jobOrdinal)) continue;
+      if (rule.probability < 1 && this.world.stream('exitCodes').next() >= rule.probability) continue;
+      return rule;
+    }
+    return null;
+  }
+
+  onPodChange(pod: Pod, change: PodChange): void {
+    if (this.deletedAt !== null) return;
+    const now = this.world.now;
+    switch (change) {
+      case 'started':
+      case 'restarted':
+        if (this.active.has(pod)) this.setReady(pod, true);
+        if (change === 'restarted' && this.active.has(pod)) {
+          this.activeRestarts++;
+          // A restart is a pod update; OnFailure restarts count toward backoffLimit.
+          this.requestSync(now);
+        } else this.sample();
+        return;
+      case 'notReady':
+        this.setReady(pod, false);
+        this.sample();
+        return;
+      case 'terminal':
+        if (pod.released) {
+          this.pods.delete(pod);
+          this.releasedPods++;
+        }
+        // An index is free again when its pod finishes, or when a pod deleted under the
+        // Failed replacement policy finally fails.
+        if (this.leaveActive(pod)) this.releaseIndex(pod);
+        else if (pod.jobTerminating && this.spec.podReplacementPolicy === 'Failed') this.releaseIndex(pod);
+        this.setTerminating(pod, false);
+        this.uncounted.push(pod);
+        // The first failure of a pod is batched; every other update is synced at once.
+        this.requestSync(pod.phase === 'Failed' ? now + SYNC_BATCH_MS : now);
+        return;
+      case 'deleting':
+        // Under TerminatingOrFailed the index of a pod being deleted is pending again at once.
+        if (this.leaveActive(pod) && this.spec.podReplacementPolicy === 'TerminatingOrFailed')
+          this.releaseIndex(pod);
+        this.setTerminating(pod, true);
+        if (this.spec.podReplacementPolicy === 'TerminatingOrFailed' && !pod.jobNotAFailure) {
+          this.uncounted.push(pod);
+        }
+        this.requestSync(now);
+        return;
+      case 'removed':
+        this.setTerminating(pod, false);
+        this.pods.delete(pod);
+        this.requestSync(now);
+        return;
+    }
+  }
+
+  private setReady(pod: Pod, ready: boolean): void {
+    if (pod.jobReady === ready) return;
+    pod.jobReady = ready;
+    this.readyCount += ready ? 1 : -1;
+  }
+
+  private setTerminating(pod: Pod, terminating: boolean): void {
+    if (pod.jobTerminating === terminating) return;
+    pod.jobTerminating = terminating;
+    this.terminatingCount += terminating ? 1 : -1;
+  }
+
+  /** Takes the pod out of the active set; true when it was active. */
+  private leaveActive(pod: Pod): boolean {
+    if (!this.active.delete(pod)) return false;
+    this.setReady(pod, false);
+    this.activeRestarts -= pod.restarts;
+    return true;
+  }
+
+  private releaseIndex(pod: Pod): void {
+    const index = pod.index;
+    if (!this.indexed || index === null || index >= this.indexHeld.length) return;
+    const held = this.indexHeld[index] ?? 0;
+    if (held <= 0) return;
+    this.indexHeld[index] = held - 1;
+    if (held - 1 === 0 && !this.completed.has(index) && !this.failedIndexes.has(index))
+      this.returned.push(index);
+  }
+
+  // ---- Sync ----------------------------------------------------------------------------------
+
+  private sync(): void {
+    if (this.deletedAt !== null || this.finished) return;
+    const now = this.world.now;
+
+    if (this.suspended && this.interim === null) {
+      this.countFinishedPods();
+      if (this.conditionStatus('Suspended') !== 'True') {
+        this.setCondition('Suspended', 'True', 'JobSuspended', 'Job suspended');
+        this.event('Normal', 'Suspended', () => 'Job suspended');
+      }
+      for (const pod of this.active) pod.jobNotAFailure = true;
+      this.deletePods([...this.active]);
+      this.sample();
+      return;
+    }
+    if (this.conditionStatus('Suspended') === 'True') {
+      this.setCondition('Suspended', 'False', 'JobResumed', 'Job resumed');
+      this.event('Normal', 'Resumed', () => 'Job resumed');
+      this.startTime = now;
+      this.armDeadline();
+    }
+    if (this.startTime === null) {
+      this.startTime = now;
+      this.armDeadline();
+    }
+
+    this.countFinishedPods();
+
+    if (this.interim === null) this.interim = this.failureOrSuccess(now);
+    if (this.interim === null) {
+      this.manageJob(now);
+      if (this.completionsReached()) {
+        this.interim = {
+          type: 'SuccessCriteriaMet',
+          reason: 'CompletionsReached',
+          message: REASON_MESSAGES.CompletionsReached,
+        };
+      }
+    }
+    if (this.interim !== null) this.finish(now);
+    this.sample();
+  }
+
+  /** Steps 3 to 7 of the condition order: the first failure or success policy that holds. */
+  private failureOrSuccess(now: number): Interim | null {
+    if (this.failJob)
+      return { type: 'FailureTarget', reason: 'PodFailurePolicy', message: this.failJob.message };
+    if (this.failed > this.spec.backoffLimit || this.pastBackoffLimitOnFailure()) {
+      return {
+        type: 'FailureTarget',
+        reason: 'BackoffLimitExceeded',
+        message: REASON_MESSAGES.BackoffLimitExceeded,
+      };
+    }
+    const deadline = this.spec.activeDeadlineMs;
+    if (deadline !== null && this.startTime !== null && now - this.startTime >= deadline) {
+      return { type: 'FailureTarget', reason: 'DeadlineExceeded', message: REASON_MESSAGES.DeadlineExceeded };
+    }
+    if (this.indexed && this.spec.backoffLimitPerIndex !== null) {
+      const maxFailed = this.spec.maxFailedIndexes;
+      if (maxFailed !== null && this.failedIndexes.size > maxFailed) {
+        return {
+          type: 'FailureTarget',
+          reason: 'MaxFailedIndexesExceeded',
+          message: REASON_MESSAGES.MaxFailedIndexesExceeded,
+        };
+      }
+      if (
+        this.failedIndexes.size > 0 &&
+        this.completed.size + this.failedIndexes.size >= (this.completions ?? 0) &&
+        this.active.size === 0
+      ) {
+        return { type: 'FailureTarget', reason: 'FailedIndexes', message: REASON_MESSAGES.FailedIndexes };
+      }
+    }
+    if (this.indexed && this.spec.successPolicy !== null) {
+      const matched = this.matchSuccessPolicy();
+      if (matched !== null) {
+        return {
+          type: 'SuccessCriteriaMet',
+          reason: 'SuccessPolicy',
+          message: `Matched rules at index ${matched}`,
+        };
+      }
+    }
+    return null;
+  }
+
+  private pastBackoffLimitOnFailure(): boolean {
+    if (this.template.restartPolicy !== 'OnFailure') return false;
+    if (this.spec.backoffLimit === 0) return this.activeRestarts > 0;
+    return this.activeRestarts >= this.spec.backoffLimit;
+  }
+
+  private matchSuccessPolicy(): number | null {
+    if (this.completed.size === 0) return null;
+    for (const [i, rule] of (this.spec.successPolicy ?? []).entries()) {
+      if (rule.succeededIndexes !== null) {
+        let total = 0;
+        let done = 0;
+        for (const [low, high] of rule.succeededIndexes) {
+          for (let index = low; index <= high; index++) {
+            total++;
+            if (this.completed.has(index)) done++;
+          }
+        }
+        if (total === 0) continue;
+        if (rule.succeededCount !== null ? done >= rule.succeededCount : done === total) return i;
+      } else if (rule.succeededCount !== null && this.completed.size >= rule.succeededCount) {
+        return i;
+      }
+    }
+    return null;
+  }
+
+  private completionsReached(): boolean {
+    if (this.active.size > 0) return false;
+    if (this.completions === null) return this.succeeded > 0;
+    const done = this.indexed ? this.completed.size : this.succeeded;
+    return done >= this.completions;
+  }
+
+  /** Counts pods that finished (or, under TerminatingOrFailed, started terminating) since the last sync. */
+  private countFinishedPods(): void {
+    const rules = this.spec.podFailurePolicy;
+    const pending = this.uncounted;
+    // Counting may append (a finishing Job counts the pods it deletes), so index rather than iterate.
+    for (let i = 0; i < pending.length; i++) {
+      const pod = pending[i] as Pod;
+      if (pod.jobAccounted) continue;
+      pod.jobAccounted = true;
+      if (pod.phase === 'Succeeded') {
+        this.countSuccess(pod);
+        continue;
+      }
+      // Pods deleted because the Job was suspended, or because it met its success criteria,
+      // are not failures.
+      if (pod.jobNotAFailure) continue;
+      const finishTime = pod.finishedAt ?? pod.deletedAt ?? this.world.now;
+      let action: PodFailurePolicyRule['action'] = 'Count';
+      if (rules !== null && pod.phase === 'Failed' && !this.failingWhole) {
+        const match = matchPodFailurePolicy(rules, pod, this.template, this.spec.namespace);
+        if (match) {
+          action = match.action;
+          pod.failurePolicy = { action: match.action, rule: match.rule };
+          if (match.action === 'FailJob' && this.failJob === null) this.failJob = { message: match.message };
+        }
+      }
+      this.recordFailureForBackoff(pod, finishTime);
+      this.world.failedPodMs += pod.failedRunMs;
+      if (action === 'Ignore') {
+        pod.countedAs = 'ignored';
+        if (pod.index !== null && pod.index < this.indexIgnored.length) {
+          this.indexIgnored[pod.index] = (this.indexIgnored[pod.index] ?? 0) + 1;
+        }
+      } else {
+        pod.countedAs = 'failed';
+        this.failed++;
+        this.world.podsFailed++;
+        if (this.indexed && pod.index !== null) this.countIndexFailure(pod.index, action);
+      }
+    }
+    // Popping is cheaper than assigning `length` for these short lists.
+    while (pending.length > 0) pending.pop();
+  }
+
+  /** True while the Job is being failed: deleted pods are then failures regardless of policy. */
+  private get failingWhole(): boolean {
+    return this.interim?.type === 'FailureTarget';
+  }
+
+  private countSuccess(pod: Pod): void {
+    pod.countedAs = 'succeeded';
+    this.world.podsSucceeded++;
+    const finishTime = pod.finishedAt ?? this.world.now;
+    if (finishTime >= this.lastSuccessTime) {
+      this.lastSuccessTime = finishTime;
+      // Only failures that finished after the newest success still count toward the backoff.
+      if (this.lastFailureTime <= finishTime) this.failuresAfterLastSuccess = 0;
+    }
+    if (this.indexed) {
+      if (pod.index !== null && pod.index < (this.completions ?? 0) && this.completed.add(pod.index)) {
+        this.succeeded = this.completed.size;
+      }
+    } else {
+      this.succeeded++;
+      if (this.completions !== null && this.succeeded > this.completions && !this.tooManySucceededReported) {
+        this.tooManySucceededReported = true;
+        this.event(
+          'Warning',
+          'TooManySucceededPods',
+          () => 'Too many succeeded pods running after completion count reached',
+        );
+      }
+    }
+  }
+
+  private recordFailureForBackoff(pod: Pod, finishTime: number): void {
+    if (finishTime > this.lastSuccessTime) {
+      this.failuresAfterLastSuccess++;
+      this.lastFailureTime = Math.max(this.lastFailureTime, finishTime);
+    }
+    if (pod.index !== null && pod.index < this.indexLastFailure.length) {
+      this.indexLastFailure[pod.index] = Math.max(this.indexLastFailure[pod.index] ?? -Infinity, finishTime);
+    }
+  }
+
+  private countIndexFailure(index: number, action: PodFailurePolicyRule['action']): void {
+    const limit = this.spec.backoffLimitPerIndex;
+    if (limit === null || index >= this.indexFailures.length) return;
+    const failures = this.indexFailures[index] ?? 0;
+    if (action === 'FailIndex' || failures >= limit) this.failedIndexes.add(index);
+    else this.indexFailures[index] = failures + 1;
+  }
+
+  private armDeadline(): void {
+    const deadline = this.spec.activeDeadlineMs;
+    if (deadline !== null && this.startTime !== null) this.requestSync(this.startTime + deadline);
+  }
+
+  private backoffDelay(failures: number): number {
+    if (failures <= 0) return 0;
+    return Math.min(
+      BACKOFF_BASE_MS * 2 ** Math.min(failures - 1, 40),
+      this.world.scenario.controller.jobBackoffCapMs,
+    );
+  }
+
+  private manageJob(now: number): void {
+    const active = this.active.size;
+    let want: number;
+    if (this.completions === null) {
+      // Work queue: once any pod has succeeded, no new pods; the running ones finish.
+      want = this.succeeded > 0 ? active : this.spec.parallelism;
+    } else {
+      const done = this.indexed ? this.completed.size : this.succeeded;
+      want = Math.max(0, Math.min(this.spec.parallelism, this.completions - done));
+    }
+    if (active > want) {
+      this.deletePods(this.deletionOrder().slice(0, active - want));
+      return;
+    }
+    let diff = want - active;
+    if (this.spec.podReplacementPolicy === 'Failed') diff -= this.terminatingCount;
+    if (diff <= 0) return;
+
+    if (!(this.indexed && this.spec.backoffLimitPerIndex !== null)) {
+      const remaining = this.backoffDelay(this.failuresAfterLastSuccess) - (now - this.lastFailureTime);
+      if (this.failuresAfterLastSuccess > 0 && remaining > 0) {
+        this.requestSync(now + remaining);
+        return;
+      }
+    }
+    const batch = Math.min(diff, MAX_CREATES_PER_SYNC);
+    if (this.indexed) this.createIndexedPods(batch, now);
+    else for (let i = 0; i < batch && this.world.stop === null; i++) this.createPod(null);
+    // More wanted than one sync may create: the next sync comes when the creations are observed.
+    if (diff > MAX_CREATES_PER_SYNC) this.requestSync(now + SYNC_BATCH_MS);
+  }
+
+  private createIndexedPods(count: number, now: number): void {
+    const limit = this.spec.backoffLimitPerIndex;
+    const deferred: number[] = [];
+    let earliestRetry = Infinity;
+    let created = 0;
+    while (created < count && this.world.stop === null) {
+      const index = this.nextPendingIndex();
+      if (index === null) break;
+      if (limit !== null) {
+        const failures = (this.indexFailures[index] ?? 0) + (this.indexIgnored[index] ?? 0);
+        const remaining = this.backoffDelay(failures) - (now - (this.indexLastFailure[index] ?? -Infinity));
+        if (failures > 0 && remaining > 0) {
+          deferred.push(index);
+          earliestRetry = Math.min(earliestRetry, now + remaining);
+          continue;
+        }
+      }
+      this.createPod(index);
+      created++;
+    }
+    for (const index of deferred) this.returned.push(index);
+    if (earliestRetry !== Infinity) this.requestSync(earliestRetry);
+  }
+
+  /** The lowest index that is not succeeded, failed or held by a pod. */
+  private nextPendingIndex(): number | null {
+    const free = (index: number): boolean =>
+      this.indexHeld[index] === 0 && !this.completed.has(index) && !this.failedIndexes.has(index);
+    for (;;) {
+      const top = this.returned.peek();
+      const fresh = this.nextFresh < (this.completions ?? 0) ? this.nextFresh : null;
+      if (top !== undefined && (fresh === null || top < fresh)) {
+        this.returned.pop();
+        if (free(top)) return top;
+        continue;
+      }
+      if (fresh === null) return null;
+      this.nextFresh++;
+      if (free(fresh)) return fresh;
+    }
+  }
+
+  private createPod(index: number | null): void {
+    this.podsCreated++;
+    let attempt = this.podsCreated;
+    if (index !== null) {
+      attempt = (this.indexAttempts[index] ?? 0) + 1;
+      this.indexAttempts[index] = attempt;
+      this.indexHeld[index] = (this.indexHeld[index] ?? 0) + 1;
+    }
+    const prefix = index === null ? `${this.name}-` : `${this.name}-${index}-`;
+    const pod = this.world.createPod(this, prefix, {
+      ordinal: this.podsCreated,
+      index,
+      attempt,
+      jobOrdinal: this.ordinal,
+      revision: null,
+      hash: null,
+      targetNode: null,
+    });
+    if (pod === null) {
+      this.podsCreated--;
+      if (index !== null) this.indexHeld[index] = (this.indexHeld[index] ?? 1) - 1;
+      return;
+    }
+    this.pods.add(pod);
+    this.active.add(pod);
+    this.event('Normal', 'SuccessfulCreate', () => `Created pod: ${pod.name}`);
+  }
+
+  /** Active pods in the controller's deletion order (`ActivePods` sort, most deletable first). */
+  private deletionOrder(): Pod[] {
+    const rank = (pod: Pod): number => (pod.phase === 'Pending' ? 0 : 2);
+    return [...this.active].sort(
+      (a, b) =>
+        Number(a.node !== null) - Number(b.node !== null) ||
+        rank(a) - rank(b) ||
+        Number(a.ready) - Number(b.ready) ||
+        (a.ready && b.ready ? (b.readySince ?? 0) - (a.readySince ?? 0) : 0) ||
+        b.restarts - a.restarts ||
+        b.created - a.created ||
+        b.id - a.id,
+    );
+  }
+
+  private deletePods(pods: readonly Pod[]): void {
+    for (const pod of pods) {
+      if (this.world.deletePod(pod))
+        this.event('Normal', 'SuccessfulDelete', () => `Deleted pod: ${pod.name}`);
+    }
+  }
+
+  /** The interim condition holds: delete what is left, then add the terminal condition. */
+  private finish(now: number): void {
+    const interim = this.interim;
+    if (interim === null) return;
+    if (this.conditionStatus(interim.type) !== 'True') {
+      this.setCondition(interim.type, 'True', interim.reason, interim.message);
+    }
+    if (this.active.size > 0) {
+      const remaining = [...this.active];
+      for (const pod of remaining) pod.jobNotAFailure = interim.type === 'SuccessCriteriaMet';
+      this.deletePods(remaining);
+      // When the Job fails, every pod that had not finished counts as failed at once
+      // (the controller's finishedCondition rule), whatever the replacement policy.
+      if (interim.type === 'FailureTarget') {
+        this.uncounted.push(...remaining);
+        this.countFinishedPods();
+      }
+    }
+    if (this.terminatingCount > 0 || this.uncounted.length > 0) return;
+    const terminal = interim.type === 'FailureTarget' ? 'Failed' : 'Complete';
+    this.setCondition(terminal, 'True', interim.reason, interim.message);
+    this.outcome = terminal;
+    this.finishedAt = now;
+    if (terminal === 'Complete') {
+      this.completionTime = now;
+      this.event('Normal', 'Completed', () => 'Job completed');
+    } else {
+      this.event('Warning', interim.reason, () => interim.message);
+    }
+    const ttl = this.spec.ttlAfterFinishedMs;
+    if (ttl !== null) this.world.at(now + ttl, Priority.collector, () => this.delete('ttlAfterFinished'));
+    this.parent?.onJobChanged(this);
+  }
+
+  /** Deletes the Job and, through garbage collection, its pods. */
+  delete(by: NonNullable<TimelineJob['deletedBy']>): void {
+    if (this.deletedAt !== null) return;
+    this.deletedAt = this.world.now;
+    this.deletedBy = by;
+    this.world.podsDeleted += this.releasedPods;
+    for (const pod of [...this.pods]) {
+      if (pod.isTerminal) this.world.removePod(pod);
+      else this.world.deletePod(pod);
+    }
+    this.pods.clear();
+    // The parent deleted it itself (history, Replace) and needs no word about it.
+    if (by === 'ttlAfterFinished') this.parent?.onJobChanged(this);
+  }
+
+  // ---- Conditions, events and status ---------------------------------------------------------
+
+  conditionStatus(type: string): 'True' | 'False' | undefined {
+    return this.current.find((condition) => condition.type === type)?.status;
+  }
+
+  private setCondition(type: string, status: 'True' | 'False', reason: string, message: string): void {
+    const time = toSeconds(this.world.now);
+    const condition = { type, status, reason, message, time };
+    const at = this.current.findIndex((existing) => existing.type === type);
+    if (at === -1) this.current.push(condition);
+    else this.current[at] = condition;
+    this.conditionHistory?.push({ type, status, reason, message, time });
+  }
+
+  /** Records an event; the message is built only when the timeline still keeps events. */
+  private event(type: 'Normal' | 'Warning', reason: string, message: () => string): void {
+    if (this.world.eventsFull) {
+      this.world.omitEvent();
+      return;
+    }
+    this.world.recordEvent(type, reason, { kind: 'Job', name: this.name }, 'job-controller', message());
+  }
+
+  /** The status counters as they are now. */
+  statusNow(): Omit<JobStatusSample, 'time'> {
+    return {
+      active: this.active.size,
+      ready: this.readyCount,
+      terminating: this.terminatingCount,
+      succeeded: this.succeeded,
+      failed: this.failed,
+      completedIndexes: this.indexed ? this.completed.toString() : null,
+      failedIndexes:
+        this.indexed && this.spec.backoffLimitPerIndex !== null ? this.failedIndexes.toString() : null,
+    };
+  }
+
+  private sample(): void {
+    if (this.samples === null) return;
+    const samples = this.samples;
+    const changed = samples.changed(
+      this.active.size,
+      this.readyCount,
+      this.terminatingCount,
+      this.succeeded,
+      this.failed,
+      this.completed.size,
+      this.failedIndexes.size,
+    );
+    if (changed) samples.add({ time: toSeconds(this.world.now), ...this.statusNow() });
+  }
+
+  /** Status samples this Job could not keep. */
+  get samplesOmitted(): number {
+    return this.samples?.omitted ?? 0;
+  }
+
+  /** The Job as the timeline lists it. */
+  toTimeline(startMs: number): TimelineJob {
+    const interim = this.interim;
+    return {
+      name: this.name,
+      ordinal: this.ordinal,
+      scheduledTime: this.scheduledTime === null ? null : toSeconds(this.scheduledTime),
+      scheduledTimestamp:
+        this.scheduledTime === null
+          ? null
+          : new Date(startMs + this.scheduledTime).toISOString().replace('.000Z', 'Z'),
+      created: toSeconds(this.created),
+      startTime: this.startTime === null ? null : toSeconds(this.startTime),
+      completionTime: this.completionTime === null ? null : toSeconds(this.completionTime),
+      finished: this.finishedAt === null ? null : toSeconds(this.finishedAt),
+      deleted: this.deletedAt === null ? null : toSeconds(this.deletedAt),
+      deletedBy: this.deletedBy,
+      outcome: this.outcome ?? (this.suspended ? 'Suspended' : 'Running'),
+      reason: interim?.reason ?? null,
+      message: interim?.message ?? null,
+      conditions: this.conditionHistory ?? [],
+      status: this.samples?.items ?? [],
+      podsCreated: this.podsCreated,
+    };
+  }
+}

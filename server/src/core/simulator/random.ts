@@ -1,0 +1,102 @@
+/**
+ * Seeded random numbers for the simulator: xoshiro128** streams seeded through splitmix32. Each
+ * purpose (pod names, run times, exit codes...) has its own stream derived from the seed and the
+ * stream's name, so adding a draw in one place never shifts the numbers drawn in another.
+ */
+
+/** One independent stream of pseudo-random numbers. */
+export interface RandomStream {
+  /** A float in [0, 1). */
+  next(): number;
+  /** An integer in [0, bound). */
+  nextInt(bound: number): number;
+}
+
+/** The alphabet Kubernetes' `utilrand.String` draws generated name suffixes from. */
+export const NAME_SUFFIX_ALPHABET = 'bcdfghjklmnpqrstvwxz2456789';
+
+function splitmix32(state: { s: number }): number {
+  state.s = (state.s + 0x9e3779b9) | 0;
+  let z = state.s;
+  z = Math.imul(z ^ (z >>> 16), 0x85ebca6b);
+  z = Math.imul(z ^ (z >>> 13), 0xc2b2ae35);
+  return (z ^ (z >>> 16)) >>> 0;
+}
+
+/** FNV-1a over the UTF-16 code units of `text`, to turn a stream name into a number. */
+function hashName(text: string): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < text.length; i++) {
+    hash ^= text.charCodeAt(i);
+    hash = Math.imul(hash, 0x01000193);
+  }
+  return hash >>> 0;
+}
+
+class Xoshiro128 implements RandomStream {
+  private a: number;
+  private b: number;
+  private c: number;
+  private d: number;
+
+  constructor(seed: number, name: string) {
+    // The seed may be any safe integer; both of its 32-bit halves and the name feed the state.
+    const low = seed >>> 0;
+    const high = Math.floor(seed / 0x100000000) >>> 0;
+    const state = { s: (low ^ Math.imul(hashName(name), 0x9e3779b1) ^ Math.imul(high, 0x85ebca77)) | 0 };
+    this.a = splitmix32(state);
+    this.b = splitmix32(state);
+    this.c = splitmix32(state);
+    this.d = splitmix32(state);
+    if ((this.a | this.b | this.c | this.d) === 0) this.a = 1;
+  }
+
+  private nextUint32(): number {
+    const result = Math.imul(rotl(Math.imul(this.b, 5), 7), 9) >>> 0;
+    const t = this.b << 9;
+    this.c ^= this.a;
+    this.d ^= this.b;
+    this.b ^= this.c;
+    this.a ^= this.d;
+    this.c ^= t;
+    this.d = rotl(this.d, 11);
+    return result;
+  }
+
+  next(): number {
+    return this.nextUint32() / 0x100000000;
+  }
+
+  nextInt(bound: number): number {
+    return Math.floor(this.next() * bound);
+  }
+}
+
+function rotl(x: number, k: number): number {
+  return (x << k) | (x >>> (32 - k));
+}
+
+/** A family of named streams for one simulation run. */
+export class RandomStreams {
+  private readonly streams = new Map<string, RandomStream>();
+
+  constructor(private readonly seed: number) {}
+
+  /** The stream for `purpose`, created on first use. */
+  stream(purpose: string): RandomStream {
+    let stream = this.streams.get(purpose);
+    if (!stream) {
+      stream = new Xoshiro128(this.seed, purpose);
+      this.streams.set(purpose, stream);
+    }
+    return stream;
+  }
+}
+
+/** A generated-name suffix of `length` characters, as the API server appends to `generateName`. */
+export function nameSuffix(stream: RandomStream, length: number): string {
+  let suffix = '';
+  for (let i = 0; i < length; i++)
+    suffix += NAME_SUFFIX_ALPHABET[stream.nextInt(NAME_SUFFIX_ALPHABET.length)];
+  return suffix;
+}

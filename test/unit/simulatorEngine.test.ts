@@ -1,0 +1,200 @@
+import assert from 'node:assert/strict';
+import { test } from 'node:test';
+import { computeNextRuns, loadTimeZone, parseCronSchedule } from '../../server/src/core/cron';
+import { simulateDocument } from '../../server/src/core/simulator';
+import { fastMatcher, fastNextRun } from '../../server/src/core/simulator/fastCron';
+import { parseDurationMs, parseInstantMs, formatSpan } from '../../server/src/core/simulator/durations';
+import { EventQueue } from '../../server/src/core/simulator/eventQueue';
+import { IntervalSet, NumberHeap } from '../../server/src/core/simulator/indexSets';
+import { NAME_SUFFIX_ALPHABET, RandomStreams, nameSuffix } from '../../server/src/core/simulator/random';
+import { cronJobManifest, jobManifest, simulateYaml } from './simulatorSupport';
+
+test('the event queue orders by time, then priority, then the order events were scheduled', () => {
+  const queue = new EventQueue();
+  const seen: string[] = [];
+  const add = (time: number, priority: number, label: string): void =>
+    queue.push(time, priority, () => seen.push(label));
+  add(10, 3, 'c');
+  add(5, 9, 'a');
+  add(10, 1, 'b');
+  add(10, 3, 'd');
+  add(10, 3, 'e');
+  add(0, 0, 'first');
+  for (let event = queue.pop(); event; event = queue.pop()) event.action();
+  assert.deepEqual(seen, ['first', 'a', 'b', 'c', 'd', 'e']);
+});
+
+test('the heap stays ordered under many random operations', () => {
+  const queue = new EventQueue();
+  const random = new RandomStreams(7).stream('test');
+  const times: number[] = [];
+  for (let i = 0; i < 2000; i++) {
+    const time = random.nextInt(100);
+    times.push(time);
+    queue.push(time, 0, () => undefined);
+  }
+  const popped: number[] = [];
+  for (let event = queue.pop(); event; event = queue.pop()) popped.push(event.time);
+  assert.deepEqual(
+    popped,
+    [...times].sort((a, b) => a - b),
+  );
+});
+
+test('random streams: the same seed gives the same numbers; streams do not disturb each other', () => {
+  const draw = (streams: RandomStreams, name: string, count: number): number[] =>
+    Array.from({ length: count }, () => streams.stream(name).next());
+  const a = new RandomStreams(42);
+  const b = new RandomStreams(42);
+  assert.deepEqual(draw(a, 'names', 5), draw(b, 'names', 5));
+  // Drawing from another stream first does not shift this one.
+  const c = new RandomStreams(42);
+  draw(c, 'exitCodes', 100);
+  assert.deepEqual(draw(new RandomStreams(42), 'names', 10), draw(c, 'names', 10));
+  assert.notDeepEqual(draw(new RandomStreams(42), 'names', 5), draw(new RandomStreams(43), 'names', 5));
+  for (const value of draw(a, 'range', 1000)) assert.ok(value >= 0 && value < 1);
+  const suffix = nameSuffix(a.stream('x'), 5);
+  assert.equal(suffix.length, 5);
+  for (const ch of suffix) assert.ok(NAME_SUFFIX_ALPHABET.includes(ch));
+});
+
+test('durations and instants', () => {
+  assert.equal(parseDurationMs(90), 90_000);
+  assert.equal(parseDurationMs('1.5'), 1500);
+  assert.equal(parseDurationMs('500ms'), 500);
+  assert.equal(parseDurationMs('1m30s'), 90_000);
+  assert.equal(parseDurationMs('1.5h'), 5_400_000);
+  assert.equal(parseDurationMs('2d'), 172_800_000);
+  assert.equal(parseDurationMs('1w'), 604_800_000);
+  for (const bad of ['', '-1s', '1x', 's', '1 s', 'abc', -1, Number.NaN, null])
+    assert.equal(parseDurationMs(bad), null);
+  assert.equal(parseInstantMs('2026-01-05T00:00:00Z'), Date.UTC(2026, 0, 5));
+  assert.equal(parseInstantMs('2026-01-05T08:00:00+08:00'), Date.UTC(2026, 0, 5));
+  assert.equal(parseInstantMs('2026-02-30T00:00:00Z'), null);
+  assert.equal(parseInstantMs('2026-01-05'), null);
+  assert.equal(formatSpan(90_000), '1m30s');
+  assert.equal(formatSpan(60_100), '1m0.1s');
+});
+
+test('index intervals print as Kubernetes writes completedIndexes', () => {
+  const set = new IntervalSet();
+  for (const index of [7, 1, 4, 3, 5]) set.add(index);
+  assert.equal(set.toString(), '1,3-5,7');
+  const pair = new IntervalSet();
+  pair.add(4);
+  pair.add(3);
+  assert.equal(pair.toString(), '3,4');
+  assert.equal(pair.add(3), false);
+  assert.equal(pair.size, 2);
+  const heap = new NumberHeap();
+  for (const n of [5, 1, 4, 1, 3]) heap.push(n);
+  assert.deepEqual(
+    [heap.pop(), heap.pop(), heap.pop(), heap.pop(), heap.pop(), heap.pop()],
+    [1, 1, 3, 4, 5, undefined],
+  );
+});
+
+test('determinism: the same manifest, scenario and seed give byte-identical JSON', () => {
+  const manifest = jobManifest({ completions: 20, parallelism: 4, backoffLimit: 50 });
+  const scenario = {
+    seed: 99,
+    pods: {
+      startLatency: { min: '1s', max: '5s' },
+      runTime: { distribution: 'normal', mean: '30s', stddev: '10s', min: '1s' },
+      exitCodes: [{ exitCode: 1, probability: 0.3 }],
+    },
+  };
+  const first = JSON.stringify(simulateYaml(manifest, scenario));
+  const second = JSON.stringify(simulateYaml(manifest, scenario));
+  assert.equal(first, second);
+  const other = simulateYaml(manifest, { ...scenario, seed: 100 });
+  assert.notEqual(JSON.stringify(other), first);
+  // --seed on the command line replaces the scenario's seed.
+  const overridden = simulateDocument(JSON.stringify(manifest), {
+    scenarioText: JSON.stringify(scenario),
+    seed: 100,
+  });
+  assert.ok(overridden.ok);
+  assert.equal(JSON.stringify(overridden.timeline), JSON.stringify(other));
+});
+
+test('a probability draw does not change the pod names (one random stream per purpose)', () => {
+  const manifest = jobManifest({ completions: 5, parallelism: 5 });
+  const plain = simulateYaml(manifest, { seed: 5 });
+  const flaky = simulateYaml(manifest, {
+    seed: 5,
+    pods: { exitCodes: [{ exitCode: 0, probability: 0.5, runTime: '3s' }] },
+  });
+  assert.deepEqual(
+    flaky.pods.map((pod) => pod.name),
+    plain.pods.map((pod) => pod.name),
+  );
+});
+
+test('absurd input ends quickly with a clear truncation reason: parallelism and completions 1e9', () => {
+  const timeline = simulateYaml(jobManifest({ completions: 1_000_000_000, parallelism: 1_000_000_000 }));
+  assert.equal(timeline.truncated, true);
+  assert.equal(timeline.endReason, 'truncated');
+  assert.ok(timeline.truncationLimit === 'maxPods' || timeline.truncationLimit === 'maxEvents');
+  assert.match(timeline.truncationReason ?? '', /limits\.max(Pods|Events)/);
+  // The counters are exact up to the stop; the lists are capped.
+  assert.equal(timeline.pods.length, 1000);
+  assert.ok(timeline.summary.podsCreated > 1000);
+  assert.ok(timeline.omitted.pods > 0);
+});
+
+test('absurd input: a schedule every minute for a century stops at a limit', () => {
+  const timeline = simulateYaml(cronJobManifest({ schedule: '* * * * *' }), { horizon: '36500d' });
+  assert.equal(timeline.truncated, true);
+  assert.ok(timeline.truncationLimit !== null);
+  assert.ok((timeline.truncationReason ?? '').length > 0);
+  assert.ok(timeline.end < 36500 * 86400);
+  assert.equal(timeline.jobs.length, 1000);
+});
+
+test('limits: a small maxEvents stops the run and says so', () => {
+  const timeline = simulateYaml(jobManifest({ completions: 100, parallelism: 1 }), {
+    limits: { maxEvents: 50 },
+  });
+  assert.equal(timeline.truncationLimit, 'maxEvents');
+  assert.equal(timeline.eventsProcessed, 50);
+  assert.match(timeline.truncationReason ?? '', /50 events/);
+});
+
+test('the fast next-run search agrees with the exact robfig port wherever it answers', () => {
+  const schedules = [
+    '* * * * *',
+    '*/5 * * * *',
+    '0 9 * * 1-5',
+    '30 2 * * *',
+    '0 3 * * 0',
+    '0 0 1 * *',
+    '0 0 */2 * 5',
+    '15 14 1 * *',
+    '59 23 * * *',
+    '@hourly',
+  ];
+  const zones = ['UTC', 'America/New_York', 'Europe/Berlin', 'Australia/Lord_Howe', 'Asia/Kolkata'];
+  const random = new RandomStreams(3).stream('points');
+  let answered = 0;
+  for (const text of schedules) {
+    const parsed = parseCronSchedule(text);
+    assert.ok(parsed.ok && parsed.type === 'spec');
+    const matcher = fastMatcher(parsed);
+    for (const zoneName of zones) {
+      const zone = loadTimeZone(zoneName);
+      assert.ok(zone);
+      for (let i = 0; i < 60; i++) {
+        // Points across 2026, biased towards the spring and autumn clock changes.
+        const base =
+          i % 3 === 0 ? Date.UTC(2026, 2, 29) : i % 3 === 1 ? Date.UTC(2026, 9, 25) : Date.UTC(2026, 0, 1);
+        const from = base + Math.floor(random.next() * (i % 3 === 2 ? 365 : 3) * 86_400_000);
+        const fast = fastNextRun(matcher, zone, from);
+        if (fast === undefined) continue;
+        answered++;
+        assert.equal(fast, computeNextRuns(parsed, from, zoneName, 1).runs[0], `${text} ${zoneName} ${from}`);
+      }
+    }
+  }
+  assert.ok(answered > 1000);
+});
