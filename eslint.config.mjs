@@ -3,7 +3,17 @@ import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
-  { ignores: ['node_modules/**', 'dist/**', 'out/**', 'scratch/**', '.vscode-test/**', '**/*.d.ts'] },
+  {
+    ignores: [
+      'node_modules/**',
+      'dist/**',
+      'out/**',
+      'scratch/**',
+      '.vscode-test/**',
+      'bench/tmp/**',
+      '**/*.d.ts',
+    ],
+  },
   {
     files: ['**/*.mjs'],
     extends: [js.configs.recommended],

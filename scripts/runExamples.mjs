@@ -24,4 +24,24 @@ const text = podline(['check', 'examples']);
 process.stdout.write(`${text}\n`);
 writeFileSync(join(outDir, 'report.txt'), text);
 writeFileSync(join(outDir, 'report.json'), podline(['check', '--format', 'json', 'examples']));
-process.stdout.write(`Reports written to ${join('out', 'examples')}/report.txt and report.json\n`);
+process.stdout.write(`Reports written to ${join('out', 'examples')}/report.txt and report.json\n\n`);
+
+// Explanations: what the CronJob's schedule means and the objects the controllers would create.
+process.stdout.write('Schedule explained (podline cron "* * * * *" --count 3):\n\n');
+process.stdout.write(`${podline(['cron', '* * * * *', '--count', '3', '--from', '2026-11-23T09:00:00Z'])}\n`);
+const preview = podline(['preview', 'examples/job-pi.yaml']);
+writeFileSync(join(outDir, 'job-pi.created-objects.yaml'), preview);
+process.stdout.write(
+  `The pods the Job controller would create: ${join('out', 'examples')}/job-pi.created-objects.yaml\n\n`,
+);
+
+// Simulations: the pod timeline of each valid example as text and as a standalone HTML page.
+for (const name of ['job-pi', 'cronjob-hello', 'daemonset-fluentd']) {
+  const manifest = `examples/${name}.yaml`;
+  writeFileSync(join(outDir, `${name}.timeline.txt`), podline(['simulate', manifest]));
+  podline(['simulate', manifest, '--format', 'html', '--out', join(outDir, `${name}.timeline.html`)]);
+  process.stdout.write(
+    `Simulated ${manifest}: ${join('out', 'examples', `${name}.timeline.html`)} (open it in a browser) and .timeline.txt\n`,
+  );
+}
+process.stdout.write(`\n${podline(['simulate', 'examples/job-pi.yaml'])}`);

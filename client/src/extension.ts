@@ -10,6 +10,7 @@ import type { DocumentStatusParams } from '../../server/src/protocol/podlineProt
 import { checkWorkspace } from './checkWorkspace';
 import { PodlineStatus } from './podlineStatus';
 import { PreviewDocuments } from './previewDocument';
+import { registerSimulationPanel, SimulationPanel, simulateWithServer } from './simulationPanel';
 import { previewCommand } from '../../server/src/protocol/previewProtocol';
 import type { PreviewCommandArgument } from '../../server/src/protocol/previewProtocol';
 
@@ -17,6 +18,12 @@ import type { PreviewCommandArgument } from '../../server/src/protocol/previewPr
 export interface PodlineApi {
   readonly outputChannel: vscode.LogOutputChannel;
   readonly languageStatus: vscode.LanguageStatusItem;
+  /** What the open simulation panels last showed: the manifest, and the timeline's summary or the error. */
+  simulationPanels(): {
+    readonly title: string;
+    readonly outcome: string | null;
+    readonly error: string | null;
+  }[];
 }
 
 let client: LanguageClient | undefined;
@@ -48,6 +55,11 @@ export async function activate(context: vscode.ExtensionContext): Promise<Podlin
   client = languageClient;
 
   const previews = new PreviewDocuments(languageClient);
+  registerSimulationPanel(context, {
+    log: outputChannel,
+    simulate: simulateWithServer(languageClient),
+    listWorkloads: (uri) => Promise.resolve(status.workloadsOf(uri)),
+  });
   context.subscriptions.push(
     previews,
     vscode.commands.registerCommand(previewCommand, (argument?: PreviewCommandArgument) =>
@@ -76,7 +88,19 @@ export async function activate(context: vscode.ExtensionContext): Promise<Podlin
     outputChannel.error(`The Podline language server failed to start: ${String(error)}`);
   }
   status.showFor(vscode.window.activeTextEditor?.document);
-  return { outputChannel, languageStatus: status.item };
+  return {
+    outputChannel,
+    languageStatus: status.item,
+    simulationPanels: () =>
+      SimulationPanel.open.map((panel) => {
+        const message = panel.lastMessage;
+        return {
+          title: message?.type === 'timeline' ? message.title : '',
+          outcome: message?.type === 'timeline' ? message.timeline.summary.outcome : null,
+          error: message?.type === 'error' ? message.message : null,
+        };
+      }),
+  };
 }
 
 /** Stops the language server when VS Code unloads the extension. */

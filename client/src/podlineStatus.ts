@@ -31,6 +31,11 @@ export class PodlineStatus implements vscode.Disposable {
     if (params.uri === this.activeUri) this.render();
   }
 
+  /** The workloads the server last reported for a document, for the simulation's picker. */
+  workloadsOf(uri: string): { kind: string; name: string | null; document: number }[] {
+    return (this.documents.get(uri)?.workloads ?? []).map((workload) => ({ ...workload }));
+  }
+
   /** Shows the summary of the document in the active editor. */
   showFor(document: vscode.TextDocument | undefined): void {
     this.activeUri = document?.uri.toString();

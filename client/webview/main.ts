@@ -1,8 +1,15 @@
 /**
- * The webview's browser code. It imports neither `vscode` nor the LSP library: it announces that
- * it is ready, then renders what the extension sends, always as text. The simulation timeline
- * builds on this handshake.
+ * The webview's entry point, shared by the VS Code panel and the standalone HTML page. It imports
+ * neither `vscode` nor the LSP library: it announces that it is ready, then renders what the host
+ * sends (checked by the protocol's parser), always as text or canvas pixels.
  */
+import './styles.css';
+import { parseHostMessage } from '../../server/src/protocol/webviewProtocol';
+import type { WebviewMessage } from '../../server/src/protocol/webviewProtocol';
+import { TimelineApp } from './app';
+import type { HostApi } from './app';
+import { guessLocale, setLocale } from './i18n';
+
 interface VsCodeApi {
   postMessage(message: unknown): void;
   getState(): unknown;
@@ -12,17 +19,21 @@ interface VsCodeApi {
 declare function acquireVsCodeApi(): VsCodeApi;
 
 const vscodeApi = typeof acquireVsCodeApi === 'function' ? acquireVsCodeApi() : undefined;
+const host: HostApi | undefined = vscodeApi && {
+  postMessage: (message: WebviewMessage) => vscodeApi.postMessage(message),
+  getState: () => vscodeApi.getState(),
+  setState: (state: unknown) => vscodeApi.setState(state),
+};
+
+setLocale(guessLocale(navigator.language));
+const root =
+  document.getElementById('podline-root') ?? document.body.appendChild(document.createElement('div'));
+root.id = 'podline-root';
+const app = new TimelineApp(root, host);
 
 window.addEventListener('message', (event: MessageEvent<unknown>) => {
-  const data = event.data;
-  if (typeof data !== 'object' || data === null) return;
-  const message = data as { type?: unknown; title?: unknown };
-  if (message.type === 'show' && typeof message.title === 'string') {
-    const heading = document.createElement('h1');
-    heading.textContent = message.title;
-    document.body.replaceChildren(heading);
-    vscodeApi?.setState({ title: message.title });
-  }
+  const message = parseHostMessage(event.data);
+  if (message) app.handle(message);
 });
 
-vscodeApi?.postMessage({ type: 'ready' });
+host?.postMessage({ type: 'ready' });

@@ -68,10 +68,13 @@ test(
       'extension/dist/server/languageServer.js',
       'extension/dist/cli/podline.js',
       'extension/dist/webview/main.js',
+      'extension/dist/webview/main.css',
+      'extension/syntaxes/cron-schedule.injection.tmLanguage.json',
+      'extension/schemas/podline-scenario.schema.json',
     ];
     for (const file of required) assert.ok(files.includes(file), `${file} is missing from the .vsix`);
     const allowed =
-      /^extension\/(package(\.nls(\.[\w-]+)?)?\.json|readme\.md|LICENSE\.txt|changelog\.md|l10n\/[\w.-]+\.json|dist\/(client|server|cli|webview)\/[\w.-]+\.js|syntaxes\/[\w.-]+\.json|media\/.+)$/;
+      /^extension\/(package(\.nls(\.[\w-]+)?)?\.json|readme\.md|LICENSE\.txt|changelog\.md|l10n\/[\w.-]+\.json|dist\/(client|server|cli|webview)\/[\w.-]+\.(js|css)|syntaxes\/[\w.-]+\.json|schemas\/[\w.-]+\.json|media\/.+)$/;
     const unexpected = files.filter((file) => !allowed.test(file));
     assert.deepEqual(
       unexpected,

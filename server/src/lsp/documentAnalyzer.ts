@@ -102,7 +102,7 @@ function summarize(uri: string, version: number, result: AnalysisResult): Docume
       const metadata = getEntry(workload.root, 'metadata')?.value;
       const name =
         metadata?.kind === 'map' ? (scalarString(getEntry(metadata, 'name')?.value) ?? null) : null;
-      return { kind: workload.kind, name };
+      return { kind: workload.kind, name, document: workload.document.index };
     }),
     errors: result.findings.filter((finding) => finding.severity === 'error').length,
     warnings: result.findings.filter((finding) => finding.severity === 'warning').length,

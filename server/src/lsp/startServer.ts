@@ -14,6 +14,7 @@ import { provideCodeActions } from './codeActions';
 import { registerCheckFilesHandler } from './checkFilesHandler';
 import { DocumentAnalyzer } from './documentAnalyzer';
 import { registerEditorHandlers } from './editorHandlers';
+import { registerSimulateHandler } from './simulateHandler';
 import { logError } from './logError';
 import { podlineVersion } from '../version';
 import { SettingsStore } from './settingsStore';
@@ -73,6 +74,7 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
 
   registerEditorHandlers(connection, documents, analyzer, settings);
   registerCheckFilesHandler(connection, documents, settings);
+  registerSimulateHandler(connection, documents, settings);
 
   documents.onDidOpen((event) => analyzer.schedule(event.document, 0));
   documents.onDidChangeContent((event) => analyzer.schedule(event.document));

@@ -7,6 +7,7 @@ import * as vscode from 'vscode';
 interface PodlineApi {
   outputChannel: vscode.LogOutputChannel;
   languageStatus: vscode.LanguageStatusItem;
+  simulationPanels(): { title: string; outcome: string | null; error: string | null }[];
 }
 
 const EXTENSION_ID = 'podline.podline';
@@ -173,5 +174,31 @@ suite('Podline in VS Code', () => {
     assert.match(content, /kind: Pod/);
     assert.match(content, /job-name: pi/);
     assert.match(content, /batch\.kubernetes\.io\/job-name: pi/);
+  });
+
+  test('Run Simulation opens the timeline panel, which shows the Job completing', async () => {
+    const extension = vscode.extensions.getExtension<PodlineApi>(EXTENSION_ID);
+    assert.ok(extension);
+    const api = await extension.activate();
+    const uri = workspaceFile('job-pi.yaml');
+    await openInEditor(uri);
+    await waitForDiagnostics(uri, () => true, DIAGNOSTICS_TIMEOUT_MS);
+    await vscode.commands.executeCommand('podline.runSimulation', { uri: uri.toString(), document: 0 });
+    const started = Date.now();
+    let panels = api.simulationPanels();
+    while (
+      !panels.some((panel) => panel.outcome !== null || panel.error !== null) &&
+      Date.now() - started < DIAGNOSTICS_TIMEOUT_MS
+    ) {
+      // The panel asks the server for the timeline; poll the host's view of it.
+      await new Promise((resolve) => setTimeout(resolve, 100));
+      panels = api.simulationPanels();
+    }
+    const [panel] = panels;
+    assert.ok(panel, 'a simulation panel is open');
+    assert.equal(panel.error, null);
+    // completions 8 at parallelism 3 with pods that succeed: the Job completes.
+    assert.equal(panel.outcome, 'Complete');
+    assert.match(panel.title, /Job pi/);
   });
 });

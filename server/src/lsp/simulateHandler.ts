@@ -1,0 +1,61 @@
+import { readFile } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import { RequestType } from 'vscode-languageserver/node';
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { scenarioPathFor, simulateDocument } from '../core/simulator';
+import { simulateRequest } from '../protocol/simulateProtocol';
+import type { ScenarioSource, SimulateParams, SimulateResult } from '../protocol/simulateProtocol';
+import { logError } from './logError';
+import type { SettingsStore } from './settingsStore';
+
+/** The scenario file beside a manifest on disk (docs/scenarios.md), or undefined for other schemes. */
+function scenarioFileFor(uri: string): string | undefined {
+  return uri.startsWith('file:') ? scenarioPathFor(fileURLToPath(uri)) : undefined;
+}
+
+/**
+ * `podline/simulate`: runs the simulator on an open document, with the scenario sent by the
+ * client, or the one beside the manifest, or the defaults. Pure work in the core; this handler
+ * only finds the texts and never lets a failure reach the connection.
+ */
+export function registerSimulateHandler(
+  connection: Connection,
+  documents: TextDocuments<TextDocument>,
+  settings: SettingsStore,
+): void {
+  const type = new RequestType<SimulateParams, SimulateResult, void>(simulateRequest.method);
+  connection.onRequest(type, async (params): Promise<SimulateResult> => {
+    try {
+      const document = documents.get(params.uri);
+      if (!document) return { ok: false, error: { kind: 'notOpen', message: `${params.uri} is not open` } };
+      let scenarioText: string | null = typeof params.scenario === 'string' ? params.scenario : null;
+      let source: ScenarioSource = scenarioText === null ? 'defaults' : 'params';
+      const beside = scenarioText === null ? scenarioFileFor(params.uri) : undefined;
+      if (beside) {
+        try {
+          scenarioText = await readFile(beside, 'utf8');
+          source = 'file';
+        } catch {
+          // No scenario beside the manifest: the defaults apply.
+        }
+      }
+      const { locale } = await settings.get(params.uri);
+      const result = simulateDocument(document.getText(), {
+        document: typeof params.document === 'number' ? params.document : undefined,
+        scenarioText,
+        ...(typeof params.seed === 'number' ? { seed: params.seed } : {}),
+        locale,
+      });
+      if (result.ok) return { ok: true, timeline: result.timeline, scenarioSource: source };
+      if (result.error.kind === 'scenario') return { ok: false, error: { ...result.error, source } };
+      return { ok: false, error: result.error };
+    } catch (error) {
+      logError(connection, 'simulate', error);
+      return {
+        ok: false,
+        error: { kind: 'internal', message: error instanceof Error ? error.message : String(error) },
+      };
+    }
+  });
+}
