@@ -1,3 +1,4 @@
+import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
@@ -17,8 +18,9 @@ const typingDelayMs = 150;
  * and a result for a version that has since changed is thrown away rather than published.
  */
 export class DocumentAnalyzer {
-  private readonly timers = new Map<string, NodeJS.Timeout>();
+  private readonly timers = new Map<string, { timer: NodeJS.Timeout; version: number }>();
   private readonly results = new Map<string, { version: number; result: AnalysisResult }>();
+  private readonly durations = new Map<string, number>();
 
   constructor(
     private readonly connection: Connection,
@@ -28,16 +30,29 @@ export class DocumentAnalyzer {
   ) {}
 
   /** Analyses `document` after `delay` ms, replacing any analysis already scheduled for it. */
-  schedule(document: TextDocument, delay = typingDelayMs): void {
+  schedule(document: TextDocument, delay = this.typingDelay(document.uri)): void {
     const pending = this.timers.get(document.uri);
-    if (pending) clearTimeout(pending);
-    this.timers.set(
-      document.uri,
-      setTimeout(() => {
+    // didOpen fires onDidOpen and then onDidChangeContent for the same version: the second must
+    // not push the open's immediate analysis back by the typing delay.
+    if (pending?.version === document.version) return;
+    if (pending) clearTimeout(pending.timer);
+    this.timers.set(document.uri, {
+      version: document.version,
+      timer: setTimeout(() => {
         this.timers.delete(document.uri);
         void this.analyze(document.uri, document.version);
       }, delay),
-    );
+    });
+  }
+
+  /**
+   * How long to wait for typing to pause: as long as the last analysis of the document took,
+   * between 25 ms and the full typing delay. A small file is checked almost at once; a large one,
+   * whose analysis would block the server, waits for the typist to pause.
+   */
+  private typingDelay(uri: string): number {
+    const last = this.durations.get(uri);
+    return last === undefined ? typingDelayMs : Math.min(typingDelayMs, Math.max(25, Math.round(last)));
   }
 
   /** Re-analyses every open document, e.g. after a settings change. */
@@ -48,9 +63,10 @@ export class DocumentAnalyzer {
   /** Forgets a closed document and clears its diagnostics. */
   forget(uri: string): void {
     const pending = this.timers.get(uri);
-    if (pending) clearTimeout(pending);
+    if (pending) clearTimeout(pending.timer);
     this.timers.delete(uri);
     this.results.delete(uri);
+    this.durations.delete(uri);
     void this.connection
       .sendDiagnostics({ uri, diagnostics: [] })
       .catch((error: unknown) => logError(this.connection, 'diagnostics', error));
@@ -77,7 +93,9 @@ export class DocumentAnalyzer {
       const document = this.documents.get(uri);
       // The document was closed or edited while settings were fetched: a newer run is coming.
       if (!document || document.version !== version) return;
+      const started = performance.now();
       const result = analyzeDocument(document.getText(), settings);
+      this.durations.set(uri, performance.now() - started);
       this.results.set(uri, { version, result });
       await this.connection.sendDiagnostics({
         uri,

@@ -39,9 +39,15 @@ const symbolKinds: Readonly<Record<DocumentSymbolKind, SymbolKind>> = {
   field: SymbolKind.Property,
 };
 
-/** The user's time zone: the language server runs on the editor's machine. */
+let cachedTimeZone: string | undefined;
+
+/**
+ * The user's time zone: the language server runs on the editor's machine. Asked once, because
+ * the first call initialises ICU's time zone data (tens of milliseconds).
+ */
 function localTimeZone(): string {
-  return Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  cachedTimeZone ??= Intl.DateTimeFormat().resolvedOptions().timeZone || 'UTC';
+  return cachedTimeZone;
 }
 
 /**

@@ -60,11 +60,19 @@ export function civilFromDays(days: number): { year: number; month: number; day:
   return { year: yoe + era * 400 + (month <= 2 ? 1 : 0), month, day };
 }
 
+/** The last day converted: the cron search converts instants of the same day again and again. */
+let lastDays = NaN;
+let lastCivil = { year: 1970, month: 1, day: 1 };
+
 /** Splits seconds since the epoch, read as if they were UTC, into wall-clock fields. */
 export function civilFromSeconds(localSeconds: number): CivilDateTime {
   const days = Math.floor(localSeconds / SECONDS_PER_DAY);
   const secondOfDay = localSeconds - days * SECONDS_PER_DAY;
-  const { year, month, day } = civilFromDays(days);
+  if (days !== lastDays) {
+    lastCivil = civilFromDays(days);
+    lastDays = days;
+  }
+  const { year, month, day } = lastCivil;
   // 1970-01-01 was a Thursday (4).
   const weekday = (((days + 4) % 7) + 7) % 7;
   return {

@@ -199,10 +199,48 @@ function ruleTime(year: number, r: TzRuleDate, off: number): number {
   return s + r.time - off;
 }
 
+/** One UTC year of a rule, evaluated: the cron search asks about the same year thousands of times. */
+interface RuleYear {
+  readonly from: number;
+  readonly to: number;
+  readonly startSec: number;
+  readonly endSec: number;
+  readonly stdOffset: number;
+  readonly dstOffset: number;
+}
+
+const ruleYears = new WeakMap<PosixTzRule, RuleYear>();
+
 /** The offset (seconds east of UTC) the rule gives at `unixSeconds`, computed as Go's tzset does. */
 export function posixTzOffset(rule: PosixTzRule, unixSeconds: number): number {
   const dst = rule.dst;
   if (dst === undefined) return rule.stdOffset;
+  // From 1970 on, Go's seconds-into-the-year is plain subtraction, so a year can be reused.
+  if (unixSeconds >= 0) {
+    let cached = ruleYears.get(rule);
+    if (cached === undefined || unixSeconds < cached.from || unixSeconds >= cached.to) {
+      const year = civilFromDays(Math.floor(unixSeconds / SECONDS_PER_DAY)).year;
+      let startSec = ruleTime(year, dst.start, rule.stdOffset);
+      let endSec = ruleTime(year, dst.end, dst.offset);
+      let stdOffset = rule.stdOffset;
+      let dstOffset = dst.offset;
+      if (endSec < startSec) {
+        [startSec, endSec] = [endSec, startSec];
+        [stdOffset, dstOffset] = [dstOffset, stdOffset];
+      }
+      cached = {
+        from: daysFromCivil(year, 1, 1) * SECONDS_PER_DAY,
+        to: daysFromCivil(year + 1, 1, 1) * SECONDS_PER_DAY,
+        startSec,
+        endSec,
+        stdOffset,
+        dstOffset,
+      };
+      ruleYears.set(rule, cached);
+    }
+    const ysec = unixSeconds - cached.from;
+    return ysec < cached.startSec || ysec >= cached.endSec ? cached.stdOffset : cached.dstOffset;
+  }
   // Go picks the rule's year from the UTC calendar, not the local one, and adds a truncated
   // remainder; copying that keeps any edge-of-year oddity identical to the controller's.
   const days = Math.floor(unixSeconds / SECONDS_PER_DAY);

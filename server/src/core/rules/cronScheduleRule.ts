@@ -144,7 +144,7 @@ export const cronScheduleRule: Rule = {
         message: say('noTimeZone'),
       });
     }
-    checkOverlap(context, say, scheduleRef, parsed, timeZone ?? 'UTC');
+    checkOverlap(context, say, scheduleRef, schedule, parsed, timeZone ?? 'UTC');
   },
 };
 
@@ -259,10 +259,31 @@ function checkSteps(
   }
 }
 
+/**
+ * The shortest gap between runs, by time zone and schedule text. Computing it walks 200 runs of
+ * robfig's search (milliseconds per schedule); the same schedules recur across the documents of
+ * a file and across every re-analysis while typing. It depends only on its key.
+ */
+const shortestGapCache = new Map<string, number>();
+const shortestGapCacheLimit = 10_000;
+
+function shortestGap(scheduleText: string, schedule: ParsedSchedule, timeZone: string): number {
+  const key = `${timeZone}\u0000${scheduleText}`;
+  const cached = shortestGapCache.get(key);
+  if (cached !== undefined) return cached;
+  const { runs } = computeNextRuns(schedule, referenceInstant, timeZone, 200);
+  let shortest = Infinity;
+  for (let i = 1; i < runs.length; i++) shortest = Math.min(shortest, (runs[i] ?? 0) - (runs[i - 1] ?? 0));
+  if (shortestGapCache.size >= shortestGapCacheLimit) shortestGapCache.clear();
+  shortestGapCache.set(key, shortest);
+  return shortest;
+}
+
 function checkOverlap(
   context: RuleContext,
   say: Say,
   ref: FieldRef,
+  scheduleText: string,
   schedule: ParsedSchedule,
   timeZone: string,
 ): void {
@@ -272,9 +293,7 @@ function checkOverlap(
     integerValue(field(jobSpec, 'activeDeadlineSeconds')) ??
     integerValue(field(field(field(jobSpec, 'template'), 'spec'), 'activeDeadlineSeconds'));
   if (deadline === undefined || deadline <= 0) return;
-  const { runs } = computeNextRuns(schedule, referenceInstant, timeZone, 200);
-  let shortest = Infinity;
-  for (let i = 1; i < runs.length; i++) shortest = Math.min(shortest, (runs[i] ?? 0) - (runs[i - 1] ?? 0));
+  const shortest = shortestGap(scheduleText, schedule, timeZone);
   if (!Number.isFinite(shortest) || deadline * 1000 <= shortest) return;
   const policy = stringValue(field(workloadRefs(context.workload).spec, 'concurrencyPolicy')) ?? 'Allow';
   const consequence = say(
