@@ -60,6 +60,9 @@ export function registerEditorHandlers(
   analyzer: DocumentAnalyzer,
   settings: SettingsStore,
 ): void {
+  // Pay ICU's time zone initialisation at start-up rather than on the user's first hover.
+  setImmediate(() => localTimeZone());
+
   const contextFor = async (
     uri: string,
   ): Promise<{ context: EditorContext; document: TextDocument } | undefined> => {

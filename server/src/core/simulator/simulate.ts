@@ -45,48 +45,24 @@ export interface SimulateOptions {
 /** The default horizon of a CronJob when the scenario gives none: five Jobs. */
 export const DEFAULT_CRONJOB_JOBS = 5;
 
+/** Events every kind understands: the cluster's nodes and pods. */
+const CLUSTER_EVENTS: readonly ScenarioEventSpec['type'][] = [
+  'addNode',
+  'removeNode',
+  'drainNode',
+  'cordonNode',
+  'uncordonNode',
+  'taintNode',
+  'untaintNode',
+  'labelNode',
+  'disruptPod',
+  'deletePod',
+];
+
 const EVENTS_BY_KIND: Readonly<Record<Workload['kind'], readonly ScenarioEventSpec['type'][]>> = {
-  Job: [
-    'addNode',
-    'removeNode',
-    'drainNode',
-    'cordonNode',
-    'uncordonNode',
-    'taintNode',
-    'untaintNode',
-    'labelNode',
-    'disruptPod',
-    'deletePod',
-    'suspend',
-    'resume',
-  ],
-  CronJob: [
-    'addNode',
-    'removeNode',
-    'drainNode',
-    'cordonNode',
-    'uncordonNode',
-    'taintNode',
-    'untaintNode',
-    'labelNode',
-    'disruptPod',
-    'deletePod',
-    'suspend',
-    'resume',
-  ],
-  DaemonSet: [
-    'addNode',
-    'removeNode',
-    'drainNode',
-    'cordonNode',
-    'uncordonNode',
-    'taintNode',
-    'untaintNode',
-    'labelNode',
-    'disruptPod',
-    'deletePod',
-    'changeTemplate',
-  ],
+  Job: [...CLUSTER_EVENTS, 'suspend', 'resume'],
+  CronJob: [...CLUSTER_EVENTS, 'suspend', 'resume'],
+  DaemonSet: [...CLUSTER_EVENTS, 'changeTemplate'],
 };
 
 /** Simulates `workload` (a recognised Job, CronJob or DaemonSet) under `scenario`. */
