@@ -1,12 +1,17 @@
 /**
- * Kubernetes' name and label syntax, as `k8s.io/apimachinery/pkg/util/validation` defines it.
- * Each function returns the problems found (empty when valid), as short English gists that the
- * rules translate through their own catalogs by kind.
+ * Kubernetes' name and label syntax for the metadata, pod template and selector rules, as short
+ * problem kinds those rules word in their catalogs. The checks themselves are apimachinery's
+ * `util/validation`, implemented once in `rules/nameSyntax.ts` (UTF-8 byte lengths, Go's order).
  */
+import {
+  dns1123LabelProblems,
+  dns1123SubdomainProblems,
+  qualifiedNameProblems,
+  utf8Length,
+} from '../rules/nameSyntax';
 
-const dns1123LabelPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
-const dns1123SubdomainPattern = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
-const qualifiedNamePartPattern = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+/** The label-value alphabet (`IsValidLabelValue`), the same as a qualified name's name part. */
+const labelValuePattern = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
 
 /** Why a name, label key or value is invalid. */
 export type NameProblem =
@@ -21,44 +26,38 @@ export type NameProblem =
 
 /** RFC 1123 label: at most 63 lowercase alphanumerics or `-`, alphanumeric at both ends. */
 export function checkDns1123Label(value: string): NameProblem[] {
-  const problems: NameProblem[] = [];
-  if (value.length > 63) problems.push('tooLong');
-  if (!dns1123LabelPattern.test(value)) problems.push('dns1123Label');
-  return problems;
+  return dns1123LabelProblems(value).map((problem) =>
+    problem.kind === 'tooLong' ? 'tooLong' : 'dns1123Label',
+  );
 }
 
 /** RFC 1123 subdomain: at most 253 characters of dot-separated labels. */
 export function checkDns1123Subdomain(value: string): NameProblem[] {
-  const problems: NameProblem[] = [];
-  if (value.length > 253) problems.push('tooLong');
-  if (!dns1123SubdomainPattern.test(value)) problems.push('dns1123Subdomain');
-  return problems;
+  return dns1123SubdomainProblems(value).map((problem) =>
+    problem.kind === 'tooLong' ? 'tooLong' : 'dns1123Subdomain',
+  );
 }
 
 /** A qualified name (label and annotation keys): an optional DNS-subdomain prefix and `/`, then a name of at most 63. */
 export function checkQualifiedName(value: string): NameProblem[] {
-  const parts = value.split('/');
-  if (parts.length > 2) return ['qualifiedNameSlashes'];
-  const name = parts.length === 2 ? (parts[1] ?? '') : value;
-  const problems: NameProblem[] = [];
-  if (parts.length === 2) {
-    const prefix = parts[0] ?? '';
-    if (prefix.length === 0 || checkDns1123Subdomain(prefix).length > 0) problems.push('qualifiedNamePrefix');
+  const problems = new Set<NameProblem>();
+  for (const problem of qualifiedNameProblems(value)) {
+    if (problem.part === 'whole') problems.add('qualifiedNameSlashes');
+    else if (problem.part === 'prefix') problems.add('qualifiedNamePrefix');
+    else if (problem.kind === 'empty') problems.add('empty');
+    else if (problem.kind === 'tooLong') problems.add('tooLong');
+    // An empty name also fails the pattern; "must not be empty" says it all.
+    else if (!problems.has('empty')) problems.add('qualifiedNamePart');
   }
-  if (name.length === 0) problems.push('empty');
-  else {
-    if (name.length > 63) problems.push('tooLong');
-    if (!qualifiedNamePartPattern.test(name)) problems.push('qualifiedNamePart');
-  }
-  return problems;
+  return [...problems];
 }
 
 /** A label value: empty, or at most 63 characters of the qualified-name-part alphabet. */
 export function checkLabelValue(value: string): NameProblem[] {
   if (value === '') return [];
   const problems: NameProblem[] = [];
-  if (value.length > 63) problems.push('tooLong');
-  if (!qualifiedNamePartPattern.test(value)) problems.push('labelValue');
+  if (utf8Length(value) > 63) problems.push('tooLong');
+  if (!labelValuePattern.test(value)) problems.push('labelValue');
   return problems;
 }
 
