@@ -85,6 +85,12 @@ test(
     // The bundled server must not need node_modules: it is self-contained.
     const server = entries.get('extension/dist/server/languageServer.js')?.().toString('utf8') ?? '';
     assert.doesNotMatch(server, /require\("(yaml|vscode-languageserver)[^"]*"\)/);
+    // The build drops the yaml library's per-token reads of its debugging switches.
+    for (const bundle of ['server/languageServer.js', 'cli/podline.js', 'cli/checkWorker.js']) {
+      const source = entries.get(`extension/dist/${bundle}`)?.().toString('utf8') ?? '';
+      assert.ok(source.length > 0, `${bundle} is missing`);
+      assert.doesNotMatch(source, /LOG_TOKENS|LOG_STREAM/, bundle);
+    }
     const manifest = JSON.parse(entries.get('extension/package.json')?.().toString('utf8') ?? '{}') as {
       name?: string;
       main?: string;

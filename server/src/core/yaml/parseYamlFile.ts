@@ -118,33 +118,13 @@ function looksBinary(text: string): boolean {
 }
 
 function buildModel(text: string, limits: YamlLimits): YamlFileModel {
-  // The yaml library composes nested collections recursively and relies on catching a stack
-  // overflow; so close to the stack's end V8 itself can abort the process. The concrete syntax
-  // tree is built without recursion, so its depth is measured first and deep files stop here.
-  const tokens = Array.from(new Parser().parse(text));
-  const deepest = findTooDeepToken(tokens, limits.maxDepth);
-  if (deepest !== undefined) {
-    const documentIndex = tokens
-      .slice(0, tokens.indexOf(deepest.document))
-      .filter((token) => token.type === 'document').length;
-    const range = { start: deepest.offset, end: Math.min(deepest.offset + 1, text.length) };
-    return {
-      documents: [],
-      problems: [{ kind: 'tooDeep', depth: limits.maxDepth, path: '', range, document: documentIndex }],
-    };
-  }
   const composer = new Composer({ version: '1.1', uniqueKeys: false, strict: false });
-  const astDocuments: Document.Parsed[] = [...composer.compose(tokens), ...composer.end()];
   const problems: YamlProblem[] = [];
   const syntaxProblems: YamlProblem[] = [];
   const documents: YamlDocumentModel[] = [];
 
-  // An empty stream still has errors to report (for example a lone `]`).
-  if (astDocuments.length === 0) {
-    for (const error of composer.streamInfo().errors) syntaxProblems.push(toSyntaxProblem(error, 0, text));
-  }
-
-  astDocuments.forEach((astDocument, index) => {
+  const addDocument = (astDocument: Document.Parsed): void => {
+    const index = documents.length;
     const seen = new Set<string>();
     for (const error of astDocument.errors) {
       const problem = toSyntaxProblem(error, index, text);
@@ -159,7 +139,35 @@ function buildModel(text: string, limits: YamlLimits): YamlFileModel {
     builder.checkAliasExpansion(root);
     const [start = 0, , end = text.length] = astDocument.range;
     documents.push({ index, range: { start, end }, root, hasSyntaxErrors: astDocument.errors.length > 0 });
-  });
+  };
+
+  // One document at a time, from concrete syntax to model, so that a large file's tokens and
+  // syntax trees never all live at once: less memory, and much less garbage collection.
+  let documentTokens = 0;
+  for (const token of new Parser().parse(text)) {
+    if (token.type === 'document') {
+      // The yaml library composes nested collections recursively and relies on catching a stack
+      // overflow; so close to the stack's end V8 itself can abort the process. The concrete
+      // syntax tree is built without recursion, so its depth is measured first and a deep file
+      // stops here.
+      const deepest = findTooDeepOffset(token, limits.maxDepth);
+      if (deepest !== undefined) {
+        const range = { start: deepest, end: Math.min(deepest + 1, text.length) };
+        return {
+          documents: [],
+          problems: [{ kind: 'tooDeep', depth: limits.maxDepth, path: '', range, document: documentTokens }],
+        };
+      }
+      documentTokens++;
+    }
+    for (const astDocument of composer.next(token)) addDocument(astDocument);
+  }
+  for (const astDocument of composer.end()) addDocument(astDocument);
+
+  // An empty stream still has errors to report (for example a lone `]`).
+  if (documents.length === 0) {
+    for (const error of composer.streamInfo().errors) syntaxProblems.push(toSyntaxProblem(error, 0, text));
+  }
 
   const shown = syntaxProblems.slice(0, limits.maxSyntaxProblems);
   if (syntaxProblems.length > shown.length) {
@@ -176,26 +184,17 @@ function buildModel(text: string, limits: YamlLimits): YamlFileModel {
   return { documents, problems: [...shown, ...problems] };
 }
 
-/** Finds the first collection token nested deeper than `maxDepth`, walking the tree without recursion. */
-function findTooDeepToken(
-  tokens: readonly CST.Token[],
-  maxDepth: number,
-): { offset: number; document: CST.Token } | undefined {
-  for (const document of tokens) {
-    const stack: [CST.Token, number][] = [[document, 0]];
-    while (stack.length > 0) {
-      const [token, depth] = stack.pop() ?? [document, 0];
-      if (token.type === 'document') {
-        if (token.value) stack.push([token.value, depth]);
-        continue;
-      }
-      if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection')
-        continue;
-      if (depth + 1 > maxDepth) return { offset: token.offset, document };
-      for (const item of token.items as readonly { key?: CST.Token | null; value?: CST.Token }[]) {
-        if (item.key) stack.push([item.key, depth + 1]);
-        if (item.value) stack.push([item.value, depth + 1]);
-      }
+/** The offset of the first collection nested deeper than `maxDepth`, found without recursion. */
+function findTooDeepOffset(document: CST.Document, maxDepth: number): number | undefined {
+  const stack: [CST.Token, number][] = document.value ? [[document.value, 0]] : [];
+  while (stack.length > 0) {
+    const [token, depth] = stack.pop() ?? [document, 0];
+    if (token.type !== 'block-map' && token.type !== 'block-seq' && token.type !== 'flow-collection')
+      continue;
+    if (depth + 1 > maxDepth) return token.offset;
+    for (const item of token.items as readonly { key?: CST.Token | null; value?: CST.Token }[]) {
+      if (item.key) stack.push([item.key, depth + 1]);
+      if (item.value) stack.push([item.value, depth + 1]);
     }
   }
   return undefined;
