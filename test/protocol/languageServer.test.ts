@@ -97,6 +97,46 @@ test('an edit that breaks the YAML is reported where the break is', async () => 
   );
 });
 
+test('edits in a file of many documents keep every diagnostic where its document now is', async () => {
+  const uri = 'file:///work/many.yaml';
+  const job = (name: string): string =>
+    `apiVersion: batch/v1\nkind: Job\nmetadata: {name: ${name}}\nspec:\n  ttlSecondsAfterFinished: 60\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: c, image: busybox:1.36, resources: {requests: {cpu: 1m}}}]\n`;
+  // Three clean Jobs and one whose restartPolicy the API server rejects, on line 37 (0-based).
+  const documents = [
+    job('a'),
+    job('b'),
+    job('c'),
+    job('d').replace('restartPolicy: Never', 'restartPolicy: Always'),
+  ];
+  await client.open(uri, documents.join('---\n'));
+  const errorsOf = async (version: number): Promise<[string, number][]> =>
+    (await client.waitForDiagnostics(uri, (candidate) => candidate.version === version)).diagnostics
+      .filter((diagnostic) => diagnostic.severity === DiagnosticSeverity.Error)
+      .map((diagnostic) => [String(diagnostic.code), diagnostic.range.start.line]);
+  assert.deepEqual(await errorsOf(1), [['job/restart-policy', 37]]);
+  // Two lines typed into the first document move the error of the last one down by two.
+  let version = await client.change(uri, [
+    { range: { start: { line: 2, character: 0 }, end: { line: 2, character: 0 } }, text: '# one\n# two\n' },
+  ]);
+  assert.deepEqual(await errorsOf(version), [['job/restart-policy', 39]]);
+  // A mistake typed into the second document joins it; the others stay as they were.
+  version = await client.change(uri, [
+    { range: { start: { line: 16, character: 2 }, end: { line: 16, character: 2 } }, text: 'x' },
+  ]);
+  assert.deepEqual(await errorsOf(version), [
+    ['schema/unknown-field', 16],
+    ['job/restart-policy', 39],
+  ]);
+  // Removing the first document (now twelve lines with its `---`) moves everything up by twelve.
+  version = await client.change(uri, [
+    { range: { start: { line: 0, character: 0 }, end: { line: 12, character: 0 } }, text: '' },
+  ]);
+  assert.deepEqual(await errorsOf(version), [
+    ['schema/unknown-field', 4],
+    ['job/restart-policy', 27],
+  ]);
+});
+
 test('documents that are not workloads get no workload diagnostics', async () => {
   await client.open('file:///work/service.yaml', 'apiVersion: v1\nkind: Service\nmetadata:\n  name: web\n');
   const { diagnostics } = await client.waitForDiagnostics('file:///work/service.yaml');

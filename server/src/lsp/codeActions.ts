@@ -19,9 +19,10 @@ export async function provideCodeActions(
 ): Promise<CodeAction[]> {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
+  const { locale } = await settings.get(document.uri);
+  // After the await: an analysis that ran meanwhile replaced the result (and moved its parts).
   const result = analyzer.latest(document);
   if (!result) return [];
-  const { locale } = await settings.get(document.uri);
   const text = document.getText();
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {

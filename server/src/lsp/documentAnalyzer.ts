@@ -1,6 +1,7 @@
 import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+import { AnalysisCache } from '../core/analysis/analysisCache';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import type { AnalysisResult } from '../core/analysis/analyzeDocument';
 import type { PodlineSettings } from '../core/settings';
@@ -21,6 +22,8 @@ export class DocumentAnalyzer {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; version: number }>();
   private readonly results = new Map<string, { version: number; result: AnalysisResult }>();
   private readonly durations = new Map<string, number>();
+  /** Each open document's analysis by YAML document, so an edit re-checks only what changed. */
+  private readonly caches = new Map<string, AnalysisCache>();
 
   constructor(
     private readonly connection: Connection,
@@ -28,6 +31,11 @@ export class DocumentAnalyzer {
     private readonly settings: SettingsStore,
     private readonly onStatus: (status: DocumentStatusParams) => void,
   ) {}
+
+  /** True once any document has been scheduled or analysed. */
+  get started(): boolean {
+    return this.timers.size > 0 || this.results.size > 0;
+  }
 
   /** Analyses `document` after `delay` ms, replacing any analysis already scheduled for it. */
   schedule(document: TextDocument, delay = this.typingDelay(document.uri)): void {
@@ -67,6 +75,7 @@ export class DocumentAnalyzer {
     this.timers.delete(uri);
     this.results.delete(uri);
     this.durations.delete(uri);
+    this.caches.delete(uri);
     void this.connection
       .sendDiagnostics({ uri, diagnostics: [] })
       .catch((error: unknown) => logError(this.connection, 'diagnostics', error));
@@ -76,7 +85,7 @@ export class DocumentAnalyzer {
   current(document: TextDocument, settings: PodlineSettings): AnalysisResult {
     const latest = this.latest(document);
     if (latest) return latest;
-    const result = analyzeDocument(document.getText(), settings);
+    const result = this.run(document, settings);
     this.results.set(document.uri, { version: document.version, result });
     return result;
   }
@@ -87,6 +96,15 @@ export class DocumentAnalyzer {
     return entry?.version === document.version ? entry.result : undefined;
   }
 
+  private run(document: TextDocument, settings: PodlineSettings): AnalysisResult {
+    let cache = this.caches.get(document.uri);
+    if (!cache) {
+      cache = new AnalysisCache();
+      this.caches.set(document.uri, cache);
+    }
+    return analyzeDocument(document.getText(), settings, undefined, cache);
+  }
+
   private async analyze(uri: string, version: number): Promise<void> {
     try {
       const settings = await this.settings.get(uri);
@@ -94,7 +112,7 @@ export class DocumentAnalyzer {
       // The document was closed or edited while settings were fetched: a newer run is coming.
       if (!document || document.version !== version) return;
       const started = performance.now();
-      const result = analyzeDocument(document.getText(), settings);
+      const result = this.run(document, settings);
       this.durations.set(uri, performance.now() - started);
       this.results.set(uri, { version, result });
       await this.connection.sendDiagnostics({

@@ -18,6 +18,7 @@ import { registerSimulateHandler } from './simulateHandler';
 import { logError } from './logError';
 import { podlineVersion } from '../version';
 import { SettingsStore } from './settingsStore';
+import { warmUp } from './warmUp';
 
 const transports = ['--stdio', '--node-ipc', '--socket=', '--pipe=', '--clientProcessId='];
 
@@ -57,6 +58,7 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
   });
   connection.onInitialized(() => {
     settings.registerForChanges();
+    warmUp(() => analyzer.started);
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();

@@ -8,10 +8,12 @@ import type { PodlineSettings } from '../settings';
 import { LineIndex } from '../text/offsetRange';
 import type { OffsetRange } from '../text/offsetRange';
 import { field, rootRef, stringValue } from '../rules/fieldRef';
-import { recognizeWorkload } from '../workload/recognizeWorkload';
 import type { Workload } from '../workload/recognizeWorkload';
-import { defaultYamlLimits, parseYamlFile } from '../yaml/parseYamlFile';
-import type { YamlFileModel, YamlProblem } from '../yaml/parseYamlFile';
+import { assembleYamlFile, defaultYamlLimits, refuseFile } from '../yaml/parseYamlFile';
+import type { YamlFileModel, YamlLimits, YamlProblem } from '../yaml/parseYamlFile';
+import type { TextChunk } from '../yaml/yamlChunks';
+import { AnalysisCache, ownedFinding } from './analysisCache';
+import type { ChunkAnalysis } from './analysisCache';
 import { analysisMessages } from './analysisMessages';
 import { detectTemplate } from './detectTemplate';
 import type { Finding } from './finding';
@@ -28,15 +30,33 @@ export interface AnalysisResult {
 
 /**
  * Analyses one file: parses every YAML document, recognises the workloads and runs the rules.
- * A pure function of its inputs that never throws: a failing rule becomes a finding.
+ * A pure function of its inputs that never throws: a failing rule becomes a finding. Given the
+ * cache of the file's previous analysis, only the documents that changed are parsed and checked
+ * again; the result is the same as without it.
  */
 export function analyzeDocument(
   text: string,
   settings: PodlineSettings,
   rules: readonly Rule[] = ruleRegistry,
+  cache: AnalysisCache = new AnalysisCache(),
 ): AnalysisResult {
-  const yaml = parseYamlFile(text, { ...defaultYamlLimits, maxFileLength: settings.maxFileSize });
-  const lines = new LineIndex(text);
+  const limits = { ...defaultYamlLimits, maxFileLength: settings.maxFileSize };
+  let chunks: ChunkAnalysis[] = [];
+  let yaml = refuseFile(text, limits);
+  if (!yaml) {
+    chunks = analyzeChunks(cache.begin(text, settings, rules), cache, limits);
+    // A quoted scalar left open reads past the next `---`: such a file is parsed whole.
+    if (chunks.some((chunk) => chunk.yaml.crossesMarker))
+      chunks = analyzeChunks([{ offset: 0, text }], cache, limits);
+    cache.end();
+    yaml = assembleYamlFile(
+      chunks.map((chunk) => chunk.yaml),
+      limits,
+    );
+    // A file nested too deep is not modelled at all.
+    if (yaml.documents.length === 0) chunks = [];
+  }
+  const lines = lazyLineIndex(text);
   const template = detectTemplate(text, yaml);
   if (template) {
     // A template is not a manifest: one finding says so, instead of a cascade of YAML and
@@ -80,21 +100,18 @@ export function analyzeDocument(
   const syntaxRanges = findings
     .filter((finding) => finding.code === 'yaml/syntax')
     .map((finding) => finding.range);
-  for (const document of yaml.documents) {
-    const workload = recognizeWorkload(document);
-    if (!workload) continue;
-    workloads.push(workload);
-    const ruleFindings: Finding[] = [];
-    for (const rule of rules) {
-      if (!rule.kinds.includes(workload.kind)) continue;
-      runRule(rule, workload, settings, kubernetes.version, text, ruleFindings);
+  for (const chunk of chunks) {
+    workloads.push(...chunk.workloads);
+    if (chunk.findings?.version !== kubernetes.version) {
+      chunk.findings = {
+        version: kubernetes.version,
+        list: checkWorkloads(chunk.workloads, rules, settings, kubernetes.version, text).map(ownedFinding),
+      };
     }
-    const ignored = ignoredCodes(workload);
-    for (const finding of ruleFindings) {
+    for (const finding of chunk.findings.list) {
       // Text the YAML parser could not read (a pasted transcript) is reported once, as syntax.
       if (syntaxRanges.some((range) => overlaps(range, finding.range))) continue;
-      const adjusted = applyUserSeverity(finding, settings, ignored);
-      if (adjusted) findings.push(adjusted);
+      findings.push(finding);
     }
   }
   findings.sort(byPosition);
@@ -107,11 +124,56 @@ export function analyzeDocument(
   };
 }
 
+function analyzeChunks(
+  textChunks: readonly TextChunk[],
+  cache: AnalysisCache,
+  limits: YamlLimits,
+): ChunkAnalysis[] {
+  const chunks: ChunkAnalysis[] = [];
+  let documentIndex = 0;
+  for (const [index, chunk] of textChunks.entries()) {
+    const analysis = cache.chunk(chunk, documentIndex, index < textChunks.length - 1, limits);
+    chunks.push(analysis);
+    documentIndex += analysis.yaml.documents.length;
+  }
+  return chunks;
+}
+
+/** Runs the rules on workloads and applies the user's severities and ignore annotations. */
+function checkWorkloads(
+  workloads: readonly Workload[],
+  rules: readonly Rule[],
+  settings: PodlineSettings,
+  kubernetesVersion: KubernetesVersion,
+  text: string,
+): Finding[] {
+  const findings: Finding[] = [];
+  for (const workload of workloads) {
+    const ruleFindings: Finding[] = [];
+    for (const rule of rules) {
+      if (!rule.kinds.includes(workload.kind)) continue;
+      runRule(rule, workload, settings, kubernetesVersion, text, ruleFindings);
+    }
+    const ignored = ignoredCodes(workload);
+    for (const finding of ruleFindings) {
+      const adjusted = applyUserSeverity(finding, settings, ignored);
+      if (adjusted) findings.push(adjusted);
+    }
+  }
+  return findings;
+}
+
+/** A line index of the text, built on first use: most files have no YAML problem to place. */
+function lazyLineIndex(text: string): Pick<LineIndex, 'positionAt'> {
+  let index: LineIndex | undefined;
+  return { positionAt: (offset) => (index ??= new LineIndex(text)).positionAt(offset) };
+}
+
 /**
  * One YAML mistake often makes the parser report several errors on the same line, and a broken
  * line can also read as a complex key; the user needs the first error of each line only.
  */
-function dropConsequentialProblems(findings: Finding[], lines: LineIndex): Finding[] {
+function dropConsequentialProblems(findings: Finding[], lines: Pick<LineIndex, 'positionAt'>): Finding[] {
   const syntaxLines = new Set<number>();
   const kept: Finding[] = [];
   const syntaxFindings = findings.filter((finding) => finding.code === 'yaml/syntax');
@@ -201,7 +263,7 @@ function runRule(
 function problemToFinding(
   problem: YamlProblem,
   settings: PodlineSettings,
-  lines: LineIndex,
+  lines: Pick<LineIndex, 'positionAt'>,
   text: string,
 ): Finding {
   const message = (key: keyof (typeof analysisMessages)['en'], args?: MessageArgs): string =>

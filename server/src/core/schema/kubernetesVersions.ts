@@ -60,6 +60,8 @@ export function parseVersionOverride(
   text: string,
   documents?: readonly YamlDocumentModel[],
 ): VersionOverride | undefined {
+  // A native search first: the pattern itself scans a large file slowly.
+  if (!text.includes('podline')) return undefined;
   overridePattern.lastIndex = 0;
   for (let match = overridePattern.exec(text); match; match = overridePattern.exec(text)) {
     const versionText = match[2] ?? '';

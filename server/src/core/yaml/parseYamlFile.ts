@@ -84,6 +84,16 @@ export interface YamlFileModel {
  * booleans, `0777` is octal. Never throws.
  */
 export function parseYamlFile(text: string, limits: YamlLimits = defaultYamlLimits): YamlFileModel {
+  const refused = refuseFile(text, limits);
+  if (refused) return refused;
+  return assembleYamlFile([parseYamlChunk(text, limits)], limits);
+}
+
+/**
+ * The model of a file that is not parsed at all: too large, or not text. Undefined for a file
+ * that should be parsed.
+ */
+export function refuseFile(text: string, limits: YamlLimits): YamlFileModel | undefined {
   if (text.length > limits.maxFileLength) {
     return {
       documents: [],
@@ -93,14 +103,96 @@ export function parseYamlFile(text: string, limits: YamlLimits = defaultYamlLimi
     };
   }
   if (looksBinary(text)) return { documents: [], problems: [{ kind: 'binary', range: firstLine(text) }] };
+  return undefined;
+}
+
+/**
+ * The documents of one stretch of a file, parsed on their own: the whole file, or the text from
+ * one `---` marker to the next (see `splitYamlDocuments`). Ranges are offsets into the file and
+ * document indexes count from the file's first document.
+ */
+export interface YamlChunkModel {
+  readonly documents: readonly YamlDocumentModel[];
+  /** Syntax problems, in source order and not yet limited to `maxSyntaxProblems`. */
+  readonly syntaxProblems: readonly YamlProblem[];
+  /** Every other problem: duplicate keys, non-scalar keys, depth, aliasing. */
+  readonly problems: readonly YamlProblem[];
+  /** Syntax problems outside any document, reported only for a file without documents. */
+  readonly streamProblems: readonly YamlProblem[];
+  /**
+   * True when the chunk swallowed the `---` marker after it (a quoted scalar left open reads on
+   * to the next quote, wherever it is): the file must then be parsed whole.
+   */
+  readonly crossesMarker: boolean;
+  /** Set when a collection nests too deep to compose safely: the whole file is then not modelled. */
+  readonly tooDeep: YamlProblem | undefined;
+}
+
+/** Where a chunk sits in its file. */
+export interface ChunkPosition {
+  /** The chunk's first character's offset in the file. */
+  readonly offset: number;
+  /** The index in the file of the chunk's first document. */
+  readonly documentIndex: number;
+  /**
+   * True when a `---` marker follows the chunk in the file. The marker ends whatever the chunk
+   * left open (a flow collection, a quoted scalar) in a particular way, so the chunk is parsed
+   * with it.
+   */
+  readonly beforeMarker?: boolean;
+}
+
+/**
+ * Parses one chunk of a file. Never throws: a failure of the yaml library becomes an `internal`
+ * problem.
+ */
+export function parseYamlChunk(
+  text: string,
+  limits: YamlLimits,
+  at: ChunkPosition = { offset: 0, documentIndex: 0 },
+): YamlChunkModel {
   try {
-    return buildModel(text, limits);
+    return buildModel(text, limits, at);
   } catch (error) {
     // The yaml library is not expected to throw, but a stack overflow on pathological nesting
     // is possible; the user then gets one finding instead of a dead server.
     const detail = error instanceof Error ? error.message : String(error);
-    return { documents: [], problems: [{ kind: 'internal', detail, range: firstLine(text) }] };
+    const range = firstLine(text);
+    return {
+      documents: [],
+      syntaxProblems: [],
+      problems: [
+        { kind: 'internal', detail, range: { start: range.start + at.offset, end: range.end + at.offset } },
+      ],
+      streamProblems: [],
+      crossesMarker: false,
+      tooDeep: undefined,
+    };
   }
+}
+
+/** The model of a file from its chunks, in order; syntax problems are limited here. */
+export function assembleYamlFile(chunks: readonly YamlChunkModel[], limits: YamlLimits): YamlFileModel {
+  const tooDeep = chunks.find((chunk) => chunk.tooDeep)?.tooDeep;
+  if (tooDeep) return { documents: [], problems: [tooDeep] };
+  const documents = chunks.flatMap((chunk) => chunk.documents);
+  // An empty stream still has errors to report (for example a lone `]`).
+  const syntaxProblems = chunks.flatMap((chunk) =>
+    documents.length === 0 ? [...chunk.syntaxProblems, ...chunk.streamProblems] : chunk.syntaxProblems,
+  );
+  const shown = syntaxProblems.slice(0, limits.maxSyntaxProblems);
+  if (syntaxProblems.length > shown.length) {
+    const last = syntaxProblems[shown.length];
+    if (last && last.kind === 'syntax') {
+      shown.push({
+        kind: 'tooManyProblems',
+        omitted: syntaxProblems.length - shown.length,
+        range: { ...last.range },
+        document: last.document,
+      });
+    }
+  }
+  return { documents, problems: [...shown, ...chunks.flatMap((chunk) => chunk.problems)] };
 }
 
 function firstLine(text: string): OffsetRange {
@@ -117,34 +209,47 @@ function looksBinary(text: string): boolean {
   return suspicious / sample.length > 0.05;
 }
 
-function buildModel(text: string, limits: YamlLimits): YamlFileModel {
+function buildModel(text: string, limits: YamlLimits, at: ChunkPosition): YamlChunkModel {
   const composer = new Composer({ version: '1.1', uniqueKeys: false, strict: false });
   const problems: YamlProblem[] = [];
   const syntaxProblems: YamlProblem[] = [];
   const documents: YamlDocumentModel[] = [];
+  const offset = at.offset;
+  const source = at.beforeMarker ? `${text}---\n` : text;
 
+  let markerStartedDocument = false;
   const addDocument = (astDocument: Document.Parsed): void => {
-    const index = documents.length;
+    // The marker parsed after the chunk starts a document of the next chunk.
+    if (at.beforeMarker && astDocument.range[0] >= text.length) {
+      markerStartedDocument ||= astDocument.range[0] === text.length;
+      return;
+    }
+    const index = at.documentIndex + documents.length;
     const seen = new Set<string>();
     for (const error of astDocument.errors) {
-      const problem = toSyntaxProblem(error, index, text);
+      const problem = toSyntaxProblem(error, index, source, offset);
       // yaml often reports two codes for one mistake at the same place; one finding is enough.
       const key = `${problem.range.start}:${problem.range.end}`;
       if (seen.has(key)) continue;
       seen.add(key);
       syntaxProblems.push(problem);
     }
-    const builder = new ModelBuilder(index, limits, problems);
+    const builder = new ModelBuilder(index, limits, problems, offset);
     const root = astDocument.contents ? builder.build(astDocument.contents, '', 0) : null;
     builder.checkAliasExpansion(root);
     const [start = 0, , end = text.length] = astDocument.range;
-    documents.push({ index, range: { start, end }, root, hasSyntaxErrors: astDocument.errors.length > 0 });
+    documents.push({
+      index,
+      range: { start: start + offset, end: end + offset },
+      root,
+      hasSyntaxErrors: astDocument.errors.length > 0,
+    });
   };
 
   // One document at a time, from concrete syntax to model, so that a large file's tokens and
   // syntax trees never all live at once: less memory, and much less garbage collection.
   let documentTokens = 0;
-  for (const token of new Parser().parse(text)) {
+  for (const token of new Parser().parse(source)) {
     if (token.type === 'document') {
       // The yaml library composes nested collections recursively and relies on catching a stack
       // overflow; so close to the stack's end V8 itself can abort the process. The concrete
@@ -152,10 +257,15 @@ function buildModel(text: string, limits: YamlLimits): YamlFileModel {
       // stops here.
       const deepest = findTooDeepOffset(token, limits.maxDepth);
       if (deepest !== undefined) {
-        const range = { start: deepest, end: Math.min(deepest + 1, text.length) };
+        const range = { start: deepest + offset, end: Math.min(deepest + 1, text.length) + offset };
+        const document = at.documentIndex + documentTokens;
         return {
           documents: [],
-          problems: [{ kind: 'tooDeep', depth: limits.maxDepth, path: '', range, document: documentTokens }],
+          syntaxProblems: [],
+          problems: [],
+          streamProblems: [],
+          crossesMarker: false,
+          tooDeep: { kind: 'tooDeep', depth: limits.maxDepth, path: '', range, document },
         };
       }
       documentTokens++;
@@ -164,24 +274,11 @@ function buildModel(text: string, limits: YamlLimits): YamlFileModel {
   }
   for (const astDocument of composer.end()) addDocument(astDocument);
 
-  // An empty stream still has errors to report (for example a lone `]`).
-  if (documents.length === 0) {
-    for (const error of composer.streamInfo().errors) syntaxProblems.push(toSyntaxProblem(error, 0, text));
-  }
-
-  const shown = syntaxProblems.slice(0, limits.maxSyntaxProblems);
-  if (syntaxProblems.length > shown.length) {
-    const last = syntaxProblems[shown.length];
-    if (last && last.kind === 'syntax') {
-      shown.push({
-        kind: 'tooManyProblems',
-        omitted: syntaxProblems.length - shown.length,
-        range: last.range,
-        document: last.document,
-      });
-    }
-  }
-  return { documents, problems: [...shown, ...problems] };
+  const streamProblems = composer
+    .streamInfo()
+    .errors.map((error) => toSyntaxProblem(error, at.documentIndex, source, offset));
+  const crossesMarker = at.beforeMarker === true && !markerStartedDocument;
+  return { documents, syntaxProblems, problems, streamProblems, crossesMarker, tooDeep: undefined };
 }
 
 /** The offset of the first collection nested deeper than `maxDepth`, found without recursion. */
@@ -200,12 +297,18 @@ function findTooDeepOffset(document: CST.Document, maxDepth: number): number | u
   return undefined;
 }
 
-function toSyntaxProblem(error: YAMLError, document: number, text: string): YamlProblem {
+function toSyntaxProblem(error: YAMLError, document: number, text: string, offset: number): YamlProblem {
   const [start, rawEnd] = error.pos;
   let end = Math.min(Math.max(rawEnd, start), text.length);
   if (end === start) end = Math.min(start + 1, text.length);
   const detail = error.message.split('\n')[0] ?? error.message;
-  return { kind: 'syntax', yamlCode: error.code, detail, range: { start, end }, document };
+  return {
+    kind: 'syntax',
+    yamlCode: error.code,
+    detail,
+    range: { start: start + offset, end: end + offset },
+    document,
+  };
 }
 
 /** Builds model nodes from the yaml library's AST, with paths, anchors and checks. */
@@ -217,10 +320,12 @@ class ModelBuilder {
     private readonly document: number,
     private readonly limits: YamlLimits,
     private readonly problems: YamlProblem[],
+    /** Added to every range: where the parsed text starts in the file. */
+    private readonly offset: number,
   ) {}
 
   build(node: AstNode | Alias, path: string, depth: number): YamlNode | null {
-    const range = rangeOf(node);
+    const range = this.rangeOf(node);
     if (depth > this.limits.maxDepth) {
       if (!this.reportedTooDeep) {
         this.reportedTooDeep = true;
@@ -280,13 +385,13 @@ class ModelBuilder {
       const key = keyNode === null ? '' : isScalar(keyNode) ? keyString(keyNode) : '';
       const valueNode = pair.value as AstNode | null;
       const keyRange = keyNode
-        ? rangeOf(keyNode)
+        ? this.rangeOf(keyNode)
         : valueNode
-          ? { start: rangeOf(valueNode).start, end: rangeOf(valueNode).start }
-          : { start: 0, end: 0 };
+          ? { start: this.rangeOf(valueNode).start, end: this.rangeOf(valueNode).start }
+          : { start: this.offset, end: this.offset };
       const entryPath = childPath(path, key);
       if (!keyIsScalar) {
-        this.problems.push({ kind: 'nonScalarKey', path, range: keyRange, document: this.document });
+        this.problems.push({ kind: 'nonScalarKey', path, range: { ...keyRange }, document: this.document });
       } else {
         const first = firstByKey.get(key);
         if (first) {
@@ -294,8 +399,9 @@ class ModelBuilder {
             kind: 'duplicateKey',
             key,
             path: entryPath,
-            range: keyRange,
-            firstRange: first,
+            // Problems own their ranges, apart from the model's (see `moveYamlChunk`).
+            range: { ...keyRange },
+            firstRange: { ...first },
             document: this.document,
           });
         } else {
@@ -307,6 +413,12 @@ class ModelBuilder {
       entries.push({ key, keyRange, keyIsScalar, value });
     }
     return entries;
+  }
+
+  private rangeOf(node: AstNode | Alias): OffsetRange {
+    const range = node.range;
+    if (!range) return { start: this.offset, end: this.offset };
+    return { start: range[0] + this.offset, end: range[1] + this.offset };
   }
 
   /**
@@ -343,7 +455,7 @@ class ModelBuilder {
       this.problems.push({
         kind: 'excessiveAliasing',
         expandedNodes: total.nodes,
-        range: firstAlias?.range ?? root.range,
+        range: { ...(firstAlias?.range ?? root.range) },
         document: this.document,
       });
     }
@@ -376,12 +488,6 @@ function findFirstAlias(node: YamlNode | null): YamlNode | null {
       for (let i = current.entries.length - 1; i >= 0; i--) stack.push(current.entries[i]?.value ?? null);
   }
   return null;
-}
-
-function rangeOf(node: AstNode | Alias): OffsetRange {
-  const range = node.range;
-  if (!range) return { start: 0, end: 0 };
-  return { start: range[0], end: range[1] };
 }
 
 function keyString(node: Scalar): string {
