@@ -2,7 +2,13 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeDocument } from '../../../server/src/core/analysis/analyzeDocument';
 import { computeQuickFixes } from '../../../server/src/core/fixes/quickFixes';
-import { cronScheduleRule } from '../../../server/src/core/rules/cronScheduleRule';
+import { parseCronSchedule } from '../../../server/src/core/cron/parseCronSchedule';
+import { listTimeZoneNames } from '../../../server/src/core/cron/loadTimeZone';
+import {
+  cronScheduleRule,
+  shortestGap,
+  shortestGapLowerBound,
+} from '../../../server/src/core/rules/cronScheduleRule';
 import { defaultSettings } from '../../../server/src/core/settings';
 import { cronJob } from './ruleTestSupport';
 
@@ -174,4 +180,26 @@ test('hostile schedules give a clear error quickly and never throw', () => {
   ]) {
     assert.doesNotThrow(() => findings(withSchedule(schedule)));
   }
+});
+
+test('the quick lower bound of the gap between runs never exceeds the gap found by searching, in any zone', () => {
+  // Every zone for the schedules clock changes affect most; a few zones for the others.
+  const cases: [string, readonly string[]][] = [
+    ['30 2 * * *', listTimeZoneNames()],
+    ['0 1,3 * * *', listTimeZoneNames()],
+    ...['0 */2 * * *', '59 23 * * 6', '0 0 1 * *', '@every 90m'].map((text): [string, readonly string[]] => [
+      text,
+      ['Africa/Casablanca', 'Antarctica/Troll', 'Australia/Lord_Howe', 'Europe/Berlin', 'America/New_York'],
+    ]),
+  ];
+  for (const [text, zones] of cases) {
+    const parsed = parseCronSchedule(text);
+    assert.ok(parsed.ok, text);
+    const bound = shortestGapLowerBound(parsed);
+    for (const zone of zones) assert.ok(bound <= shortestGap(text, parsed, zone), `${text} in ${zone}`);
+  }
+  // Enough to spare the search for a daily schedule and a deadline of half an hour or less.
+  const daily = parseCronSchedule('0 3 * * *');
+  assert.ok(daily.ok);
+  assert.equal(shortestGapLowerBound(daily), 30 * 60_000);
 });

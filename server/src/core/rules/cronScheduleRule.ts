@@ -267,7 +267,33 @@ function checkSteps(
 const shortestGapCache = new Map<string, number>();
 const shortestGapCacheLimit = 10_000;
 
-function shortestGap(scheduleText: string, schedule: ParsedSchedule, timeZone: string): number {
+/**
+ * A lower bound of the gap between two runs, cheap to compute, so that the common case (a
+ * deadline far shorter than the schedule's period) needs no search. In wall-clock time two runs
+ * are never closer than two consecutive times of day the schedule selects (the last and the
+ * first of the next day included). Clock changes bring them closer in real time: a jump forward
+ * by at most its size, two hours at most in the time zone data (Antarctica/Troll); and when the
+ * clock goes back, a time of day in the repeated stretch runs twice (robfig's search matches it
+ * twice), the size of the change apart: 30 minutes at least (Australia/Lord_Howe). Times of day
+ * less than two hours apart can fall in the same repeated stretch and run minutes apart.
+ */
+export function shortestGapLowerBound(schedule: ParsedSchedule): number {
+  if (schedule.type === 'every') return schedule.durationMs;
+  const minutes = schedule.minute.values;
+  const times = schedule.hour.values.flatMap((hour) => minutes.map((minute) => hour * 60 + minute));
+  const first = times[0];
+  const last = times[times.length - 1];
+  if (first === undefined || last === undefined) return 0;
+  let shortest = first + 24 * 60 - last;
+  for (let i = 1; i < times.length; i++) shortest = Math.min(shortest, (times[i] ?? 0) - (times[i - 1] ?? 0));
+  const maxClockChange = 2 * 3_600_000;
+  const minClockChange = 30 * 60_000;
+  const wallClock = shortest * 60_000;
+  return wallClock < maxClockChange ? 0 : Math.min(wallClock - maxClockChange, minClockChange);
+}
+
+/** The shortest gap between two of the next 200 runs from a fixed instant, in milliseconds. */
+export function shortestGap(scheduleText: string, schedule: ParsedSchedule, timeZone: string): number {
   const key = `${timeZone}\u0000${scheduleText}`;
   const cached = shortestGapCache.get(key);
   if (cached !== undefined) return cached;
@@ -293,6 +319,7 @@ function checkOverlap(
     integerValue(field(jobSpec, 'activeDeadlineSeconds')) ??
     integerValue(field(field(field(jobSpec, 'template'), 'spec'), 'activeDeadlineSeconds'));
   if (deadline === undefined || deadline <= 0) return;
+  if (deadline * 1000 <= shortestGapLowerBound(schedule)) return;
   const shortest = shortestGap(scheduleText, schedule, timeZone);
   if (!Number.isFinite(shortest) || deadline * 1000 <= shortest) return;
   const policy = stringValue(field(workloadRefs(context.workload).spec, 'concurrencyPolicy')) ?? 'Allow';
