@@ -37,6 +37,12 @@ export class LspTestClient {
   }[] = [];
   private readonly versions = new Map<string, number>();
   readonly stderr: string[] = [];
+  /** The messages the server logged (window/logMessage). */
+  readonly logs: string[] = [];
+  private readonly logWaiters: {
+    predicate: (message: string) => boolean;
+    resolve: (message: string) => void;
+  }[] = [];
 
   private constructor(
     readonly process: ChildProcessWithoutNullStreams,
@@ -54,6 +60,13 @@ export class LspTestClient {
       }
     });
     process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
+    connection.onNotification('window/logMessage', (params: { message: string }) => {
+      this.logs.push(params.message);
+      for (const waiter of this.logWaiters.filter((candidate) => candidate.predicate(params.message))) {
+        this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
+        waiter.resolve(params.message);
+      }
+    });
   }
 
   /** Starts the server and completes the initialize handshake. */
@@ -82,6 +95,30 @@ export class LspTestClient {
     });
     await connection.sendNotification(InitializedNotification.type, {});
     return { client, result };
+  }
+
+  /** Resolves with the first message the server logged (or logs within `timeoutMs`) that satisfies `predicate`. */
+  waitForLog(predicate: (message: string) => boolean, timeoutMs = 60_000): Promise<string> {
+    const known = this.logs.find(predicate);
+    if (known !== undefined) return Promise.resolve(known);
+    return new Promise((resolve, reject) => {
+      const timer = setTimeout(
+        () => reject(new Error(`no matching log message within ${timeoutMs} ms:\n${this.logs.join('\n')}`)),
+        timeoutMs,
+      );
+      this.logWaiters.push({
+        predicate,
+        resolve: (message) => {
+          clearTimeout(timer);
+          resolve(message);
+        },
+      });
+    });
+  }
+
+  /** Every publishDiagnostics received so far for `uri`, in order. */
+  diagnosticsFor(uri: string): readonly PublishDiagnosticsParams[] {
+    return this.diagnostics.get(uri) ?? [];
   }
 
   /** Opens a document. */

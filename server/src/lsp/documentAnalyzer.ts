@@ -5,11 +5,16 @@ import { AnalysisCache } from '../core/analysis/analysisCache';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import type { AnalysisResult } from '../core/analysis/analyzeDocument';
 import type { PodlineSettings } from '../core/settings';
+import { splitYamlDocuments } from '../core/yaml/yamlChunks';
 import { getEntry, scalarString } from '../core/yaml/yamlModel';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
 import { logError } from './logError';
+import { ParallelAnalysis, prepareInSlices } from './parallelAnalysis';
 import type { SettingsStore } from './settingsStore';
 import { toDiagnostic } from './toDiagnostic';
+
+/** Files at least this long are parsed a slice at a time when nothing of them is remembered. */
+const slicedMinimumLength = 256 * 1024;
 
 /** How long typing must pause before a document is analysed again. */
 const typingDelayMs = 150;
@@ -30,6 +35,7 @@ export class DocumentAnalyzer {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
     private readonly onStatus: (status: DocumentStatusParams) => void,
+    private readonly parallel = new ParallelAnalysis(),
   ) {}
 
   /** True once any document has been scheduled or analysed. */
@@ -97,12 +103,7 @@ export class DocumentAnalyzer {
   }
 
   private run(document: TextDocument, settings: PodlineSettings): AnalysisResult {
-    let cache = this.caches.get(document.uri);
-    if (!cache) {
-      cache = new AnalysisCache();
-      this.caches.set(document.uri, cache);
-    }
-    return analyzeDocument(document.getText(), settings, undefined, cache);
+    return analyzeDocument(document.getText(), settings, undefined, this.cacheFor(document.uri));
   }
 
   private async analyze(uri: string, version: number): Promise<void> {
@@ -112,18 +113,64 @@ export class DocumentAnalyzer {
       // The document was closed or edited while settings were fetched: a newer run is coming.
       if (!document || document.version !== version) return;
       const started = performance.now();
-      const result = this.run(document, settings);
-      this.durations.set(uri, performance.now() - started);
+      const text = document.getText();
+      const cache = this.cacheFor(uri);
+      let published: string | undefined;
+      const publish = async (result: AnalysisResult): Promise<void> => {
+        const diagnostics = result.findings.map((finding) => toDiagnostic(finding, document));
+        const serialized = JSON.stringify(diagnostics);
+        // The final result of a parallel analysis repeats the early findings: sent once.
+        if (serialized === published) return;
+        published = serialized;
+        await this.connection.sendDiagnostics({ uri, version, diagnostics });
+      };
+      const stillWanted = (): boolean => this.documents.get(uri)?.version === version;
+      let result: AnalysisResult | undefined;
+      let how = cache.empty ? 'in one pass' : 'document by document';
+      if (this.parallel.suits(text, cache)) {
+        result = await this.parallel.analyze(text, settings, cache, stillWanted, publish, () =>
+          this.run(document, settings),
+        );
+        if (!stillWanted()) return;
+        if (result) how = 'on two threads';
+      }
+      if (!result && cache.empty && text.length >= slicedMinimumLength) {
+        // A large file parsed from scratch: a slice at a time, so that the server answers other
+        // requests meanwhile and drops the work as soon as the user types.
+        const chunks = splitYamlDocuments(text);
+        const version = text.includes('podline') ? undefined : settings.kubernetesVersion;
+        if (chunks) {
+          if (!(await prepareInSlices(text, chunks, false, settings, version, cache, stillWanted))) return;
+          how = 'a slice at a time';
+        }
+      }
+      result ??= this.run(document, settings);
+      const duration = performance.now() - started;
+      this.durations.set(uri, duration);
+      if (text.length >= slicedMinimumLength) {
+        const size = `${result.yaml.documents.length} documents, ${Math.round(text.length / 1024)} KB`;
+        this.connection.console.info(`Analysed ${uri} (${size}) ${how} in ${Math.round(duration)} ms`);
+      }
       this.results.set(uri, { version, result });
-      await this.connection.sendDiagnostics({
-        uri,
-        version,
-        diagnostics: result.findings.map((finding) => toDiagnostic(finding, document)),
-      });
+      await publish(result);
       this.onStatus(summarize(uri, version, result));
+      // The document's line table is built on its first position lookup: a scan of the whole
+      // text. Build it now, while the user reads the diagnostics, not on their first hover.
+      setImmediate(() => {
+        if (this.documents.get(uri) === document) document.positionAt(0);
+      });
     } catch (error) {
       logError(this.connection, 'analysis', error);
     }
+  }
+
+  private cacheFor(uri: string): AnalysisCache {
+    let cache = this.caches.get(uri);
+    if (!cache) {
+      cache = new AnalysisCache();
+      this.caches.set(uri, cache);
+    }
+    return cache;
   }
 }
 

@@ -1,5 +1,6 @@
 import { CompletionItemKind, MarkupKind, RequestType, SymbolKind } from 'vscode-languageserver/node';
 import type {
+  CancellationToken,
   CodeLens,
   CompletionItem,
   CompletionParams,
@@ -65,10 +66,14 @@ export function registerEditorHandlers(
 
   const contextFor = async (
     uri: string,
+    token?: CancellationToken,
   ): Promise<{ context: EditorContext; document: TextDocument } | undefined> => {
     const document = documents.get(uri);
     if (!document) return undefined;
     const current = await settings.get(uri);
+    // A request the editor has given up on (the user typed on, or moved away) costs nothing more:
+    // in a large file its analysis would hold up the requests that are still wanted.
+    if (token?.isCancellationRequested || documents.get(uri) !== document) return undefined;
     const analysis = analyzer.current(document, current);
     return {
       document,
@@ -84,9 +89,9 @@ export function registerEditorHandlers(
     };
   };
 
-  connection.onHover(async (params: HoverParams): Promise<Hover | null> => {
+  connection.onHover(async (params: HoverParams, token): Promise<Hover | null> => {
     try {
-      const found = await contextFor(params.textDocument.uri);
+      const found = await contextFor(params.textDocument.uri, token);
       if (!found) return null;
       const { context, document } = found;
       const result = computeHover(context, document.offsetAt(params.position));
@@ -101,9 +106,9 @@ export function registerEditorHandlers(
     }
   });
 
-  connection.onCodeLens(async (params: CodeLensParams): Promise<CodeLens[]> => {
+  connection.onCodeLens(async (params: CodeLensParams, token): Promise<CodeLens[]> => {
     try {
-      const found = await contextFor(params.textDocument.uri);
+      const found = await contextFor(params.textDocument.uri, token);
       if (!found) return [];
       const { context, document } = found;
       return computeCodeLenses(context).map((lens) => ({
@@ -120,9 +125,9 @@ export function registerEditorHandlers(
     }
   });
 
-  connection.onDocumentSymbol(async (params) => {
+  connection.onDocumentSymbol(async (params, token) => {
     try {
-      const found = await contextFor(params.textDocument.uri);
+      const found = await contextFor(params.textDocument.uri, token);
       if (!found) return [];
       const { context, document } = found;
       const toSymbol = (item: DocumentSymbolItem): DocumentSymbol => ({
@@ -143,9 +148,9 @@ export function registerEditorHandlers(
     }
   });
 
-  connection.onDefinition(async (params) => {
+  connection.onDefinition(async (params, token) => {
     try {
-      const found = await contextFor(params.textDocument.uri);
+      const found = await contextFor(params.textDocument.uri, token);
       if (!found) return [];
       const { context, document } = found;
       const origin = document.offsetAt(params.position);
@@ -195,9 +200,9 @@ export function registerEditorHandlers(
     },
   );
 
-  connection.onCompletion(async (params: CompletionParams): Promise<CompletionItem[]> => {
+  connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionItem[]> => {
     try {
-      const found = await contextFor(params.textDocument.uri);
+      const found = await contextFor(params.textDocument.uri, token);
       if (!found) return [];
       const { context, document } = found;
       return computeCompletions(context, document.offsetAt(params.position)).map((item) => ({

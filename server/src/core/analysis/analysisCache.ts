@@ -50,13 +50,36 @@ export class AnalysisCache {
 
   /** Starts an analysis of a file; returns its chunks. */
   begin(text: string, settings: PodlineSettings, rules: readonly Rule[]): readonly TextChunk[] {
-    if (settings !== this.settings || rules !== this.rules) {
-      this.entries.clear();
-      this.settings = settings;
-      this.rules = rules;
-    }
+    this.use(settings, rules);
     this.generation++;
     return (this.splitDocuments ? splitYamlDocuments(text) : undefined) ?? [{ offset: 0, text }];
+  }
+
+  /** True when the cache remembers nothing: the next analysis parses the whole file. */
+  get empty(): boolean {
+    return this.entries.size === 0;
+  }
+
+  /** Empties the cache when the settings or the rules differ from those it was filled with. */
+  use(settings: PodlineSettings, rules: readonly Rule[]): void {
+    if (settings === this.settings && rules === this.rules) return;
+    this.entries.clear();
+    this.settings = settings;
+    this.rules = rules;
+  }
+
+  /**
+   * Takes the analysis of a chunk prepared elsewhere (on another thread, with `prepareChunks`)
+   * for the next analysis to find. `prepared` is where it was prepared: the cache moves it from
+   * there to `at`.
+   */
+  adopt(chunk: TextChunk, prepared: ChunkPosition, at: ChunkPosition, analysis: ChunkAnalysis): void {
+    if (!samePosition(prepared, at))
+      moveChunk(analysis, at.offset - prepared.offset, at.documentIndex - prepared.documentIndex);
+    const entry: Entry = { analysis, at, used: this.generation - 1 };
+    const candidates = this.entries.get(chunk.text);
+    if (candidates) candidates.push(entry);
+    else this.entries.set(ownCopy(chunk.text), [entry]);
   }
 
   /** The analysis of one chunk at its place in the file: remembered, moved, or parsed now. */
@@ -115,7 +138,8 @@ function workloadsOf(yaml: YamlChunkModel): Workload[] {
   return workloads;
 }
 
-function moveChunk(analysis: ChunkAnalysis, delta: number, indexDelta: number): void {
+/** Moves a chunk's analysis, in place, after the text before it changed. */
+export function moveChunk(analysis: ChunkAnalysis, delta: number, indexDelta: number): void {
   moveYamlChunk(analysis.yaml, delta, indexDelta);
   for (const finding of analysis.findings?.list ?? []) {
     moveRange(finding.range, delta);

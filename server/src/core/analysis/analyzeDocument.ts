@@ -40,15 +40,72 @@ export function analyzeDocument(
   rules: readonly Rule[] = ruleRegistry,
   cache: AnalysisCache = new AnalysisCache(),
 ): AnalysisResult {
-  const limits = { ...defaultYamlLimits, maxFileLength: settings.maxFileSize };
-  let chunks: ChunkAnalysis[] = [];
+  const limits = yamlLimits(settings);
+  if (refuseFile(text, limits)) return assembleAnalysis(text, settings, rules, []);
+  let chunks = analyzeChunks(cache.begin(text, settings, rules), cache, limits);
+  // A quoted scalar left open reads past the next `---`: such a file is parsed whole.
+  if (chunks.some((chunk) => chunk.yaml.crossesMarker))
+    chunks = analyzeChunks([{ offset: 0, text }], cache, limits);
+  cache.end();
+  return assembleAnalysis(text, settings, rules, chunks);
+}
+
+/** The YAML limits of the settings. */
+export function yamlLimits(settings: PodlineSettings): YamlLimits {
+  return { ...defaultYamlLimits, maxFileLength: settings.maxFileSize };
+}
+
+/**
+ * Parses and checks some chunks of a file ahead of `analyzeDocument`, which then finds them in
+ * the cache: a large file's chunks are shared between threads this way. `documentIndex` is the
+ * index of the first chunk's first document (0 when it is not known yet: the chunks are then
+ * moved by `AnalysisCache.adopt`); `lastBeforeMarker` says whether a `---` follows the last chunk.
+ * Without a Kubernetes version (a version comment decides it, and its place in the file is known
+ * only once all of it is parsed) the rules are left for `analyzeDocument`.
+ */
+export function prepareChunks(
+  text: string,
+  chunks: readonly TextChunk[],
+  documentIndex: number,
+  lastBeforeMarker: boolean,
+  settings: PodlineSettings,
+  kubernetesVersion: KubernetesVersion | undefined,
+  cache: AnalysisCache,
+  rules: readonly Rule[] = ruleRegistry,
+): ChunkAnalysis[] {
+  cache.use(settings, rules);
+  const limits = yamlLimits(settings);
+  const prepared: ChunkAnalysis[] = [];
+  let index = documentIndex;
+  for (const [position, chunk] of chunks.entries()) {
+    const analysis = cache.chunk(chunk, index, lastBeforeMarker || position < chunks.length - 1, limits);
+    if (kubernetesVersion !== undefined && analysis.findings?.version !== kubernetesVersion) {
+      analysis.findings = {
+        version: kubernetesVersion,
+        list: checkWorkloads(analysis.workloads, rules, settings, kubernetesVersion, text).map(ownedFinding),
+      };
+    }
+    prepared.push(analysis);
+    index += analysis.yaml.documents.length;
+  }
+  return prepared;
+}
+
+/**
+ * The analysis of a file from the analyses of its chunks, in order (none for a file refused
+ * unparsed): the YAML problems of the whole file, the Kubernetes version, and each chunk's
+ * rule findings, computed now where the chunk has none for that version.
+ */
+export function assembleAnalysis(
+  text: string,
+  settings: PodlineSettings,
+  rules: readonly Rule[],
+  chunkAnalyses: readonly ChunkAnalysis[],
+): AnalysisResult {
+  const limits = yamlLimits(settings);
+  let chunks = chunkAnalyses;
   let yaml = refuseFile(text, limits);
   if (!yaml) {
-    chunks = analyzeChunks(cache.begin(text, settings, rules), cache, limits);
-    // A quoted scalar left open reads past the next `---`: such a file is parsed whole.
-    if (chunks.some((chunk) => chunk.yaml.crossesMarker))
-      chunks = analyzeChunks([{ offset: 0, text }], cache, limits);
-    cache.end();
     yaml = assembleYamlFile(
       chunks.map((chunk) => chunk.yaml),
       limits,
