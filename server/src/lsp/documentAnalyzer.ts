@@ -26,7 +26,7 @@ const typingDelayMs = 150;
 export class DocumentAnalyzer {
   private readonly timers = new Map<string, { timer: NodeJS.Timeout; version: number }>();
   private readonly results = new Map<string, { version: number; result: AnalysisResult }>();
-  private readonly durations = new Map<string, number>();
+  private readonly durations = new Map<string, { ms: number; incremental: boolean }>();
   /** Each open document's analysis by YAML document, so an edit re-checks only what changed. */
   private readonly caches = new Map<string, AnalysisCache>();
 
@@ -44,7 +44,7 @@ export class DocumentAnalyzer {
   }
 
   /** Analyses `document` after `delay` ms, replacing any analysis already scheduled for it. */
-  schedule(document: TextDocument, delay = this.typingDelay(document.uri)): void {
+  schedule(document: TextDocument, delay = this.typingDelay(document)): void {
     const pending = this.timers.get(document.uri);
     // didOpen fires onDidOpen and then onDidChangeContent for the same version: the second must
     // not push the open's immediate analysis back by the typing delay.
@@ -62,11 +62,15 @@ export class DocumentAnalyzer {
   /**
    * How long to wait for typing to pause: as long as the last analysis of the document took,
    * between 25 ms and the full typing delay. A small file is checked almost at once; a large one,
-   * whose analysis would block the server, waits for the typist to pause.
+   * whose analysis would block the server, waits for the typist to pause. An edit re-checks only
+   * the document it changed, so until one has been timed, its cost is estimated from the length
+   * of the file (about 20 ms per MB of moving the other documents), not from the first analysis.
    */
-  private typingDelay(uri: string): number {
-    const last = this.durations.get(uri);
-    return last === undefined ? typingDelayMs : Math.min(typingDelayMs, Math.max(25, Math.round(last)));
+  private typingDelay(document: TextDocument): number {
+    const last = this.durations.get(document.uri);
+    if (last === undefined) return typingDelayMs;
+    const estimate = last.incremental ? last.ms : 25 + document.getText().length / 50_000;
+    return Math.min(typingDelayMs, Math.max(25, Math.round(estimate)));
   }
 
   /** Re-analyses every open document, e.g. after a settings change. */
@@ -115,6 +119,7 @@ export class DocumentAnalyzer {
       const started = performance.now();
       const text = document.getText();
       const cache = this.cacheFor(uri);
+      const incremental = !cache.empty;
       let published: string | undefined;
       const publish = async (result: AnalysisResult): Promise<void> => {
         const diagnostics = result.findings.map((finding) => toDiagnostic(finding, document));
@@ -146,7 +151,7 @@ export class DocumentAnalyzer {
       }
       result ??= this.run(document, settings);
       const duration = performance.now() - started;
-      this.durations.set(uri, duration);
+      this.durations.set(uri, { ms: duration, incremental });
       if (text.length >= slicedMinimumLength) {
         const size = `${result.yaml.documents.length} documents, ${Math.round(text.length / 1024)} KB`;
         this.connection.console.info(`Analysed ${uri} (${size}) ${how} in ${Math.round(duration)} ms`);
