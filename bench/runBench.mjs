@@ -16,7 +16,7 @@
 //   --render FILE   print the tables of an earlier run from its bench/tmp/results-*.json, run nothing
 // It expects the Podline server built (npm run bench runs scripts/build.mjs first).
 import { spawn } from 'node:child_process';
-import { copyFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, totalmem } from 'node:os';
 import { join, relative, resolve } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -70,15 +70,20 @@ const splitArgs = (text) => text.split(' ').filter((arg) => arg !== '');
 // ---------------------------------------------------------------------------------------------
 // The servers
 
-/** Copies the built server aside, so a rebuild during the run cannot pull it from under us. */
+/**
+ * Copies the built server aside (the server and its analysis worker), so a rebuild during the
+ * run cannot pull it from under us.
+ */
 function snapshotPodlineServer() {
-  const built = join(root, 'dist', 'server', 'languageServer.js');
+  const builtDirectory = join(root, 'dist', 'server');
+  const built = join(builtDirectory, 'languageServer.js');
   if (!existsSync(built)) throw new Error(`${built} is missing: run node scripts/build.mjs first`);
-  const copy = join(tmp, 'podline', 'languageServer.js');
   mkdirSync(join(tmp, 'podline'), { recursive: true });
-  copyFileSync(built, copy);
-  if (existsSync(`${built}.map`)) copyFileSync(`${built}.map`, `${copy}.map`);
-  return copy;
+  for (const name of readdirSync(builtDirectory)) {
+    if (name.endsWith('.js') || name.endsWith('.js.map'))
+      copyFileSync(join(builtDirectory, name), join(tmp, 'podline', name));
+  }
+  return join(tmp, 'podline', 'languageServer.js');
 }
 
 /** Where yaml-language-server is installed: the project's devDependency, or `--peer DIR`. */
@@ -142,6 +147,8 @@ class BenchClient {
   published = [];
   waiters = [];
   stderr = '';
+  /** What the server logged (window/logMessage): Podline says how it analysed a large file. */
+  logs = [];
 
   constructor(server) {
     this.server = server;
@@ -171,6 +178,7 @@ class BenchClient {
     this.connection.onRequest('workspace/configuration', (params) =>
       params.items.map((item) => server.settings[item.section ?? ''] ?? null),
     );
+    this.connection.onNotification('window/logMessage', (params) => this.logs.push(params.message));
     this.connection.onRequest(() => null);
     this.connection.onNotification(() => undefined);
     this.connection.listen();
@@ -325,6 +333,7 @@ async function runOnce(server, workload) {
     const editCheck = checkDiagnostics(server, workload, edited.params.diagnostics);
     const peak = client.peakMemory();
     return {
+      how: client.logs.filter((message) => message.startsWith('Analysed ')),
       openMs,
       editMs,
       hovers,
@@ -572,7 +581,8 @@ async function main() {
           process.stderr.write(
             `#${repeat + 1} ${size} docs${withErrors ? ' +errors' : ''} ${server.name}: open ${formatMs(run.openMs)}, ` +
               `edit ${formatMs(run.editMs)}, hover ${run.hovers.map((h) => formatMs(h.ms)).join('/')}, ` +
-              `peak ${formatMb(run.peakBytes)}, ${run.diagnostics} diagnostics, load ${run.load.toFixed(2)}\n`,
+              `peak ${formatMb(run.peakBytes)}, ${run.diagnostics} diagnostics, load ${run.load.toFixed(2)}\n` +
+              run.how.map((message) => `    ${message}\n`).join(''),
           );
         }
       }
