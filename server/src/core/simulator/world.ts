@@ -18,9 +18,16 @@ import {
 import { formatSpan } from './durations';
 import { EventQueue, Priority } from './eventQueue';
 import type { EventAction } from './eventQueue';
-import { RandomStreams, nameSuffix } from './random';
+import { RandomStreams, nameSuffixCode, suffixFromCode } from './random';
 import type { RandomStream } from './random';
-import type { DisruptionReason, Distribution, NodeSpec, Scenario, TaintSpec } from './scenarioTypes';
+import type {
+  DisruptionReason,
+  Distribution,
+  NodeSpec,
+  Scenario,
+  ScenarioEventSpec,
+  TaintSpec,
+} from './scenarioTypes';
 import { simulatorMessages } from './simulatorMessages';
 import type { SimulatorMessageKey } from './simulatorMessages';
 import type {
@@ -116,6 +123,9 @@ export class Pod {
   jobNotAFailure = false;
   jobReady = false;
   jobTerminating = false;
+  /** The pod's places in its Job's lists of pods and of active pods; -1 when not in them. */
+  jobSlot = -1;
+  activeSlot = -1;
   failurePolicy: TimelinePod['failurePolicy'] = null;
   /** Whether the timeline lists this pod (the first `limits.timelinePods` pods). */
   readonly kept: boolean;
@@ -126,9 +136,13 @@ export class Pod {
   readonly phases: PhaseInterval[] | null;
   readonly attempts: MutableAttempt[] | null;
 
+  private spelled: string | null = null;
+
   constructor(
     readonly id: number,
-    readonly name: string,
+    /** The name is `nameBase` plus the five characters `suffixFromCode(nameCode)`, spelled on demand. */
+    readonly nameBase: string,
+    readonly nameCode: number,
     readonly owner: PodOwner,
     readonly created: number,
     readonly ordinal: number,
@@ -147,6 +161,12 @@ export class Pod {
     this.kept = kept;
     this.phases = kept ? [{ phase: 'Pending', from: created, to: null }] : null;
     this.attempts = kept ? [] : null;
+  }
+
+  /** The pod's generated name. */
+  get name(): string {
+    this.spelled ??= this.nameBase + suffixFromCode(this.nameCode);
+    return this.spelled;
   }
 
   /** Pending or Running and not being deleted: the Job controller's "active". */
@@ -205,6 +225,15 @@ export class SampleList<T extends { readonly time: number }> {
   }
 }
 
+/** The scenario events that read `World.podsById` or a node's pods. */
+const POD_READING_EVENTS: readonly ScenarioEventSpec['type'][] = [
+  'removeNode',
+  'drainNode',
+  'taintNode',
+  'disruptPod',
+  'deletePod',
+];
+
 /** Why a run stopped before it was idle. */
 export type StopReason = 'horizon' | 'maxEvents' | 'maxDuration' | 'maxPods';
 
@@ -244,12 +273,27 @@ export class World {
   readonly nodes = new Map<string, NodeState>();
   readonly nodeOrder: NodeState[] = [];
   private readonly unscheduled = new Set<Pod>();
-  private readonly liveNames = new Set<string>();
+  /**
+   * The names of the pods that exist, by suffix code: the prefix, or the prefixes when pods
+   * with different prefixes drew the same suffix.
+   */
+  private readonly liveNames = new Map<number, string | string[]>();
   private clusterVersion = 0;
   private readonly feasibleCache = new WeakMap<PodTemplateModel, { version: number; nodes: NodeState[] }>();
   readonly nodeListeners: NodeListener[] = [];
   /** Every pod not yet removed, by global creation number, for scenario pod events. */
   readonly podsById = new Map<number, Pod>();
+  /**
+   * Whether `podsById` and each node's `pods` are kept up to date. Only scenario events read them
+   * (pod events select pods, node removal, drains and NoExecute taints act on a node's pods), so
+   * a run without such events skips that bookkeeping.
+   */
+  private readonly indexPods: boolean;
+  private readonly startLatencyStream: RandomStream;
+  private readonly terminationStream: RandomStream;
+  /** The streams of run times and of exit-code rule probabilities. */
+  readonly runTimeStream: RandomStream;
+  readonly exitCodeStream: RandomStream;
 
   constructor(
     readonly scenario: Scenario,
@@ -257,6 +301,12 @@ export class World {
   ) {
     this.streams = new RandomStreams(scenario.seed);
     this.nameStream = this.streams.stream('podNames');
+    // A stream's numbers depend only on the seed and its name, so making it early changes nothing.
+    this.startLatencyStream = this.streams.stream('startLatency');
+    this.terminationStream = this.streams.stream('termination');
+    this.runTimeStream = this.streams.stream('runTime');
+    this.exitCodeStream = this.streams.stream('exitCodes');
+    this.indexPods = scenario.events.some((event) => POD_READING_EVENTS.includes(event.type));
     for (const spec of scenario.nodes) this.createNode(spec);
   }
 
@@ -379,17 +429,21 @@ export class World {
       return null;
     }
     // The API server truncates generateName to 58 characters before adding the suffix.
-    const base = prefix.slice(0, 58);
-    let name = base + nameSuffix(this.nameStream, 5);
+    const base = prefix.length > 58 ? prefix.slice(0, 58) : prefix;
+    let code = nameSuffixCode(this.nameStream);
     // A generated name that is taken makes the create fail; the controller retries with a new one.
-    while (this.liveNames.has(name)) name = base + nameSuffix(this.nameStream, 5);
-    this.liveNames.add(name);
+    while (this.nameTaken(base, code)) code = nameSuffixCode(this.nameStream);
+    const holders = this.liveNames.get(code);
+    if (holders === undefined) this.liveNames.set(code, base);
+    else if (typeof holders === 'string') this.liveNames.set(code, [holders, base]);
+    else holders.push(base);
     const kept = this.keptPods.length < this.scenario.limits.timelinePods;
     this.podsCreated++;
     this.changes++;
     const pod = new Pod(
       this.podsCreated,
-      name,
+      base,
+      code,
       owner,
       this.now,
       fields.ordinal,
@@ -403,7 +457,7 @@ export class World {
     );
     if (kept) this.keptPods.push(pod);
     else this.podsOmitted++;
-    this.podsById.set(pod.id, pod);
+    if (this.indexPods) this.podsById.set(pod.id, pod);
     this.livePods++;
     if (this.livePods > this.peakConcurrency) {
       this.peakConcurrency = this.livePods;
@@ -411,6 +465,13 @@ export class World {
     }
     if (!this.trySchedule(pod)) this.unscheduled.add(pod);
     return pod;
+  }
+
+  /** Whether a pod that exists has the name `base` + the suffix of `code`. */
+  private nameTaken(base: string, code: number): boolean {
+    const holders = this.liveNames.get(code);
+    if (holders === undefined) return false;
+    return typeof holders === 'string' ? holders === base : holders.includes(base);
   }
 
   /** Whether `pod` could run on `node` now: node selection and NoSchedule/NoExecute taints. */
@@ -448,10 +509,10 @@ export class World {
     if (best === null) return false;
     pod.node = best;
     pod.scheduledAt = this.now;
-    best.pods.add(pod);
+    if (this.indexPods) best.pods.add(pod);
     best.load++;
     const epoch = pod.epoch;
-    const latency = this.draw(this.scenario.pods.startLatency, this.stream('startLatency'));
+    const latency = this.draw(this.scenario.pods.startLatency, this.startLatencyStream);
     this.at(this.now + latency, Priority.kubelet, () => {
       if (pod.epoch === epoch && pod.deletedAt === null) this.startRun(pod);
     });
@@ -490,9 +551,7 @@ export class World {
       // from now on; forgetting it here keeps memory bounded by the pods that are running.
       if (!pod.kept && pod.owner.jobName !== null && pod.deletedAt === null) {
         pod.released = true;
-        this.podsById.delete(pod.id);
-        pod.node?.pods.delete(pod);
-        this.liveNames.delete(pod.name);
+        this.forget(pod);
       }
       pod.owner.onPodChange(pod, 'terminal');
     }
@@ -619,7 +678,7 @@ export class World {
       this.terminate(pod, EXIT_SIGTERM);
       return true;
     }
-    const drawn = this.draw(this.scenario.pods.terminationTime, this.stream('termination'));
+    const drawn = this.draw(this.scenario.pods.terminationTime, this.terminationStream);
     const grace = pod.owner.template.terminationGracePeriodMs;
     const exitCode = drawn >= grace ? EXIT_SIGKILL : EXIT_SIGTERM;
     this.at(this.now + Math.min(drawn, grace), Priority.kubelet, () => this.terminate(pod, exitCode));
@@ -649,11 +708,24 @@ export class World {
     pod.removedAt = this.now;
     this.changes++;
     pod.epoch++;
-    pod.node?.pods.delete(pod);
     this.unscheduled.delete(pod);
-    this.liveNames.delete(pod.name);
-    this.podsById.delete(pod.id);
+    this.forget(pod);
     pod.owner.onPodChange(pod, 'removed');
+  }
+
+  /** Drops a pod from the indexes and frees its name. */
+  private forget(pod: Pod): void {
+    if (this.indexPods) {
+      this.podsById.delete(pod.id);
+      pod.node?.pods.delete(pod);
+    }
+    const holders = this.liveNames.get(pod.nameCode);
+    if (holders === pod.nameBase) this.liveNames.delete(pod.nameCode);
+    else if (Array.isArray(holders)) {
+      const at = holders.indexOf(pod.nameBase);
+      if (at !== -1) holders.splice(at, 1);
+      if (holders.length === 1) this.liveNames.set(pod.nameCode, holders[0] as string);
+    }
   }
 
   /** The pods a scenario pod event selects, in creation order. */
