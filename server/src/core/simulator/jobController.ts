@@ -6,7 +6,7 @@
  */
 
 import { Priority } from './eventQueue';
-import { IntervalSet, NumberHeap, inRanges } from './indexSets';
+import { IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
 import type { OutcomeRule } from './scenarioTypes';
 import type { ConditionRecord, JobStatusSample, TimelineJob } from './timeline';
 import { toSeconds } from './durations';
@@ -55,6 +55,10 @@ interface MutableCondition {
   message: string;
   time: number;
 }
+
+/** Event messages, built only when the timeline keeps the event. */
+const createdPod = (pod: Pod): string => `Created pod: ${pod.name}`;
+const deletedPod = (pod: Pod): string => `Deleted pod: ${pod.name}`;
 
 /** The kubelet-visible conditions a failed pod carries besides the ones the simulation adds. */
 function podConditionStatus(pod: Pod, type: string): string | undefined {
@@ -118,6 +122,77 @@ function matchPodFailurePolicy(
   return null;
 }
 
+/**
+ * Pods of one Job in creation order, with membership, addition and removal in constant time and
+ * no hashing: each pod remembers its slot (a pod belongs to one Job, which has two such sets).
+ * A removal leaves a hole that a later compaction fills.
+ */
+class PodSet {
+  private items: (Pod | null)[] = [];
+  private holes = 0;
+  size = 0;
+
+  constructor(private readonly activeSet: boolean) {}
+
+  private slotOf(pod: Pod): number {
+    return this.activeSet ? pod.activeSlot : pod.jobSlot;
+  }
+
+  private setSlot(pod: Pod, slot: number): void {
+    if (this.activeSet) pod.activeSlot = slot;
+    else pod.jobSlot = slot;
+  }
+
+  has(pod: Pod): boolean {
+    return this.slotOf(pod) !== -1;
+  }
+
+  add(pod: Pod): void {
+    if (this.has(pod)) return;
+    this.setSlot(pod, this.items.length);
+    this.items.push(pod);
+    this.size++;
+  }
+
+  /** Removes the pod; true when it was there. */
+  delete(pod: Pod): boolean {
+    const slot = this.slotOf(pod);
+    if (slot === -1) return false;
+    this.items[slot] = null;
+    this.setSlot(pod, -1);
+    this.size--;
+    this.holes++;
+    if (this.size === 0) {
+      this.items = [];
+      this.holes = 0;
+    } else if (this.holes > 32 && this.holes > this.size) {
+      let kept = 0;
+      for (const item of this.items) {
+        if (item === null) continue;
+        this.setSlot(item, kept);
+        this.items[kept++] = item;
+      }
+      this.items.length = kept;
+      this.holes = 0;
+    }
+    return true;
+  }
+
+  /** The pods, in the order they were added. */
+  toArray(): Pod[] {
+    const pods: Pod[] = [];
+    for (const item of this.items) if (item !== null) pods.push(item);
+    return pods;
+  }
+
+  clear(): void {
+    for (const item of this.items) if (item !== null) this.setSlot(item, -1);
+    this.items = [];
+    this.holes = 0;
+    this.size = 0;
+  }
+}
+
 /** One Job and its controller. */
 export class JobController implements PodOwner {
   readonly template: PodTemplateModel;
@@ -142,8 +217,8 @@ export class JobController implements PodOwner {
   private readonly current: MutableCondition[] = [];
 
   // Pods.
-  private readonly pods = new Set<Pod>();
-  private readonly active = new Set<Pod>();
+  private readonly pods = new PodSet(false);
+  private readonly active = new PodSet(true);
   private readyCount = 0;
   private terminatingCount = 0;
   private readonly uncounted: Pod[] = [];
@@ -229,7 +304,7 @@ export class JobController implements PodOwner {
     if (this.syncRequests.includes(at)) return;
     this.syncRequests.push(at);
     this.world.at(at, Priority.jobController, () => {
-      this.syncRequests.splice(this.syncRequests.indexOf(at), 1);
+      removeFirst(this.syncRequests, at);
       this.sync();
     });
   }
@@ -249,7 +324,7 @@ export class JobController implements PodOwner {
     const scenario = this.world.scenario;
     const container = this.template.containers[0] ?? 'main';
     const rule = this.matchOutcome(scenario.pods.outcomes, pod);
-    const runMs = this.world.draw(rule?.runTime ?? scenario.pods.runTime, this.world.stream('runTime'));
+    const runMs = this.world.draw(rule?.runTime ?? scenario.pods.runTime, this.world.runTimeStream);
     if (rule === null) return { runMs, exitCode: 0, container, conditions: [] };
     return {
       runMs,
@@ -266,7 +341,7 @@ export class JobController implements PodOwner {
       if (rule.attempts && !inRanges(rule.attempts, pod.attempt)) continue;
       if (rule.restarts && !inRanges(rule.restarts, pod.restarts)) continue;
       if (rule.jobs && !inRanges(rule.jobs, pod.jobOrdinal)) continue;
-      if (rule.probability < 1 && this.world.stream('exitCodes').next() >= rule.probability) continue;
+      if (rule.probability < 1 && this.world.exitCodeStream.next() >= rule.probability) continue;
       return rule;
     }
     return null;
@@ -361,16 +436,17 @@ export class JobController implements PodOwner {
       this.countFinishedPods();
       if (this.conditionStatus('Suspended') !== 'True') {
         this.setCondition('Suspended', 'True', 'JobSuspended', 'Job suspended');
-        this.event('Normal', 'Suspended', () => 'Job suspended');
+        this.event('Normal', 'Suspended', 'Job suspended');
       }
-      for (const pod of this.active) pod.jobNotAFailure = true;
-      this.deletePods([...this.active]);
+      const active = this.active.toArray();
+      for (const pod of active) pod.jobNotAFailure = true;
+      this.deletePods(active);
       this.sample();
       return;
     }
     if (this.conditionStatus('Suspended') === 'True') {
       this.setCondition('Suspended', 'False', 'JobResumed', 'Job resumed');
-      this.event('Normal', 'Resumed', () => 'Job resumed');
+      this.event('Normal', 'Resumed', 'Job resumed');
       this.startTime = now;
       this.armDeadline();
     }
@@ -544,7 +620,7 @@ export class JobController implements PodOwner {
         this.event(
           'Warning',
           'TooManySucceededPods',
-          () => 'Too many succeeded pods running after completion count reached',
+          'Too many succeeded pods running after completion count reached',
         );
       }
     }
@@ -680,28 +756,29 @@ export class JobController implements PodOwner {
     }
     this.pods.add(pod);
     this.active.add(pod);
-    this.event('Normal', 'SuccessfulCreate', () => `Created pod: ${pod.name}`);
+    this.event('Normal', 'SuccessfulCreate', createdPod, pod);
   }
 
   /** Active pods in the controller's deletion order (`ActivePods` sort, most deletable first). */
   private deletionOrder(): Pod[] {
     const rank = (pod: Pod): number => (pod.phase === 'Pending' ? 0 : 2);
-    return [...this.active].sort(
-      (a, b) =>
-        Number(a.node !== null) - Number(b.node !== null) ||
-        rank(a) - rank(b) ||
-        Number(a.ready) - Number(b.ready) ||
-        (a.ready && b.ready ? (b.readySince ?? 0) - (a.readySince ?? 0) : 0) ||
-        b.restarts - a.restarts ||
-        b.created - a.created ||
-        b.id - a.id,
-    );
+    return this.active
+      .toArray()
+      .sort(
+        (a, b) =>
+          Number(a.node !== null) - Number(b.node !== null) ||
+          rank(a) - rank(b) ||
+          Number(a.ready) - Number(b.ready) ||
+          (a.ready && b.ready ? (b.readySince ?? 0) - (a.readySince ?? 0) : 0) ||
+          b.restarts - a.restarts ||
+          b.created - a.created ||
+          b.id - a.id,
+      );
   }
 
   private deletePods(pods: readonly Pod[]): void {
     for (const pod of pods) {
-      if (this.world.deletePod(pod))
-        this.event('Normal', 'SuccessfulDelete', () => `Deleted pod: ${pod.name}`);
+      if (this.world.deletePod(pod)) this.event('Normal', 'SuccessfulDelete', deletedPod, pod);
     }
   }
 
@@ -713,7 +790,7 @@ export class JobController implements PodOwner {
       this.setCondition(interim.type, 'True', interim.reason, interim.message);
     }
     if (this.active.size > 0) {
-      const remaining = [...this.active];
+      const remaining = this.active.toArray();
       for (const pod of remaining) pod.jobNotAFailure = interim.type === 'SuccessCriteriaMet';
       this.deletePods(remaining);
       // When the Job fails, every pod that had not finished counts as failed at once
@@ -730,9 +807,9 @@ export class JobController implements PodOwner {
     this.finishedAt = now;
     if (terminal === 'Complete') {
       this.completionTime = now;
-      this.event('Normal', 'Completed', () => 'Job completed');
+      this.event('Normal', 'Completed', 'Job completed');
     } else {
-      this.event('Warning', interim.reason, () => interim.message);
+      this.event('Warning', interim.reason, interim.message);
     }
     const ttl = this.spec.ttlAfterFinishedMs;
     if (ttl !== null) this.world.at(now + ttl, Priority.collector, () => this.delete('ttlAfterFinished'));
@@ -745,11 +822,13 @@ export class JobController implements PodOwner {
     this.deletedAt = this.world.now;
     this.deletedBy = by;
     this.world.podsDeleted += this.releasedPods;
-    for (const pod of [...this.pods]) {
-      if (pod.isTerminal) this.world.removePod(pod);
-      else this.world.deletePod(pod);
+    if (this.pods.size > 0) {
+      for (const pod of this.pods.toArray()) {
+        if (pod.isTerminal) this.world.removePod(pod);
+        else this.world.deletePod(pod);
+      }
+      this.pods.clear();
     }
-    this.pods.clear();
     // The parent deleted it itself (history, Replace) and needs no word about it.
     if (by === 'ttlAfterFinished') this.parent?.onJobChanged(this);
   }
@@ -769,13 +848,22 @@ export class JobController implements PodOwner {
     this.conditionHistory?.push({ type, status, reason, message, time });
   }
 
-  /** Records an event; the message is built only when the timeline still keeps events. */
-  private event(type: 'Normal' | 'Warning', reason: string, message: () => string): void {
+  /**
+   * Records an event. A message that takes building is given as a function of `subject`, called
+   * only when the timeline still keeps events, so nothing is allocated for events it omits.
+   */
+  private event<S>(
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string | ((subject: S) => string),
+    subject?: S,
+  ): void {
     if (this.world.eventsFull) {
       this.world.omitEvent();
       return;
     }
-    this.world.recordEvent(type, reason, { kind: 'Job', name: this.name }, 'job-controller', message());
+    const text = typeof message === 'string' ? message : message(subject as S);
+    this.world.recordEvent(type, reason, { kind: 'Job', name: this.name }, 'job-controller', text);
   }
 
   /** The status counters as they are now. */
