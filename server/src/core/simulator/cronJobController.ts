@@ -10,7 +10,7 @@ import { computeNextRuns, formatCronError, loadTimeZone, parseCronSchedule } fro
 import type { ParsedSchedule, TimeZone } from '../cron';
 import { fastMatcher, fastNextRun } from './fastCron';
 import type { FastMatcher } from './fastCron';
-import { formatInstant, toSeconds } from './durations';
+import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { removeFirst } from './indexSets';
 import { JobController } from './jobController';
@@ -311,6 +311,16 @@ export class CronJobController implements JobParent {
     // Without startingDeadlineSeconds the sync's own answer is the one nextWake needs.
     const wake = this.nextWake(now, this.spec.startingDeadlineMs === null ? known : null);
     if (wake === null) return;
+    if (this.world.horizonBeyondLimit) {
+      // The CronJob is scheduling and nothing can suspend it: the run would go on until
+      // limits.maxDuration (or another limit) and end there, however long that takes.
+      const limits = this.world.scenario.limits;
+      this.world.stopEarly('maxDuration', 'truncatedHorizon', {
+        horizon: formatSpan(this.world.scenario.horizon.durationMs ?? 0),
+        limit: formatSpan(limits.maxDurationMs),
+      });
+      return;
+    }
     // Once the horizon's Jobs exist, the next wake-up ends the run.
     if (this.horizonReached && this.horizonStopAt === null) this.horizonStopAt = wake;
     this.requestSync(wake - this.startMs);

@@ -667,6 +667,20 @@ export class JobController implements PodOwner {
       const done = this.indexed ? this.completed.size : this.succeeded;
       want = Math.max(0, Math.min(this.spec.parallelism, this.completions - done));
     }
+    if (this.completions !== null && !this.indexed) {
+      // Each completion takes a pod of its own. When the completions still missing are more
+      // than the pods the run may still create, and nothing can fail or stop the Job, the run
+      // could only end at limits.maxPods: it stops now rather than create all those pods first.
+      const maxPods = this.world.scenario.limits.maxPods;
+      const missing = this.completions - this.succeeded - active;
+      if (missing > maxPods - this.world.podsCreated && this.cannotEndBeforeMaxPods()) {
+        this.world.stopEarly('maxPods', 'truncatedCompletions', {
+          count: this.completions,
+          limit: maxPods,
+        });
+        return;
+      }
+    }
     if (active > want) {
       this.deletePods(this.deletionOrder().slice(0, active - want));
       return;
@@ -687,6 +701,24 @@ export class JobController implements PodOwner {
     else for (let i = 0; i < batch && this.world.stop === null; i++) this.createPod(null);
     // More wanted than one sync may create: the next sync comes when the creations are observed.
     if (diff > MAX_CREATES_PER_SYNC) this.requestSync(now + SYNC_BATCH_MS);
+  }
+
+  /**
+   * Whether nothing can end this Job, or the run, before its pods reach limits.maxPods: it is
+   * the simulated Job itself, with no horizon, no scenario events (disruptions, node changes,
+   * suspension), no failing exit codes, no deadline, and a node its pods can run on.
+   */
+  private cannotEndBeforeMaxPods(): boolean {
+    const scenario = this.world.scenario;
+    return (
+      this.parent === null &&
+      scenario.horizon.durationMs === null &&
+      scenario.events.length === 0 &&
+      scenario.pods.outcomes.every((rule) => rule.exitCode === 0) &&
+      this.spec.activeDeadlineMs === null &&
+      this.template.activeDeadlineMs === null &&
+      this.world.canRunSomewhere(this)
+    );
   }
 
   private createIndexedPods(count: number, now: number): void {

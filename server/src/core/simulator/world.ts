@@ -249,6 +249,16 @@ export class World {
   changes = 0;
   lastChange = 0;
   stop: StopReason | null = null;
+  /**
+   * Set when a run stops before reaching a limit because it could only have ended at that limit:
+   * the message that explains why, in place of the limit's own.
+   */
+  stopDetail: { readonly key: SimulatorMessageKey; readonly args: MessageArgs } | null = null;
+  /**
+   * The run has a horizon beyond limits.maxDuration and no scenario event can suspend the
+   * workload: a CronJob that is scheduling then stops the run at once (see `stopEarly`).
+   */
+  horizonBeyondLimit = false;
   private readonly streams: RandomStreams;
   readonly nameStream: RandomStream;
 
@@ -308,6 +318,15 @@ export class World {
     this.exitCodeStream = this.streams.stream('exitCodes');
     this.indexPods = scenario.events.some((event) => POD_READING_EVENTS.includes(event.type));
     for (const spec of scenario.nodes) this.createNode(spec);
+  }
+
+  /**
+   * Stops the run now because it could only end at `limit`: simulating on would change nothing
+   * but the time it takes. `key` names the message that says why.
+   */
+  stopEarly(limit: StopReason, key: SimulatorMessageKey, args: MessageArgs): void {
+    this.stop = limit;
+    this.stopDetail = { key, args: { ...args, time: this.formatTime(this.now) } };
   }
 
   /** The named random stream. */
@@ -480,6 +499,16 @@ export class World {
     if (pod.targetNode !== null && pod.targetNode !== node.name) return false;
     if (pod.targetNode === null && placementBlocks(pod.owner.template, node).length > 0) return false;
     return untoleratedTaints(node, pod.owner.tolerations, ['NoSchedule', 'NoExecute']).length === 0;
+  }
+
+  /** Whether some node of the cluster accepts the owner's pods now. */
+  canRunSomewhere(owner: PodOwner): boolean {
+    return this.nodeOrder.some(
+      (node) =>
+        node.removed === null &&
+        placementBlocks(owner.template, node).length === 0 &&
+        untoleratedTaints(node, owner.tolerations, ['NoSchedule', 'NoExecute']).length === 0,
+    );
   }
 
   /**
