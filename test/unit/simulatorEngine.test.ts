@@ -6,7 +6,14 @@ import { fastMatcher, fastNextRun } from '../../server/src/core/simulator/fastCr
 import { parseDurationMs, parseInstantMs, formatSpan } from '../../server/src/core/simulator/durations';
 import { EventQueue } from '../../server/src/core/simulator/eventQueue';
 import { IntervalSet, NumberHeap } from '../../server/src/core/simulator/indexSets';
-import { NAME_SUFFIX_ALPHABET, RandomStreams, nameSuffix } from '../../server/src/core/simulator/random';
+import { PodNameTable } from '../../server/src/core/simulator/podNames';
+import {
+  NAME_SUFFIX_ALPHABET,
+  RandomStreams,
+  nameSuffix,
+  nameSuffixCode,
+  suffixFromCode,
+} from '../../server/src/core/simulator/random';
 import { cronJobManifest, jobManifest, simulateYaml } from './simulatorSupport';
 
 test('the event queue orders by time, then priority, then the order events were scheduled', () => {
@@ -116,6 +123,38 @@ test('determinism: the same manifest, scenario and seed give byte-identical JSON
   });
   assert.ok(overridden.ok);
   assert.equal(JSON.stringify(overridden.timeline), JSON.stringify(other));
+});
+
+test('a suffix drawn as a number spells the same five characters as one drawn as text', () => {
+  const asText = new RandomStreams(11).stream('podNames');
+  const asCode = new RandomStreams(11).stream('podNames');
+  for (let i = 0; i < 1000; i++) assert.equal(suffixFromCode(nameSuffixCode(asCode)), nameSuffix(asText, 5));
+});
+
+test('the table of pod names agrees with a set under many random operations', () => {
+  const table = new PodNameTable();
+  const reference = new Set<string>();
+  const random = new RandomStreams(3).stream('test');
+  const prefixes = ['a-', 'b-', 'a-1-'];
+  for (let step = 0; step < 20_000; step++) {
+    // Few codes, so that probe runs collide, wrap around and shift back on deletion.
+    const prefix = prefixes[random.nextInt(prefixes.length)] ?? 'a-';
+    const code = random.nextInt(step < 10_000 ? 64 : 4096);
+    const key = `${prefix}${code}`;
+    assert.equal(table.has(prefix, code), reference.has(key));
+    if (reference.has(key)) {
+      if (random.next() < 0.6) {
+        table.delete(prefix, code);
+        reference.delete(key);
+      }
+    } else if (random.next() < 0.7) {
+      table.add(prefix, code);
+      reference.add(key);
+    }
+  }
+  for (const prefix of prefixes)
+    for (let code = 0; code < 4096; code++)
+      assert.equal(table.has(prefix, code), reference.has(`${prefix}${code}`));
 });
 
 test('a probability draw does not change the pod names (one random stream per purpose)', () => {

@@ -18,6 +18,7 @@ import {
 import { formatSpan } from './durations';
 import { EventQueue, Priority } from './eventQueue';
 import type { EventAction } from './eventQueue';
+import { PodNameTable } from './podNames';
 import { RandomStreams, nameSuffixCode, suffixFromCode } from './random';
 import type { RandomStream } from './random';
 import type {
@@ -283,11 +284,8 @@ export class World {
   readonly nodes = new Map<string, NodeState>();
   readonly nodeOrder: NodeState[] = [];
   private readonly unscheduled = new Set<Pod>();
-  /**
-   * The names of the pods that exist, by suffix code: the prefix, or the prefixes when pods
-   * with different prefixes drew the same suffix.
-   */
-  private readonly liveNames = new Map<number, string | string[]>();
+  /** The names of the pods that exist. */
+  private readonly liveNames = new PodNameTable();
   private clusterVersion = 0;
   private readonly feasibleCache = new WeakMap<PodTemplateModel, { version: number; nodes: NodeState[] }>();
   readonly nodeListeners: NodeListener[] = [];
@@ -451,11 +449,8 @@ export class World {
     const base = prefix.length > 58 ? prefix.slice(0, 58) : prefix;
     let code = nameSuffixCode(this.nameStream);
     // A generated name that is taken makes the create fail; the controller retries with a new one.
-    while (this.nameTaken(base, code)) code = nameSuffixCode(this.nameStream);
-    const holders = this.liveNames.get(code);
-    if (holders === undefined) this.liveNames.set(code, base);
-    else if (typeof holders === 'string') this.liveNames.set(code, [holders, base]);
-    else holders.push(base);
+    while (this.liveNames.has(base, code)) code = nameSuffixCode(this.nameStream);
+    this.liveNames.add(base, code);
     const kept = this.keptPods.length < this.scenario.limits.timelinePods;
     this.podsCreated++;
     this.changes++;
@@ -484,13 +479,6 @@ export class World {
     }
     if (!this.trySchedule(pod)) this.unscheduled.add(pod);
     return pod;
-  }
-
-  /** Whether a pod that exists has the name `base` + the suffix of `code`. */
-  private nameTaken(base: string, code: number): boolean {
-    const holders = this.liveNames.get(code);
-    if (holders === undefined) return false;
-    return typeof holders === 'string' ? holders === base : holders.includes(base);
   }
 
   /** Whether `pod` could run on `node` now: node selection and NoSchedule/NoExecute taints. */
@@ -748,13 +736,7 @@ export class World {
       this.podsById.delete(pod.id);
       pod.node?.pods.delete(pod);
     }
-    const holders = this.liveNames.get(pod.nameCode);
-    if (holders === pod.nameBase) this.liveNames.delete(pod.nameCode);
-    else if (Array.isArray(holders)) {
-      const at = holders.indexOf(pod.nameBase);
-      if (at !== -1) holders.splice(at, 1);
-      if (holders.length === 1) this.liveNames.set(pod.nameCode, holders[0] as string);
-    }
+    this.liveNames.delete(pod.nameBase, pod.nameCode);
   }
 
   /** The pods a scenario pod event selects, in creation order. */
