@@ -27,7 +27,7 @@ test('the event queue orders by time, then priority, then the order events were 
   add(10, 3, 'd');
   add(10, 3, 'e');
   add(0, 0, 'first');
-  for (let event = queue.pop(); event; event = queue.pop()) event.action();
+  for (let event = queue.pop(); event; event = queue.pop()) event.action(event.value, event.tag);
   assert.deepEqual(seen, ['first', 'a', 'b', 'c', 'd', 'e']);
 });
 

@@ -168,11 +168,14 @@ export class CronJobController implements JobParent {
     const at = Math.max(time, this.world.now);
     if (this.syncRequests.includes(at)) return;
     this.syncRequests.push(at);
-    this.world.at(at, Priority.cronJobController, () => {
-      removeFirst(this.syncRequests, at);
-      this.sync();
-    });
+    this.world.atWith(at, Priority.cronJobController, CronJobController.syncDue, this);
   }
+
+  /** A requested sync comes due (at the time it was requested for, which is now). */
+  private static readonly syncDue = (cron: CronJobController): void => {
+    removeFirst(cron.syncRequests, cron.world.now);
+    cron.sync();
+  };
 
   /**
    * A child Job finished or was deleted: the Job informer enqueues the CronJob at once. The Job

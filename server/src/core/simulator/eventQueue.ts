@@ -9,6 +9,12 @@
 export type EventAction = () => void;
 
 /**
+ * What an event does with the value and the number it was scheduled with. One handler serves
+ * many events, so scheduling one allocates no closure (a run schedules millions).
+ */
+export type EventHandler<T> = (value: T, tag: number) => void;
+
+/**
  * Priorities for events at the same instant, lowest first. The kubelet's and the cluster's changes
  * land before the controllers look, so one controller sync sees everything that happened at that
  * instant, as a real controller sees a batch of informer updates.
@@ -28,11 +34,14 @@ export const Priority = {
   daemonSetController: 5,
 } as const;
 
-interface QueuedEvent {
+/** A pending event; `action(value, tag)` carries it out. */
+export interface QueuedEvent {
   readonly time: number;
   readonly priority: number;
   readonly sequence: number;
-  readonly action: EventAction;
+  readonly action: EventHandler<unknown>;
+  readonly value: unknown;
+  readonly tag: number;
 }
 
 function before(a: QueuedEvent, b: QueuedEvent): boolean {
@@ -53,7 +62,19 @@ export class EventQueue {
 
   /** Schedules `action` at virtual time `time` (milliseconds). */
   push(time: number, priority: number, action: EventAction): void {
-    const event: QueuedEvent = { time, priority, sequence: this.nextSequence++, action };
+    this.pushWith(time, priority, action, undefined, 0);
+  }
+
+  /** Schedules `action(value, tag)` at virtual time `time` (milliseconds). */
+  pushWith<T>(time: number, priority: number, action: EventHandler<T>, value: T, tag: number): void {
+    const event: QueuedEvent = {
+      time,
+      priority,
+      sequence: this.nextSequence++,
+      action: action as EventHandler<unknown>,
+      value,
+      tag,
+    };
     const heap = this.heap;
     let i = heap.length;
     heap.push(event);
@@ -73,7 +94,7 @@ export class EventQueue {
   }
 
   /** Removes and returns the earliest event. */
-  pop(): { time: number; action: EventAction } | undefined {
+  pop(): QueuedEvent | undefined {
     const heap = this.heap;
     const top = heap[0];
     if (top === undefined) return undefined;

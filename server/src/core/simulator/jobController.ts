@@ -303,11 +303,14 @@ export class JobController implements PodOwner {
     const at = Math.max(time, this.world.now);
     if (this.syncRequests.includes(at)) return;
     this.syncRequests.push(at);
-    this.world.at(at, Priority.jobController, () => {
-      removeFirst(this.syncRequests, at);
-      this.sync();
-    });
+    this.world.atWith(at, Priority.jobController, JobController.syncDue, this);
   }
+
+  /** A requested sync comes due (at the time it was requested for, which is now). */
+  private static readonly syncDue = (job: JobController): void => {
+    removeFirst(job.syncRequests, job.world.now);
+    job.sync();
+  };
 
   /** A scenario event suspends or resumes the Job (a spec change: synced at once). */
   setSuspended(suspended: boolean): boolean {

@@ -17,7 +17,7 @@ import {
 } from './cluster';
 import { formatSpan } from './durations';
 import { EventQueue, Priority } from './eventQueue';
-import type { EventAction } from './eventQueue';
+import type { EventAction, EventHandler } from './eventQueue';
 import { PodNameTable } from './podNames';
 import { RandomStreams, nameSuffixCode, suffixFromCode } from './random';
 import type { RandomStream } from './random';
@@ -369,6 +369,11 @@ export class World {
     this.queue.push(Math.max(time, this.now), priority, action);
   }
 
+  /** Schedules `action(value, tag)` at virtual time `time`, without a closure. */
+  atWith<T>(time: number, priority: number, action: EventHandler<T>, value: T, tag = 0): void {
+    this.queue.pushWith(Math.max(time, this.now), priority, action, value, tag);
+  }
+
   /**
    * Runs the event loop until nothing is pending, the horizon passes, or a limit is hit.
    * Returns how the run ended.
@@ -393,7 +398,7 @@ export class World {
       this.now = event.time;
       this.eventsProcessed++;
       const before = this.changes;
-      event.action();
+      event.action(event.value, event.tag);
       if (this.changes !== before) this.lastChange = this.now;
     }
   }
@@ -530,9 +535,7 @@ export class World {
     best.load++;
     const epoch = pod.epoch;
     const latency = this.draw(this.scenario.pods.startLatency, this.startLatencyStream);
-    this.at(this.now + latency, Priority.kubelet, () => {
-      if (pod.epoch === epoch && pod.deletedAt === null) this.startRun(pod);
-    });
+    this.atWith(this.now + latency, Priority.kubelet, this.startDue, pod, epoch);
     const deadline = pod.owner.template.activeDeadlineMs;
     if (deadline !== null) {
       this.at(this.now + deadline, Priority.kubelet, () => {
@@ -592,12 +595,32 @@ export class World {
       reason: null,
     });
     pod.owner.onPodChange(pod, pod.restarts === 0 ? 'started' : 'restarted');
-    if (plan === null) return;
-    const epoch = pod.epoch;
-    this.at(this.now + plan.runMs, Priority.kubelet, () => {
-      if (pod.epoch === epoch && pod.deletedAt === null) this.exitRun(pod, plan);
-    });
+    if (plan !== null) this.atWith(this.now + plan.runMs, Priority.kubelet, this.exitDue, pod, pod.epoch);
   }
+
+  // The kubelet's timers. Each carries the pod's epoch from when it was set: a pod deleted, or
+  // on a node that went away, has a new epoch, and its old timers do nothing.
+
+  /** The container starts, after the start latency. */
+  private readonly startDue = (pod: Pod, epoch: number): void => {
+    if (pod.epoch === epoch && pod.deletedAt === null) this.startRun(pod);
+  };
+
+  /**
+   * The container run ends. `pod.plan` is still the plan its run started with: the next run
+   * (a restart) is planned only after this one has ended.
+   */
+  private readonly exitDue = (pod: Pod, epoch: number): void => {
+    if (pod.epoch === epoch && pod.deletedAt === null && pod.plan !== null) this.exitRun(pod, pod.plan);
+  };
+
+  /** The container restarts in place, after the crash-loop backoff. */
+  private readonly restartDue = (pod: Pod, epoch: number): void => {
+    if (pod.epoch !== epoch || pod.deletedAt !== null) return;
+    pod.restarts++;
+    pod.runBegan = this.now;
+    this.startRun(pod);
+  };
 
   /** Ends the current container run; returns how long it took (from pod creation for the first run). */
   private finishAttempt(pod: Pod, exitCode: number, reason: string): number {
@@ -624,13 +647,7 @@ export class World {
       // The kubelet restarts the container in place; the pod stays Running but not ready.
       if (pod.owner.jobName !== null) this.failedPodMs += spent;
       pod.owner.onPodChange(pod, 'notReady');
-      const epoch = pod.epoch;
-      this.at(this.now + restartDelayMs(pod.restarts), Priority.kubelet, () => {
-        if (pod.epoch !== epoch || pod.deletedAt !== null) return;
-        pod.restarts++;
-        pod.runBegan = this.now;
-        this.startRun(pod);
-      });
+      this.atWith(this.now + restartDelayMs(pod.restarts), Priority.kubelet, this.restartDue, pod, pod.epoch);
       return;
     }
     for (const type of plan.conditions) this.addCondition(pod, type, 'True', null, null);
