@@ -27,7 +27,7 @@ test('the event queue orders by time, then priority, then the order events were 
   add(10, 3, 'd');
   add(10, 3, 'e');
   add(0, 0, 'first');
-  for (let event = queue.pop(); event; event = queue.pop()) event.action(event.value, event.tag);
+  while (queue.pop()) queue.poppedAction(queue.poppedValue, queue.poppedTag);
   assert.deepEqual(seen, ['first', 'a', 'b', 'c', 'd', 'e']);
 });
 
@@ -41,7 +41,7 @@ test('the heap stays ordered under many random operations', () => {
     queue.push(time, 0, () => undefined);
   }
   const popped: number[] = [];
-  for (let event = queue.pop(); event; event = queue.pop()) popped.push(event.time);
+  while (queue.pop()) popped.push(queue.poppedTime);
   assert.deepEqual(
     popped,
     [...times].sort((a, b) => a - b),

@@ -52,6 +52,17 @@ export interface RunPlan {
   readonly conditions: readonly string[];
 }
 
+/** What a controller says about a pod it creates. */
+export interface PodFields {
+  readonly ordinal: number;
+  readonly index: number | null;
+  readonly attempt: number;
+  readonly jobOrdinal: number;
+  readonly revision: number | null;
+  readonly hash: string | null;
+  readonly targetNode: string | null;
+}
+
 /** What happened to a pod, as its owner's informer would see it. */
 export type PodChange = 'started' | 'notReady' | 'restarted' | 'terminal' | 'deleting' | 'removed';
 
@@ -393,12 +404,12 @@ export class World {
         return 'maxDuration';
       }
       if (this.eventsProcessed >= limits.maxEvents) return 'maxEvents';
-      const event = this.queue.pop();
-      if (!event) return 'idle';
-      this.now = event.time;
+      const queue = this.queue;
+      if (!queue.pop()) return 'idle';
+      this.now = queue.poppedTime;
       this.eventsProcessed++;
       const before = this.changes;
-      event.action(event.value, event.tag);
+      queue.poppedAction(queue.poppedValue, queue.poppedTag);
       if (this.changes !== before) this.lastChange = this.now;
     }
   }
@@ -433,19 +444,7 @@ export class World {
   // ---- Pods ----------------------------------------------------------------------------------
 
   /** Creates a pod named `<prefix><5 random characters>`; null when limits.maxPods is reached. */
-  createPod(
-    owner: PodOwner,
-    prefix: string,
-    fields: {
-      ordinal: number;
-      index: number | null;
-      attempt: number;
-      jobOrdinal: number;
-      revision: number | null;
-      hash: string | null;
-      targetNode: string | null;
-    },
-  ): Pod | null {
+  createPod(owner: PodOwner, prefix: string, fields: PodFields): Pod | null {
     if (this.podsCreated >= this.scenario.limits.maxPods) {
       this.stop = 'maxPods';
       return null;
@@ -459,7 +458,43 @@ export class World {
     const kept = this.keptPods.length < this.scenario.limits.timelinePods;
     this.podsCreated++;
     this.changes++;
-    const pod = new Pod(
+    const pod = kept
+      ? this.keptPod(base, code, owner, fields)
+      : new Pod(
+          this.podsCreated,
+          base,
+          code,
+          owner,
+          this.now,
+          fields.ordinal,
+          fields.index,
+          fields.attempt,
+          fields.jobOrdinal,
+          fields.revision,
+          fields.hash,
+          fields.targetNode,
+          false,
+        );
+    if (kept) this.keptPods.push(pod);
+    else this.podsOmitted++;
+    if (this.indexPods) this.podsById.set(pod.id, pod);
+    this.livePods++;
+    if (this.livePods > this.peakConcurrency) {
+      this.peakConcurrency = this.livePods;
+      this.peakConcurrencyTime = this.now;
+    }
+    if (!this.trySchedule(pod)) this.unscheduled.add(pod);
+    return pod;
+  }
+
+  /**
+   * Creates a pod the timeline lists. Kept pods live to the end of the run, the others mostly
+   * briefly; creating them at a different place in the code keeps V8 from judging all pods by
+   * the first, kept ones and allocating every later pod in the old generation (where short-lived
+   * pods, and the Jobs they point to, would wait for a full collection).
+   */
+  private keptPod(base: string, code: number, owner: PodOwner, fields: PodFields): Pod {
+    return new Pod(
       this.podsCreated,
       base,
       code,
@@ -472,18 +507,8 @@ export class World {
       fields.revision,
       fields.hash,
       fields.targetNode,
-      kept,
+      true,
     );
-    if (kept) this.keptPods.push(pod);
-    else this.podsOmitted++;
-    if (this.indexPods) this.podsById.set(pod.id, pod);
-    this.livePods++;
-    if (this.livePods > this.peakConcurrency) {
-      this.peakConcurrency = this.livePods;
-      this.peakConcurrencyTime = this.now;
-    }
-    if (!this.trySchedule(pod)) this.unscheduled.add(pod);
-    return pod;
   }
 
   /** Whether `pod` could run on `node` now: node selection and NoSchedule/NoExecute taints. */
