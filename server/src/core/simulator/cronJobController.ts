@@ -524,10 +524,12 @@ export class CronJobController implements JobParent {
 
   private sample(): void {
     const active = this.active;
+    // Reading index -1 of an empty array would be a slow property lookup, hence the test.
+    const count = active.length;
     const changed = this.samples.changed(
-      active.length,
-      active[0]?.ordinal ?? -1,
-      active[active.length - 1]?.ordinal ?? -1,
+      count,
+      count > 0 ? (active[0] as JobController).ordinal : -1,
+      count > 0 ? (active[count - 1] as JobController).ordinal : -1,
       this.lastScheduleTime ?? -1,
       this.lastSuccessfulTime ?? -1,
     );
