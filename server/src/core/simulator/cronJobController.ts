@@ -474,8 +474,12 @@ export class CronJobController implements JobParent {
     // Nothing to clean up unless a Job finished since the last look.
     if (!this.finishedSinceCleanup) return;
     this.finishedSinceCleanup = false;
-    const successful = this.children.filter((job) => job.outcome === 'Complete');
-    const failed = this.children.filter((job) => job.outcome === 'Failed');
+    const successful: JobController[] = [];
+    const failed: JobController[] = [];
+    for (const job of this.children) {
+      if (job.outcome === 'Complete') successful.push(job);
+      else if (job.outcome === 'Failed') failed.push(job);
+    }
     this.removeOldest(successful, this.spec.successfulJobsHistoryLimit);
     this.removeOldest(failed, this.spec.failedJobsHistoryLimit);
   }

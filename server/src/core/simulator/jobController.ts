@@ -871,15 +871,17 @@ export class JobController implements PodOwner {
   // ---- Conditions, events and status ---------------------------------------------------------
 
   conditionStatus(type: string): 'True' | 'False' | undefined {
-    return this.current.find((condition) => condition.type === type)?.status;
+    // Loops rather than find/findIndex with a closure: every sync asks.
+    for (const condition of this.current) if (condition.type === type) return condition.status;
+    return undefined;
   }
 
   private setCondition(type: string, status: 'True' | 'False', reason: string, message: string): void {
     const time = toSeconds(this.world.now);
     const condition = { type, status, reason, message, time };
-    const at = this.current.findIndex((existing) => existing.type === type);
-    if (at === -1) this.current.push(condition);
-    else this.current[at] = condition;
+    let at = 0;
+    while (at < this.current.length && (this.current[at] as MutableCondition).type !== type) at++;
+    this.current[at] = condition;
     this.conditionHistory?.push({ type, status, reason, message, time });
   }
 
