@@ -56,6 +56,8 @@ interface MutableCondition {
   time: number;
 }
 
+const NO_CONDITION_TYPES: readonly string[] = [];
+
 /** Event messages, built only when the timeline keeps the event. */
 const createdPod = (pod: Pod): string => `Created pod: ${pod.name}`;
 const deletedPod = (pod: Pod): string => `Deleted pod: ${pod.name}`;
@@ -328,7 +330,7 @@ export class JobController implements PodOwner {
     const container = this.template.containers[0] ?? 'main';
     const rule = this.matchOutcome(scenario.pods.outcomes, pod);
     const runMs = this.world.draw(rule?.runTime ?? scenario.pods.runTime, this.world.runTimeStream);
-    if (rule === null) return { runMs, exitCode: 0, container, conditions: [] };
+    if (rule === null) return { runMs, exitCode: 0, container, conditions: NO_CONDITION_TYPES };
     return {
       runMs,
       exitCode: rule.exitCode,

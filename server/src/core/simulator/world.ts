@@ -87,6 +87,8 @@ const DISRUPTION_MESSAGES: Readonly<Record<DisruptionReason, string>> = {
   TerminationByKubelet: 'Pod was terminated in response to imminent node shutdown.',
 };
 
+const NO_CONDITIONS: readonly PodConditionRecord[] = [];
+
 /** Exit code of a container stopped by SIGTERM (128 + 15) and by SIGKILL after the grace period. */
 const EXIT_SIGTERM = 143;
 const EXIT_SIGKILL = 137;
@@ -127,7 +129,8 @@ export class Pod {
   epoch = 0;
   plan: RunPlan | null = null;
   lastExit: { container: string; exitCode: number } | null = null;
-  conditions: PodConditionRecord[] = [];
+  /** Replaced, never changed in place (`World.addCondition`), so pods may share the empty list. */
+  conditions: readonly PodConditionRecord[] = NO_CONDITIONS;
   reason: string | null = null;
   countedAs: TimelinePod['countedAs'] = null;
   // Bookkeeping of the Job controller that owns the pod (flags instead of per-Job sets).
@@ -705,8 +708,10 @@ export class World {
     reason: string | null,
     message: string | null,
   ): void {
-    pod.conditions = pod.conditions.filter((condition) => condition.type !== type);
-    pod.conditions.push({ type, status, reason, message, time: toSeconds(this.now) });
+    pod.conditions = [
+      ...pod.conditions.filter((condition) => condition.type !== type),
+      { type, status, reason, message, time: toSeconds(this.now) },
+    ];
   }
 
   /**
