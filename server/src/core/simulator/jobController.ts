@@ -48,13 +48,8 @@ interface Interim {
   readonly message: string;
 }
 
-interface MutableCondition {
-  type: string;
-  status: 'True' | 'False';
-  reason: string;
-  message: string;
-  time: number;
-}
+/** The condition types a Job gets. */
+type JobConditionType = 'Suspended' | 'FailureTarget' | 'SuccessCriteriaMet' | 'Failed' | 'Complete';
 
 const NO_CONDITION_TYPES: readonly string[] = [];
 
@@ -216,7 +211,15 @@ export class JobController implements PodOwner {
   private failJob: { message: string } | null = null;
   private readonly conditionHistory: ConditionRecord[] | null;
   /** The latest condition of each type. */
-  private readonly current: MutableCondition[] = [];
+  /**
+   * The status of each condition type now (the controller reads only the status). Fields, not
+   * a list of condition objects: a year of a CronJob makes hundreds of thousands of Jobs.
+   */
+  private suspendedStatus: 'True' | 'False' | undefined = undefined;
+  private failureTargetStatus: 'True' | 'False' | undefined = undefined;
+  private successCriteriaMetStatus: 'True' | 'False' | undefined = undefined;
+  private failedStatus: 'True' | 'False' | undefined = undefined;
+  private completeStatus: 'True' | 'False' | undefined = undefined;
 
   // Pods.
   private readonly pods = new PodSet(false);
@@ -872,19 +875,45 @@ export class JobController implements PodOwner {
 
   // ---- Conditions, events and status ---------------------------------------------------------
 
-  conditionStatus(type: string): 'True' | 'False' | undefined {
-    // Loops rather than find/findIndex with a closure: every sync asks.
-    for (const condition of this.current) if (condition.type === type) return condition.status;
-    return undefined;
+  conditionStatus(type: JobConditionType): 'True' | 'False' | undefined {
+    switch (type) {
+      case 'Suspended':
+        return this.suspendedStatus;
+      case 'FailureTarget':
+        return this.failureTargetStatus;
+      case 'SuccessCriteriaMet':
+        return this.successCriteriaMetStatus;
+      case 'Failed':
+        return this.failedStatus;
+      case 'Complete':
+        return this.completeStatus;
+    }
   }
 
-  private setCondition(type: string, status: 'True' | 'False', reason: string, message: string): void {
-    const time = toSeconds(this.world.now);
-    const condition = { type, status, reason, message, time };
-    let at = 0;
-    while (at < this.current.length && (this.current[at] as MutableCondition).type !== type) at++;
-    this.current[at] = condition;
-    this.conditionHistory?.push({ type, status, reason, message, time });
+  private setCondition(
+    type: JobConditionType,
+    status: 'True' | 'False',
+    reason: string,
+    message: string,
+  ): void {
+    switch (type) {
+      case 'Suspended':
+        this.suspendedStatus = status;
+        break;
+      case 'FailureTarget':
+        this.failureTargetStatus = status;
+        break;
+      case 'SuccessCriteriaMet':
+        this.successCriteriaMetStatus = status;
+        break;
+      case 'Failed':
+        this.failedStatus = status;
+        break;
+      case 'Complete':
+        this.completeStatus = status;
+        break;
+    }
+    this.conditionHistory?.push({ type, status, reason, message, time: toSeconds(this.world.now) });
   }
 
   /**
