@@ -51,7 +51,12 @@ interface Interim {
 /** The condition types a Job gets. */
 type JobConditionType = 'Suspended' | 'FailureTarget' | 'SuccessCriteriaMet' | 'Failed' | 'Complete';
 
-const NO_CONDITION_TYPES: readonly string[] = [];
+/** The interim condition of a Job that reached its completions (one object for every Job). */
+const COMPLETIONS_REACHED: Interim = {
+  type: 'SuccessCriteriaMet',
+  reason: 'CompletionsReached',
+  message: REASON_MESSAGES.CompletionsReached,
+};
 
 /** Event messages, built only when the timeline keeps the event. */
 const createdPod = (pod: Pod): string => `Created pod: ${pod.name}`;
@@ -333,7 +338,7 @@ export class JobController implements PodOwner {
     const container = this.template.containers[0] ?? 'main';
     const rule = this.matchOutcome(scenario.pods.outcomes, pod);
     const runMs = this.world.draw(rule?.runTime ?? scenario.pods.runTime, this.world.runTimeStream);
-    if (rule === null) return { runMs, exitCode: 0, container, conditions: NO_CONDITION_TYPES };
+    if (rule === null) return this.world.successPlan(runMs, container);
     return {
       runMs,
       exitCode: rule.exitCode,
@@ -469,11 +474,7 @@ export class JobController implements PodOwner {
     if (this.interim === null) {
       this.manageJob(now);
       if (this.completionsReached()) {
-        this.interim = {
-          type: 'SuccessCriteriaMet',
-          reason: 'CompletionsReached',
-          message: REASON_MESSAGES.CompletionsReached,
-        };
+        this.interim = COMPLETIONS_REACHED;
       }
     }
     if (this.interim !== null) this.finish(now);

@@ -88,6 +88,7 @@ const DISRUPTION_MESSAGES: Readonly<Record<DisruptionReason, string>> = {
 };
 
 const NO_CONDITIONS: readonly PodConditionRecord[] = [];
+const NO_CONDITION_TYPES: readonly string[] = [];
 
 /** Exit code of a container stopped by SIGTERM (128 + 15) and by SIGKILL after the grace period. */
 const EXIT_SIGTERM = 143;
@@ -128,7 +129,7 @@ export class Pod {
   /** Bumped when pending kubelet work must be forgotten (deletion, node loss). */
   epoch = 0;
   plan: RunPlan | null = null;
-  lastExit: { container: string; exitCode: number } | null = null;
+  lastExit: { readonly container: string; readonly exitCode: number } | null = null;
   /** Replaced, never changed in place (`World.addCondition`), so pods may share the empty list. */
   conditions: readonly PodConditionRecord[] = NO_CONDITIONS;
   reason: string | null = null;
@@ -316,6 +317,7 @@ export class World {
   /** The streams of run times and of exit-code rule probabilities. */
   readonly runTimeStream: RandomStream;
   readonly exitCodeStream: RandomStream;
+  private lastSuccessPlan: RunPlan | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -344,6 +346,18 @@ export class World {
   /** The named random stream. */
   stream(purpose: string): RandomStream {
     return this.streams.stream(purpose);
+  }
+
+  /**
+   * The plan of a run of `runMs` that exits 0. Plans are never changed, so runs that end alike
+   * share one (a year of a CronJob has hundreds of thousands of them).
+   */
+  successPlan(runMs: number, container: string): RunPlan {
+    const last = this.lastSuccessPlan;
+    if (last !== null && last.runMs === runMs && last.container === container) return last;
+    const plan: RunPlan = { runMs, exitCode: 0, container, conditions: NO_CONDITION_TYPES };
+    this.lastSuccessPlan = plan;
+    return plan;
   }
 
   /** Draws a duration in whole milliseconds from `distribution` using `stream`. */
@@ -665,7 +679,8 @@ export class World {
 
   private exitRun(pod: Pod, plan: RunPlan): void {
     const spent = this.finishAttempt(pod, plan.exitCode, plan.exitCode === 0 ? 'Completed' : 'Error');
-    pod.lastExit = { container: plan.container, exitCode: plan.exitCode };
+    // The plan says which container exits with which code (and is never changed).
+    pod.lastExit = plan;
     pod.ready = false;
     if (plan.exitCode === 0) {
       this.setPhase(pod, 'Succeeded');
