@@ -133,6 +133,20 @@ record(
   '< 2 s',
   time(3, () => simulateDocument(everyMinute, { scenarioText: 'horizon: 365d\npods: {runTime: 90s}\n' })),
 );
+// Absurd input ends at once, with a truncation reason (issue 6).
+const absurdJob = bigJob
+  .replace('completions: 100000', 'completions: 1000000000')
+  .replace('parallelism: 1000', 'parallelism: 1000000000');
+record(
+  'absurd input: a Job of 10⁹ completions at parallelism 10⁹ (truncated)',
+  '< 1 s',
+  time(3, () => simulateDocument(absurdJob)),
+);
+record(
+  'absurd input: a CronJob every minute for a century (truncated)',
+  '< 1 s',
+  time(3, () => simulateDocument(everyMinute, { scenarioText: 'horizon: 36500d\n' })),
+);
 const daemonSet = `apiVersion: apps/v1
 kind: DaemonSet
 metadata: {name: agent}

@@ -6,7 +6,14 @@ import { fastMatcher, fastNextRun } from '../../server/src/core/simulator/fastCr
 import { parseDurationMs, parseInstantMs, formatSpan } from '../../server/src/core/simulator/durations';
 import { EventQueue } from '../../server/src/core/simulator/eventQueue';
 import { IntervalSet, NumberHeap } from '../../server/src/core/simulator/indexSets';
-import { NAME_SUFFIX_ALPHABET, RandomStreams, nameSuffix } from '../../server/src/core/simulator/random';
+import { PodNameTable } from '../../server/src/core/simulator/podNames';
+import {
+  NAME_SUFFIX_ALPHABET,
+  RandomStreams,
+  nameSuffix,
+  nameSuffixCode,
+  suffixFromCode,
+} from '../../server/src/core/simulator/random';
 import { cronJobManifest, jobManifest, simulateYaml } from './simulatorSupport';
 
 test('the event queue orders by time, then priority, then the order events were scheduled', () => {
@@ -20,7 +27,7 @@ test('the event queue orders by time, then priority, then the order events were 
   add(10, 3, 'd');
   add(10, 3, 'e');
   add(0, 0, 'first');
-  for (let event = queue.pop(); event; event = queue.pop()) event.action();
+  while (queue.pop()) queue.poppedAction(queue.poppedValue, queue.poppedTag);
   assert.deepEqual(seen, ['first', 'a', 'b', 'c', 'd', 'e']);
 });
 
@@ -34,7 +41,7 @@ test('the heap stays ordered under many random operations', () => {
     queue.push(time, 0, () => undefined);
   }
   const popped: number[] = [];
-  for (let event = queue.pop(); event; event = queue.pop()) popped.push(event.time);
+  while (queue.pop()) popped.push(queue.poppedTime);
   assert.deepEqual(
     popped,
     [...times].sort((a, b) => a - b),
@@ -118,6 +125,38 @@ test('determinism: the same manifest, scenario and seed give byte-identical JSON
   assert.equal(JSON.stringify(overridden.timeline), JSON.stringify(other));
 });
 
+test('a suffix drawn as a number spells the same five characters as one drawn as text', () => {
+  const asText = new RandomStreams(11).stream('podNames');
+  const asCode = new RandomStreams(11).stream('podNames');
+  for (let i = 0; i < 1000; i++) assert.equal(suffixFromCode(nameSuffixCode(asCode)), nameSuffix(asText, 5));
+});
+
+test('the table of pod names agrees with a set under many random operations', () => {
+  const table = new PodNameTable();
+  const reference = new Set<string>();
+  const random = new RandomStreams(3).stream('test');
+  const prefixes = ['a-', 'b-', 'a-1-'];
+  for (let step = 0; step < 20_000; step++) {
+    // Few codes, so that probe runs collide, wrap around and shift back on deletion.
+    const prefix = prefixes[random.nextInt(prefixes.length)] ?? 'a-';
+    const code = random.nextInt(step < 10_000 ? 64 : 4096);
+    const key = `${prefix}${code}`;
+    assert.equal(table.has(prefix, code), reference.has(key));
+    if (reference.has(key)) {
+      if (random.next() < 0.6) {
+        table.delete(prefix, code);
+        reference.delete(key);
+      }
+    } else if (random.next() < 0.7) {
+      table.add(prefix, code);
+      reference.add(key);
+    }
+  }
+  for (const prefix of prefixes)
+    for (let code = 0; code < 4096; code++)
+      assert.equal(table.has(prefix, code), reference.has(`${prefix}${code}`));
+});
+
 test('a probability draw does not change the pod names (one random stream per purpose)', () => {
   const manifest = jobManifest({ completions: 5, parallelism: 5 });
   const plain = simulateYaml(manifest, { seed: 5 });
@@ -131,25 +170,144 @@ test('a probability draw does not change the pod names (one random stream per pu
   );
 });
 
-test('absurd input ends quickly with a clear truncation reason: parallelism and completions 1e9', () => {
-  const timeline = simulateYaml(jobManifest({ completions: 1_000_000_000, parallelism: 1_000_000_000 }));
-  assert.equal(timeline.truncated, true);
-  assert.equal(timeline.endReason, 'truncated');
-  assert.ok(timeline.truncationLimit === 'maxPods' || timeline.truncationLimit === 'maxEvents');
-  assert.match(timeline.truncationReason ?? '', /limits\.max(Pods|Events)/);
-  // The counters are exact up to the stop; the lists are capped.
-  assert.equal(timeline.pods.length, 1000);
-  assert.ok(timeline.summary.podsCreated > 1000);
-  assert.ok(timeline.omitted.pods > 0);
+test('absurd input ends at once with a clear truncation reason: completions (and parallelism) 1e9', () => {
+  for (const parallelism of [1_000_000_000, 1]) {
+    const timeline = simulateYaml(jobManifest({ completions: 1_000_000_000, parallelism }));
+    assert.equal(timeline.truncated, true);
+    assert.equal(timeline.endReason, 'truncated');
+    assert.equal(timeline.truncationLimit, 'maxPods');
+    assert.match(timeline.truncationReason ?? '', /1000000000 completions/);
+    assert.match(timeline.truncationReason ?? '', /limits\.maxPods \(600000\)/);
+    // It stops before creating the pods it could never finish with.
+    assert.equal(timeline.end, 0);
+    assert.equal(timeline.summary.podsCreated, 0);
+    assert.equal(timeline.summary.outcome, 'Running');
+  }
+  const chinese = simulateDocument(JSON.stringify(jobManifest({ completions: 1_000_000_000 })), {
+    locale: 'zh-CN',
+  });
+  assert.ok(chinese.ok);
+  assert.match(chinese.timeline.truncationReason ?? '', /limits\.maxPods（600000）/);
 });
 
-test('absurd input: a schedule every minute for a century stops at a limit', () => {
+test('a Job with more completions than limits.maxPods is simulated when something can end it sooner', () => {
+  // Every pod fails: the Job fails at its backoff limit long before the pod limit.
+  const failing = simulateYaml(jobManifest({ completions: 1_000_000_000, backoffLimit: 2 }), {
+    pods: { exitCodes: [{ exitCode: 1 }] },
+  });
+  assert.equal(failing.truncated, false);
+  assert.equal(failing.summary.outcome, 'Failed');
+  assert.equal(failing.summary.reason, 'BackoffLimitExceeded');
+  assert.equal(failing.summary.podsCreated, 3);
+  // A horizon ends the run first.
+  const short = simulateYaml(jobManifest({ completions: 1_000_000_000 }), { horizon: '1m' });
+  assert.equal(short.truncated, false);
+  assert.equal(short.endReason, 'horizon');
+  assert.ok(short.summary.podsCreated > 0);
+  // A work queue (no completions) with parallelism 1e9 ends when its first pod succeeds.
+  const queue = simulateYaml(jobManifest({ parallelism: 1_000_000_000 }));
+  assert.equal(queue.truncated, false);
+  assert.equal(queue.summary.outcome, 'Complete');
+  assert.ok(queue.summary.podsCreated < 600_000);
+});
+
+test('absurd input: a schedule every minute for a century stops at once at limits.maxDuration', () => {
   const timeline = simulateYaml(cronJobManifest({ schedule: '* * * * *' }), { horizon: '36500d' });
   assert.equal(timeline.truncated, true);
-  assert.ok(timeline.truncationLimit !== null);
-  assert.ok((timeline.truncationReason ?? '').length > 0);
-  assert.ok(timeline.end < 36500 * 86400);
+  assert.equal(timeline.endReason, 'truncated');
+  assert.equal(timeline.truncationLimit, 'maxDuration');
+  assert.match(timeline.truncationReason ?? '', /horizon \(36500d\)/);
+  assert.match(timeline.truncationReason ?? '', /limits\.maxDuration \(400d\)/);
+  // The first sync shows the CronJob is scheduling, and nothing can suspend it: the run stops.
+  assert.equal(timeline.end, 0);
+  assert.equal(timeline.summary.cronJob?.jobsCreated, 0);
+});
+
+test('a horizon beyond limits.maxDuration is simulated when a suspension can end the run sooner', () => {
+  const timeline = simulateYaml(cronJobManifest({ schedule: '* * * * *' }), {
+    horizon: '1d',
+    limits: { maxDuration: '2h' },
+    events: [{ at: '30m', type: 'suspend' }],
+  });
+  assert.equal(timeline.truncated, false);
+  assert.equal(timeline.endReason, 'idle');
+  // Minutes 1 to 29 each got a Job; the suspension at 30m came before the sync at 30m + 100ms.
+  assert.equal(timeline.summary.cronJob?.jobsCreated, 29);
+  // Without the suspension the run reaches maxDuration and says so.
+  const endless = simulateYaml(cronJobManifest({ schedule: '* * * * *' }), {
+    horizon: '1d',
+    limits: { maxDuration: '2h' },
+  });
+  assert.equal(endless.truncationLimit, 'maxDuration');
+  assert.equal(endless.end, 0);
+});
+
+test('large legitimate runs finish untruncated: a Job of 100,000 completions at parallelism 1,000', () => {
+  const timeline = simulateYaml(jobManifest({ completions: 100_000, parallelism: 1000 }));
+  assert.equal(timeline.truncated, false);
+  assert.equal(timeline.summary.outcome, 'Complete');
+  assert.equal(timeline.summary.podsCreated, 100_000);
+  assert.equal(timeline.summary.podsSucceeded, 100_000);
+  assert.equal(timeline.summary.peakConcurrency, 1000);
+  // The lists are capped; the counters are not.
+  assert.equal(timeline.pods.length, 1000);
+  assert.equal(timeline.omitted.pods, 99_000);
+});
+
+test('large legitimate runs finish untruncated: a CronJob every minute for a year under Forbid', () => {
+  const manifest = {
+    apiVersion: 'batch/v1',
+    kind: 'CronJob',
+    metadata: { name: 'every-minute' },
+    spec: {
+      schedule: '* * * * *',
+      concurrencyPolicy: 'Forbid',
+      jobTemplate: {
+        spec: {
+          template: {
+            spec: { restartPolicy: 'OnFailure', containers: [{ name: 'main', image: 'busybox' }] },
+          },
+        },
+      },
+    },
+  };
+  const timeline = simulateYaml(manifest, { horizon: '365d', pods: { runTime: '90s' } });
+  assert.equal(timeline.truncated, false);
+  assert.equal(timeline.endReason, 'horizon');
+  assert.equal(timeline.end, 365 * 86_400);
+  // Worked out from the controllers' rules, not read off a run. The sync for minute m runs at
+  // 60m s + 100 ms. A Job's pod starts 1 s after the Job is created and runs 90 s, so each Job
+  // lasts 91 s, longer than a minute: the sync at the next minute finds it active and skips that
+  // run (Forbid leaves lastScheduleTime alone), and when the Job finishes the CronJob syncs at
+  // once and starts the most recent missed run late (no startingDeadlineSeconds). So Job k
+  // (from 0) is created at 60.1 + 91k s, while the year lasts: 60.1 + 91k <= 31,536,000 gives
+  // k <= 346,548, that is 346,549 Jobs, all but the last one finished.
+  const jobs = 346_549;
+  // Minute syncs at 60m + 0.1 s for m = 1 .. 525,599 (m = 525,600 falls 100 ms after the
+  // horizon). Minute 1 creates the first Job; every other one skips, except where a Job
+  // finishes at that very instant (151.1 + 91k = 60m + 0.1, i.e. k = 59 mod 60, for the
+  // finished k <= 346,547: 5,775 of them), when the finishing Job's sync has already started
+  // that minute's run.
+  const skipped = 525_599 - 1 - 5_775;
+  assert.deepEqual(timeline.summary.cronJob, {
+    jobsCreated: jobs,
+    jobsSucceeded: jobs - 1,
+    jobsFailed: 0,
+    // successfulJobsHistoryLimit 3 keeps the three newest finished Jobs.
+    jobsDeleted: jobs - 1 - 3,
+    runsSkipped: skipped,
+    tooManyMissed: 0,
+  });
+  assert.equal(timeline.summary.podsCreated, jobs);
+  assert.equal(timeline.summary.podsSucceeded, jobs - 1);
+  assert.equal(timeline.summary.peakConcurrency, 1);
+  // What the timeline holds stays bounded: the first 1,000 Jobs and pods, 5,000 events and
+  // status samples; the rest is counted.
   assert.equal(timeline.jobs.length, 1000);
+  assert.equal(timeline.pods.length, 1000);
+  assert.equal(timeline.events.length, 5000);
+  assert.equal(timeline.status.length, 5000);
+  assert.equal(timeline.omitted.jobs, jobs - 1000);
 });
 
 test('limits: a small maxEvents stops the run and says so', () => {

@@ -10,8 +10,9 @@ import { computeNextRuns, formatCronError, loadTimeZone, parseCronSchedule } fro
 import type { ParsedSchedule, TimeZone } from '../cron';
 import { fastMatcher, fastNextRun } from './fastCron';
 import type { FastMatcher } from './fastCron';
-import { formatInstant, toSeconds } from './durations';
+import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
+import { removeFirst } from './indexSets';
 import { JobController } from './jobController';
 import type { JobParent } from './jobController';
 import type { CronJobStatusSample, TimelineJob } from './timeline';
@@ -27,6 +28,15 @@ const MANY_MISSED = 100;
 const MAX_WALK = 100_000;
 /** How many upcoming runs one call to the cron module computes for the cache. */
 const RUN_BATCH = 256;
+
+/** Event messages, built only when the timeline keeps the event. */
+const missedSchedule = (scheduled: number): string =>
+  `Missed scheduled time to start a job: ${formatInstant(scheduled)}`;
+const createdJob = (name: string): string => `Created job ${name}`;
+const deletedJob = (job: JobController): string => `Deleted job ${job.name}`;
+const sawCompletedJob = (job: JobController): string =>
+  `Saw completed job: ${job.name}, condition: ${job.outcome ?? ''}`;
+const missingJob = (job: JobController): string => `Active job went missing: ${job.name}`;
 
 /** What `mostRecentScheduleTime` found. */
 interface ScheduleState {
@@ -59,7 +69,11 @@ export class CronJobController implements JobParent {
   private readonly active: JobController[] = [];
   /** Child Jobs that exist (not deleted), in creation order. */
   private readonly children: JobController[] = [];
-  private readonly names = new Set<string>();
+  /**
+   * The names of the child Jobs that exist, as the Unix minute of their schedule time: every
+   * name is `<cronjob>-<minute>`, so the minute stands for the name without building strings.
+   */
+  private readonly names = new Set<number>();
   readonly keptJobs: JobController[] = [];
   jobsOmitted = 0;
   readonly totals: CronJobTotals = {
@@ -72,13 +86,21 @@ export class CronJobController implements JobParent {
   };
   /** The next run cache: schedule time → the following one (null when there is none). */
   private readonly nextCache = new Map<number, number | null>();
-  private readonly memo: (number | null)[] = [NaN, null, NaN, null, NaN, null, NaN, null];
+  /** The last few answers of `next`: questions, and answers with NaN for "none". */
+  private readonly memoKeys = new Float64Array(4).fill(NaN);
+  private readonly memoValues = new Float64Array(4).fill(NaN);
   private memoAt = 0;
   private readonly fast: { readonly matcher: FastMatcher; readonly zone: TimeZone } | null;
-  private readonly syncRequests = new Set<number>();
+  /** Times of pending sync requests (a handful at most). */
+  private readonly syncRequests: number[] = [];
   private horizonReached = false;
   private invalidSchedule = false;
   private finishedSinceCleanup = false;
+  /**
+   * A child Job was created, finished or deleted since `reconcileActive` last looked; until one
+   * is, reconciling again would find nothing to change.
+   */
+  private childrenChanged = false;
   private syncing = false;
   private horizonStopAt: number | null = null;
   readonly samples: SampleList<CronJobStatusSample>;
@@ -108,6 +130,17 @@ export class CronJobController implements JobParent {
       this.schedule?.type === 'spec' && zone !== null ? { matcher: fastMatcher(this.schedule), zone } : null;
   }
 
+  /** The Unix minute in a child Job's name `<cronjob>-<minute>`. */
+  private nameMinute(job: JobController): number {
+    return Math.floor((this.startMs + (job.scheduledTime ?? 0)) / 60_000);
+  }
+
+  /** The Job of `jobs` whose name has `minute`, or null. */
+  private jobNamed(jobs: readonly JobController[], minute: number): JobController | null {
+    for (const job of jobs) if (this.nameMinute(job) === minute) return job;
+    return null;
+  }
+
   /** The CronJob was created at the scenario's start. */
   start(): void {
     this.requestSync(this.world.now);
@@ -133,13 +166,16 @@ export class CronJobController implements JobParent {
 
   private requestSync(time: number): void {
     const at = Math.max(time, this.world.now);
-    if (this.syncRequests.has(at)) return;
-    this.syncRequests.add(at);
-    this.world.at(at, Priority.cronJobController, () => {
-      this.syncRequests.delete(at);
-      this.sync();
-    });
+    if (this.syncRequests.includes(at)) return;
+    this.syncRequests.push(at);
+    this.world.atWith(at, Priority.cronJobController, CronJobController.syncDue, this);
   }
+
+  /** A requested sync comes due (at the time it was requested for, which is now). */
+  private static readonly syncDue = (cron: CronJobController): void => {
+    removeFirst(cron.syncRequests, cron.world.now);
+    cron.sync();
+  };
 
   /**
    * A child Job finished or was deleted: the Job informer enqueues the CronJob at once. The Job
@@ -147,6 +183,7 @@ export class CronJobController implements JobParent {
    * (a Job this controller is deleting), which queues it instead.
    */
   onJobChanged(job: JobController): void {
+    this.childrenChanged = true;
     if (job.finished && !job.countedByParent) {
       job.countedByParent = true;
       this.finishedSinceCleanup = true;
@@ -155,9 +192,8 @@ export class CronJobController implements JobParent {
     }
     if (job.deletedAt !== null) {
       // A Job deleted by someone else (its TTL) no longer exists for the controller.
-      const child = this.children.indexOf(job);
-      if (child !== -1) this.children.splice(child, 1);
-      this.names.delete(job.name);
+      removeFirst(this.children, job);
+      this.names.delete(this.nameMinute(job));
     }
     if (this.syncing) this.requestSync(this.world.now);
     else this.sync();
@@ -171,8 +207,16 @@ export class CronJobController implements JobParent {
     return true;
   }
 
-  /** Records an event; the message is built only when the timeline still keeps events. */
-  private event(type: 'Normal' | 'Warning', reason: string, message: () => string): void {
+  /**
+   * Records an event. A message that takes building is given as a function of `subject`, called
+   * only when the timeline still keeps events, so nothing is allocated for events it omits.
+   */
+  private event<S>(
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string | ((subject: S) => string),
+    subject?: S,
+  ): void {
     if (this.world.eventsFull) {
       this.world.omitEvent();
       return;
@@ -182,18 +226,24 @@ export class CronJobController implements JobParent {
       reason,
       { kind: 'CronJob', name: this.spec.name },
       'cronjob-controller',
-      message(),
+      typeof message === 'string' ? message : message(subject as S),
     );
   }
 
   /** robfig's `Next(t)`: the first schedule time after `t` (absolute ms), or null when none. */
   private next(t: number): number | null {
     // The controller asks the same few questions several times per sync.
-    for (let i = 0; i < this.memo.length; i += 2) if (this.memo[i] === t) return this.memo[i + 1] ?? null;
+    const keys = this.memoKeys;
+    for (let i = 0; i < keys.length; i++) {
+      if (keys[i] === t) {
+        const known = this.memoValues[i] as number;
+        return Number.isNaN(known) ? null : known;
+      }
+    }
     const answer = this.computeNext(t);
-    this.memo[this.memoAt] = t;
-    this.memo[this.memoAt + 1] = answer;
-    this.memoAt = (this.memoAt + 2) % this.memo.length;
+    keys[this.memoAt] = t;
+    this.memoValues[this.memoAt] = answer ?? NaN;
+    this.memoAt = (this.memoAt + 1) % keys.length;
     return answer;
   }
 
@@ -264,6 +314,16 @@ export class CronJobController implements JobParent {
     // Without startingDeadlineSeconds the sync's own answer is the one nextWake needs.
     const wake = this.nextWake(now, this.spec.startingDeadlineMs === null ? known : null);
     if (wake === null) return;
+    if (this.world.horizonBeyondLimit) {
+      // The CronJob is scheduling and nothing can suspend it: the run would go on until
+      // limits.maxDuration (or another limit) and end there, however long that takes.
+      const limits = this.world.scenario.limits;
+      this.world.stopEarly('maxDuration', 'truncatedHorizon', {
+        horizon: formatSpan(this.world.scenario.horizon.durationMs ?? 0),
+        limit: formatSpan(limits.maxDurationMs),
+      });
+      return;
+    }
     // Once the horizon's Jobs exist, the next wake-up ends the run.
     if (this.horizonReached && this.horizonStopAt === null) this.horizonStopAt = wake;
     this.requestSync(wake - this.startMs);
@@ -291,9 +351,8 @@ export class CronJobController implements JobParent {
       this.world.stop = 'horizon';
       return;
     }
-    const zoneError = this.zoneError;
-    if (zoneError !== null) {
-      this.event('Warning', 'UnknownTimeZone', () => zoneError);
+    if (this.zoneError !== null) {
+      this.event('Warning', 'UnknownTimeZone', this.zoneError);
       return;
     }
     if (this.suspended) return;
@@ -301,7 +360,7 @@ export class CronJobController implements JobParent {
       this.event(
         'Warning',
         'UnparseableSchedule',
-        () => `unparseable schedule: "${this.spec.schedule}" : ${this.scheduleError ?? ''}`,
+        `unparseable schedule: "${this.spec.schedule}" : ${this.scheduleError ?? ''}`,
       );
       return;
     }
@@ -312,8 +371,7 @@ export class CronJobController implements JobParent {
       this.event(
         'Warning',
         'InvalidSchedule',
-        () =>
-          `invalid schedule: ${this.spec.schedule} : time difference between two schedules is less than 1 second`,
+        `invalid schedule: ${this.spec.schedule} : time difference between two schedules is less than 1 second`,
       );
       return;
     }
@@ -326,19 +384,14 @@ export class CronJobController implements JobParent {
       this.event(
         'Warning',
         'TooManyMissedTimes',
-        () =>
-          'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
+        'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
       );
     }
     const scheduled = mostRecent;
     const deadline = this.spec.startingDeadlineMs;
     if (deadline !== null && scheduled + deadline < now) {
       // Unreachable in practice (the deadline already clamps the earliest time), kept as in the code.
-      this.event(
-        'Warning',
-        'MissSchedule',
-        () => `Missed scheduled time to start a job: ${formatInstant(scheduled)}`,
-      );
+      this.event('Warning', 'MissSchedule', missedSchedule, scheduled);
       this.requeue(now, state);
       return;
     }
@@ -346,8 +399,9 @@ export class CronJobController implements JobParent {
       this.requeue(now, state);
       return;
     }
-    const name = `${this.spec.name}-${Math.floor(scheduled / 60_000)}`;
-    if (this.active.some((job) => job.name === name)) {
+    // The Job's name is `<cronjob>-<minute>`; the minute alone tells names apart.
+    const minute = Math.floor(scheduled / 60_000);
+    if (this.jobNamed(this.active, minute) !== null) {
       this.requeue(now, state);
       return;
     }
@@ -356,7 +410,7 @@ export class CronJobController implements JobParent {
       this.event(
         'Normal',
         'JobAlreadyActive',
-        () => 'Not starting job because prior execution is running and concurrency policy is Forbid',
+        'Not starting job because prior execution is running and concurrency policy is Forbid',
       );
       this.requeue(now, state);
       return;
@@ -364,12 +418,15 @@ export class CronJobController implements JobParent {
     if (this.spec.concurrencyPolicy === 'Replace') {
       for (const job of [...this.active]) this.deleteJob(job, 'replace');
     }
-    if (this.names.has(name)) {
+    if (this.names.has(minute)) {
       // AlreadyExists: the Job is ours; it goes back into the active list if it is unfinished.
-      const existing = this.children.find((job) => job.name === name);
-      if (existing && !existing.finished && !this.active.includes(existing)) this.active.push(existing);
+      const existing = this.jobNamed(this.children, minute);
+      if (existing && !existing.finished && !this.active.includes(existing)) {
+        this.active.push(existing);
+        this.childrenChanged = true;
+      }
     } else {
-      this.createJob(name, scheduled);
+      this.createJob(`${this.spec.name}-${minute}`, scheduled);
     }
     this.lastScheduleTime = scheduled;
     this.sample();
@@ -392,24 +449,24 @@ export class CronJobController implements JobParent {
     );
     if (kept) this.keptJobs.push(job);
     else this.jobsOmitted++;
-    this.names.add(name);
+    this.names.add(Math.floor(scheduled / 60_000));
     this.children.push(job);
     this.active.push(job);
-    this.event('Normal', 'SuccessfulCreate', () => `Created job ${name}`);
+    this.childrenChanged = true;
+    this.event('Normal', 'SuccessfulCreate', createdJob, name);
     job.start();
     if (this.horizonJobs !== null && this.totals.jobsCreated >= this.horizonJobs) this.horizonReached = true;
   }
 
   /** Deletes a child Job (background propagation) and drops it from the active list. */
   private deleteJob(job: JobController, by: 'historyLimit' | 'replace'): void {
-    const at = this.active.indexOf(job);
-    if (at !== -1) this.active.splice(at, 1);
-    const child = this.children.indexOf(job);
-    if (child !== -1) this.children.splice(child, 1);
-    this.names.delete(job.name);
+    removeFirst(this.active, job);
+    removeFirst(this.children, job);
+    this.childrenChanged = true;
+    this.names.delete(this.nameMinute(job));
     job.delete(by);
     this.totals.jobsDeleted++;
-    this.event('Normal', 'SuccessfulDelete', () => `Deleted job ${job.name}`);
+    this.event('Normal', 'SuccessfulDelete', deletedJob, job);
   }
 
   /** `cleanupFinishedJobs`: keep only the newest finished Jobs of each kind, by start time. */
@@ -417,8 +474,12 @@ export class CronJobController implements JobParent {
     // Nothing to clean up unless a Job finished since the last look.
     if (!this.finishedSinceCleanup) return;
     this.finishedSinceCleanup = false;
-    const successful = this.children.filter((job) => job.outcome === 'Complete');
-    const failed = this.children.filter((job) => job.outcome === 'Failed');
+    const successful: JobController[] = [];
+    const failed: JobController[] = [];
+    for (const job of this.children) {
+      if (job.outcome === 'Complete') successful.push(job);
+      else if (job.outcome === 'Failed') failed.push(job);
+    }
     this.removeOldest(successful, this.spec.successfulJobsHistoryLimit);
     this.removeOldest(failed, this.spec.failedJobsHistoryLimit);
   }
@@ -438,15 +499,16 @@ export class CronJobController implements JobParent {
 
   /** Reconciles `status.active` with the child Jobs, as `syncCronJob` does first. */
   private reconcileActive(): void {
+    if (!this.childrenChanged) return;
+    // A Job this pass takes out of the active list counts toward lastSuccessfulTime only in the
+    // next pass, as in the controller; a pass that takes none out leaves nothing for the next.
+    let removed = false;
     for (const job of this.children) {
       const found = this.active.includes(job);
       if (found && job.finished) {
-        this.active.splice(this.active.indexOf(job), 1);
-        this.event(
-          'Normal',
-          'SawCompletedJob',
-          () => `Saw completed job: ${job.name}, condition: ${job.outcome ?? ''}`,
-        );
+        removed = true;
+        removeFirst(this.active, job);
+        this.event('Normal', 'SawCompletedJob', sawCompletedJob, job);
       } else if (!found && job.outcome === 'Complete' && job.completionTime !== null) {
         const completed = this.startMs + job.completionTime;
         if (this.lastSuccessfulTime === null || completed > this.lastSuccessfulTime)
@@ -456,18 +518,22 @@ export class CronJobController implements JobParent {
     for (let i = this.active.length - 1; i >= 0; i--) {
       const job = this.active[i] as JobController;
       if (job.deletedAt !== null) {
+        removed = true;
         this.active.splice(i, 1);
-        this.event('Normal', 'MissingJob', () => `Active job went missing: ${job.name}`);
+        this.event('Normal', 'MissingJob', missingJob, job);
       }
     }
+    this.childrenChanged = removed;
   }
 
   private sample(): void {
     const active = this.active;
+    // Reading index -1 of an empty array would be a slow property lookup, hence the test.
+    const count = active.length;
     const changed = this.samples.changed(
-      active.length,
-      active[0]?.ordinal ?? -1,
-      active[active.length - 1]?.ordinal ?? -1,
+      count,
+      count > 0 ? (active[0] as JobController).ordinal : -1,
+      count > 0 ? (active[count - 1] as JobController).ordinal : -1,
       this.lastScheduleTime ?? -1,
       this.lastSuccessfulTime ?? -1,
     );

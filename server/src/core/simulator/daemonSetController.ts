@@ -22,6 +22,10 @@ import type { DaemonSetSpecModel, IntOrPercent, PodTemplateModel, Toleration } f
 /** The most creates (and, separately, deletes) one sync issues (`burstReplicas`). */
 const BURST_REPLICAS = 250;
 
+/** Event messages, built only when the timeline keeps the event. */
+const createdPod = (pod: Pod): string => `Created pod: ${pod.name}`;
+const deletedPod = (pod: Pod): string => `Deleted pod: ${pod.name}`;
+
 /** How one node takes part in the controller's counts; recomputed when the node changes. */
 interface Contribution {
   desired: boolean;
@@ -308,15 +312,23 @@ export class DaemonSetController implements PodOwner {
     this.podNodes.set(pod, entry);
     this.hashUse.set(this.hash, (this.hashUse.get(this.hash) ?? 0) + 1);
     this.markDirty(entry);
-    this.event('Normal', 'SuccessfulCreate', () => `Created pod: ${pod.name}`);
+    this.event('Normal', 'SuccessfulCreate', createdPod, pod);
   }
 
   private deletePod(pod: Pod): void {
-    if (this.world.deletePod(pod)) this.event('Normal', 'SuccessfulDelete', () => `Deleted pod: ${pod.name}`);
+    if (this.world.deletePod(pod)) this.event('Normal', 'SuccessfulDelete', deletedPod, pod);
   }
 
-  /** Records an event; the message is built only when the timeline still keeps events. */
-  private event(type: 'Normal' | 'Warning', reason: string, message: () => string): void {
+  /**
+   * Records an event. A message that takes building is given as a function of `subject`, called
+   * only when the timeline still keeps events, so nothing is allocated for events it omits.
+   */
+  private event<S>(
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string | ((subject: S) => string),
+    subject?: S,
+  ): void {
     if (this.world.eventsFull) {
       this.world.omitEvent();
       return;
@@ -326,7 +338,7 @@ export class DaemonSetController implements PodOwner {
       reason,
       { kind: 'DaemonSet', name: this.spec.name },
       'daemonset-controller',
-      message(),
+      typeof message === 'string' ? message : message(subject as S),
     );
   }
 

@@ -1,7 +1,20 @@
 /**
  * Small data structures for completion indexes: a min-heap of numbers (the lowest pending index
- * first) and a set of intervals that prints as Kubernetes writes `completedIndexes`.
+ * first) and a set of intervals that prints as Kubernetes writes `completedIndexes`; and a
+ * helper for the short lists the controllers keep.
  */
+
+/**
+ * Removes the first occurrence of `item` from `list`, keeping the order, without the array that
+ * `splice` allocates; true when it was there.
+ */
+export function removeFirst<T>(list: T[], item: T): boolean {
+  const at = list.indexOf(item);
+  if (at === -1) return false;
+  for (let i = at + 1; i < list.length; i++) list[i - 1] = list[i] as T;
+  list.pop();
+  return true;
+}
 
 /** A binary min-heap of numbers. */
 export class NumberHeap {

@@ -6,7 +6,7 @@
  */
 
 import { Priority } from './eventQueue';
-import { IntervalSet, NumberHeap, inRanges } from './indexSets';
+import { IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
 import type { OutcomeRule } from './scenarioTypes';
 import type { ConditionRecord, JobStatusSample, TimelineJob } from './timeline';
 import { toSeconds } from './durations';
@@ -48,13 +48,19 @@ interface Interim {
   readonly message: string;
 }
 
-interface MutableCondition {
-  type: string;
-  status: 'True' | 'False';
-  reason: string;
-  message: string;
-  time: number;
-}
+/** The condition types a Job gets. */
+type JobConditionType = 'Suspended' | 'FailureTarget' | 'SuccessCriteriaMet' | 'Failed' | 'Complete';
+
+/** The interim condition of a Job that reached its completions (one object for every Job). */
+const COMPLETIONS_REACHED: Interim = {
+  type: 'SuccessCriteriaMet',
+  reason: 'CompletionsReached',
+  message: REASON_MESSAGES.CompletionsReached,
+};
+
+/** Event messages, built only when the timeline keeps the event. */
+const createdPod = (pod: Pod): string => `Created pod: ${pod.name}`;
+const deletedPod = (pod: Pod): string => `Deleted pod: ${pod.name}`;
 
 /** The kubelet-visible conditions a failed pod carries besides the ones the simulation adds. */
 function podConditionStatus(pod: Pod, type: string): string | undefined {
@@ -118,6 +124,77 @@ function matchPodFailurePolicy(
   return null;
 }
 
+/**
+ * Pods of one Job in creation order, with membership, addition and removal in constant time and
+ * no hashing: each pod remembers its slot (a pod belongs to one Job, which has two such sets).
+ * A removal leaves a hole that a later compaction fills.
+ */
+class PodSet {
+  private items: (Pod | null)[] = [];
+  private holes = 0;
+  size = 0;
+
+  constructor(private readonly activeSet: boolean) {}
+
+  private slotOf(pod: Pod): number {
+    return this.activeSet ? pod.activeSlot : pod.jobSlot;
+  }
+
+  private setSlot(pod: Pod, slot: number): void {
+    if (this.activeSet) pod.activeSlot = slot;
+    else pod.jobSlot = slot;
+  }
+
+  has(pod: Pod): boolean {
+    return this.slotOf(pod) !== -1;
+  }
+
+  add(pod: Pod): void {
+    if (this.has(pod)) return;
+    this.setSlot(pod, this.items.length);
+    this.items.push(pod);
+    this.size++;
+  }
+
+  /** Removes the pod; true when it was there. */
+  delete(pod: Pod): boolean {
+    const slot = this.slotOf(pod);
+    if (slot === -1) return false;
+    this.items[slot] = null;
+    this.setSlot(pod, -1);
+    this.size--;
+    this.holes++;
+    if (this.size === 0) {
+      this.items = [];
+      this.holes = 0;
+    } else if (this.holes > 32 && this.holes > this.size) {
+      let kept = 0;
+      for (const item of this.items) {
+        if (item === null) continue;
+        this.setSlot(item, kept);
+        this.items[kept++] = item;
+      }
+      this.items.length = kept;
+      this.holes = 0;
+    }
+    return true;
+  }
+
+  /** The pods, in the order they were added. */
+  toArray(): Pod[] {
+    const pods: Pod[] = [];
+    for (const item of this.items) if (item !== null) pods.push(item);
+    return pods;
+  }
+
+  clear(): void {
+    for (const item of this.items) if (item !== null) this.setSlot(item, -1);
+    this.items = [];
+    this.holes = 0;
+    this.size = 0;
+  }
+}
+
 /** One Job and its controller. */
 export class JobController implements PodOwner {
   readonly template: PodTemplateModel;
@@ -139,11 +216,19 @@ export class JobController implements PodOwner {
   private failJob: { message: string } | null = null;
   private readonly conditionHistory: ConditionRecord[] | null;
   /** The latest condition of each type. */
-  private readonly current: MutableCondition[] = [];
+  /**
+   * The status of each condition type now (the controller reads only the status). Fields, not
+   * a list of condition objects: a year of a CronJob makes hundreds of thousands of Jobs.
+   */
+  private suspendedStatus: 'True' | 'False' | undefined = undefined;
+  private failureTargetStatus: 'True' | 'False' | undefined = undefined;
+  private successCriteriaMetStatus: 'True' | 'False' | undefined = undefined;
+  private failedStatus: 'True' | 'False' | undefined = undefined;
+  private completeStatus: 'True' | 'False' | undefined = undefined;
 
   // Pods.
-  private readonly pods = new Set<Pod>();
-  private readonly active = new Set<Pod>();
+  private readonly pods = new PodSet(false);
+  private readonly active = new PodSet(true);
   private readyCount = 0;
   private terminatingCount = 0;
   private readonly uncounted: Pod[] = [];
@@ -228,11 +313,14 @@ export class JobController implements PodOwner {
     const at = Math.max(time, this.world.now);
     if (this.syncRequests.includes(at)) return;
     this.syncRequests.push(at);
-    this.world.at(at, Priority.jobController, () => {
-      this.syncRequests.splice(this.syncRequests.indexOf(at), 1);
-      this.sync();
-    });
+    this.world.atWith(at, Priority.jobController, JobController.syncDue, this);
   }
+
+  /** A requested sync comes due (at the time it was requested for, which is now). */
+  private static readonly syncDue = (job: JobController): void => {
+    removeFirst(job.syncRequests, job.world.now);
+    job.sync();
+  };
 
   /** A scenario event suspends or resumes the Job (a spec change: synced at once). */
   setSuspended(suspended: boolean): boolean {
@@ -249,8 +337,8 @@ export class JobController implements PodOwner {
     const scenario = this.world.scenario;
     const container = this.template.containers[0] ?? 'main';
     const rule = this.matchOutcome(scenario.pods.outcomes, pod);
-    const runMs = this.world.draw(rule?.runTime ?? scenario.pods.runTime, this.world.stream('runTime'));
-    if (rule === null) return { runMs, exitCode: 0, container, conditions: [] };
+    const runMs = this.world.draw(rule?.runTime ?? scenario.pods.runTime, this.world.runTimeStream);
+    if (rule === null) return this.world.successPlan(runMs, container);
     return {
       runMs,
       exitCode: rule.exitCode,
@@ -266,7 +354,7 @@ export class JobController implements PodOwner {
       if (rule.attempts && !inRanges(rule.attempts, pod.attempt)) continue;
       if (rule.restarts && !inRanges(rule.restarts, pod.restarts)) continue;
       if (rule.jobs && !inRanges(rule.jobs, pod.jobOrdinal)) continue;
-      if (rule.probability < 1 && this.world.stream('exitCodes').next() >= rule.probability) continue;
+      if (rule.probability < 1 && this.world.exitCodeStream.next() >= rule.probability) continue;
       return rule;
     }
     return null;
@@ -361,16 +449,17 @@ export class JobController implements PodOwner {
       this.countFinishedPods();
       if (this.conditionStatus('Suspended') !== 'True') {
         this.setCondition('Suspended', 'True', 'JobSuspended', 'Job suspended');
-        this.event('Normal', 'Suspended', () => 'Job suspended');
+        this.event('Normal', 'Suspended', 'Job suspended');
       }
-      for (const pod of this.active) pod.jobNotAFailure = true;
-      this.deletePods([...this.active]);
+      const active = this.active.toArray();
+      for (const pod of active) pod.jobNotAFailure = true;
+      this.deletePods(active);
       this.sample();
       return;
     }
     if (this.conditionStatus('Suspended') === 'True') {
       this.setCondition('Suspended', 'False', 'JobResumed', 'Job resumed');
-      this.event('Normal', 'Resumed', () => 'Job resumed');
+      this.event('Normal', 'Resumed', 'Job resumed');
       this.startTime = now;
       this.armDeadline();
     }
@@ -385,11 +474,7 @@ export class JobController implements PodOwner {
     if (this.interim === null) {
       this.manageJob(now);
       if (this.completionsReached()) {
-        this.interim = {
-          type: 'SuccessCriteriaMet',
-          reason: 'CompletionsReached',
-          message: REASON_MESSAGES.CompletionsReached,
-        };
+        this.interim = COMPLETIONS_REACHED;
       }
     }
     if (this.interim !== null) this.finish(now);
@@ -544,7 +629,7 @@ export class JobController implements PodOwner {
         this.event(
           'Warning',
           'TooManySucceededPods',
-          () => 'Too many succeeded pods running after completion count reached',
+          'Too many succeeded pods running after completion count reached',
         );
       }
     }
@@ -591,6 +676,20 @@ export class JobController implements PodOwner {
       const done = this.indexed ? this.completed.size : this.succeeded;
       want = Math.max(0, Math.min(this.spec.parallelism, this.completions - done));
     }
+    if (this.completions !== null && !this.indexed) {
+      // Each completion takes a pod of its own. When the completions still missing are more
+      // than the pods the run may still create, and nothing can fail or stop the Job, the run
+      // could only end at limits.maxPods: it stops now rather than create all those pods first.
+      const maxPods = this.world.scenario.limits.maxPods;
+      const missing = this.completions - this.succeeded - active;
+      if (missing > maxPods - this.world.podsCreated && this.cannotEndBeforeMaxPods()) {
+        this.world.stopEarly('maxPods', 'truncatedCompletions', {
+          count: this.completions,
+          limit: maxPods,
+        });
+        return;
+      }
+    }
     if (active > want) {
       this.deletePods(this.deletionOrder().slice(0, active - want));
       return;
@@ -611,6 +710,24 @@ export class JobController implements PodOwner {
     else for (let i = 0; i < batch && this.world.stop === null; i++) this.createPod(null);
     // More wanted than one sync may create: the next sync comes when the creations are observed.
     if (diff > MAX_CREATES_PER_SYNC) this.requestSync(now + SYNC_BATCH_MS);
+  }
+
+  /**
+   * Whether nothing can end this Job, or the run, before its pods reach limits.maxPods: it is
+   * the simulated Job itself, with no horizon, no scenario events (disruptions, node changes,
+   * suspension), no failing exit codes, no deadline, and a node its pods can run on.
+   */
+  private cannotEndBeforeMaxPods(): boolean {
+    const scenario = this.world.scenario;
+    return (
+      this.parent === null &&
+      scenario.horizon.durationMs === null &&
+      scenario.events.length === 0 &&
+      scenario.pods.outcomes.every((rule) => rule.exitCode === 0) &&
+      this.spec.activeDeadlineMs === null &&
+      this.template.activeDeadlineMs === null &&
+      this.world.canRunSomewhere(this)
+    );
   }
 
   private createIndexedPods(count: number, now: number): void {
@@ -680,28 +797,29 @@ export class JobController implements PodOwner {
     }
     this.pods.add(pod);
     this.active.add(pod);
-    this.event('Normal', 'SuccessfulCreate', () => `Created pod: ${pod.name}`);
+    this.event('Normal', 'SuccessfulCreate', createdPod, pod);
   }
 
   /** Active pods in the controller's deletion order (`ActivePods` sort, most deletable first). */
   private deletionOrder(): Pod[] {
     const rank = (pod: Pod): number => (pod.phase === 'Pending' ? 0 : 2);
-    return [...this.active].sort(
-      (a, b) =>
-        Number(a.node !== null) - Number(b.node !== null) ||
-        rank(a) - rank(b) ||
-        Number(a.ready) - Number(b.ready) ||
-        (a.ready && b.ready ? (b.readySince ?? 0) - (a.readySince ?? 0) : 0) ||
-        b.restarts - a.restarts ||
-        b.created - a.created ||
-        b.id - a.id,
-    );
+    return this.active
+      .toArray()
+      .sort(
+        (a, b) =>
+          Number(a.node !== null) - Number(b.node !== null) ||
+          rank(a) - rank(b) ||
+          Number(a.ready) - Number(b.ready) ||
+          (a.ready && b.ready ? (b.readySince ?? 0) - (a.readySince ?? 0) : 0) ||
+          b.restarts - a.restarts ||
+          b.created - a.created ||
+          b.id - a.id,
+      );
   }
 
   private deletePods(pods: readonly Pod[]): void {
     for (const pod of pods) {
-      if (this.world.deletePod(pod))
-        this.event('Normal', 'SuccessfulDelete', () => `Deleted pod: ${pod.name}`);
+      if (this.world.deletePod(pod)) this.event('Normal', 'SuccessfulDelete', deletedPod, pod);
     }
   }
 
@@ -713,7 +831,7 @@ export class JobController implements PodOwner {
       this.setCondition(interim.type, 'True', interim.reason, interim.message);
     }
     if (this.active.size > 0) {
-      const remaining = [...this.active];
+      const remaining = this.active.toArray();
       for (const pod of remaining) pod.jobNotAFailure = interim.type === 'SuccessCriteriaMet';
       this.deletePods(remaining);
       // When the Job fails, every pod that had not finished counts as failed at once
@@ -730,9 +848,9 @@ export class JobController implements PodOwner {
     this.finishedAt = now;
     if (terminal === 'Complete') {
       this.completionTime = now;
-      this.event('Normal', 'Completed', () => 'Job completed');
+      this.event('Normal', 'Completed', 'Job completed');
     } else {
-      this.event('Warning', interim.reason, () => interim.message);
+      this.event('Warning', interim.reason, interim.message);
     }
     const ttl = this.spec.ttlAfterFinishedMs;
     if (ttl !== null) this.world.at(now + ttl, Priority.collector, () => this.delete('ttlAfterFinished'));
@@ -745,37 +863,76 @@ export class JobController implements PodOwner {
     this.deletedAt = this.world.now;
     this.deletedBy = by;
     this.world.podsDeleted += this.releasedPods;
-    for (const pod of [...this.pods]) {
-      if (pod.isTerminal) this.world.removePod(pod);
-      else this.world.deletePod(pod);
+    if (this.pods.size > 0) {
+      for (const pod of this.pods.toArray()) {
+        if (pod.isTerminal) this.world.removePod(pod);
+        else this.world.deletePod(pod);
+      }
+      this.pods.clear();
     }
-    this.pods.clear();
     // The parent deleted it itself (history, Replace) and needs no word about it.
     if (by === 'ttlAfterFinished') this.parent?.onJobChanged(this);
   }
 
   // ---- Conditions, events and status ---------------------------------------------------------
 
-  conditionStatus(type: string): 'True' | 'False' | undefined {
-    return this.current.find((condition) => condition.type === type)?.status;
+  conditionStatus(type: JobConditionType): 'True' | 'False' | undefined {
+    switch (type) {
+      case 'Suspended':
+        return this.suspendedStatus;
+      case 'FailureTarget':
+        return this.failureTargetStatus;
+      case 'SuccessCriteriaMet':
+        return this.successCriteriaMetStatus;
+      case 'Failed':
+        return this.failedStatus;
+      case 'Complete':
+        return this.completeStatus;
+    }
   }
 
-  private setCondition(type: string, status: 'True' | 'False', reason: string, message: string): void {
-    const time = toSeconds(this.world.now);
-    const condition = { type, status, reason, message, time };
-    const at = this.current.findIndex((existing) => existing.type === type);
-    if (at === -1) this.current.push(condition);
-    else this.current[at] = condition;
-    this.conditionHistory?.push({ type, status, reason, message, time });
+  private setCondition(
+    type: JobConditionType,
+    status: 'True' | 'False',
+    reason: string,
+    message: string,
+  ): void {
+    switch (type) {
+      case 'Suspended':
+        this.suspendedStatus = status;
+        break;
+      case 'FailureTarget':
+        this.failureTargetStatus = status;
+        break;
+      case 'SuccessCriteriaMet':
+        this.successCriteriaMetStatus = status;
+        break;
+      case 'Failed':
+        this.failedStatus = status;
+        break;
+      case 'Complete':
+        this.completeStatus = status;
+        break;
+    }
+    this.conditionHistory?.push({ type, status, reason, message, time: toSeconds(this.world.now) });
   }
 
-  /** Records an event; the message is built only when the timeline still keeps events. */
-  private event(type: 'Normal' | 'Warning', reason: string, message: () => string): void {
+  /**
+   * Records an event. A message that takes building is given as a function of `subject`, called
+   * only when the timeline still keeps events, so nothing is allocated for events it omits.
+   */
+  private event<S>(
+    type: 'Normal' | 'Warning',
+    reason: string,
+    message: string | ((subject: S) => string),
+    subject?: S,
+  ): void {
     if (this.world.eventsFull) {
       this.world.omitEvent();
       return;
     }
-    this.world.recordEvent(type, reason, { kind: 'Job', name: this.name }, 'job-controller', message());
+    const text = typeof message === 'string' ? message : message(subject as S);
+    this.world.recordEvent(type, reason, { kind: 'Job', name: this.name }, 'job-controller', text);
   }
 
   /** The status counters as they are now. */

@@ -93,6 +93,29 @@ export class RandomStreams {
   }
 }
 
+/**
+ * The five-character suffix of a generated name drawn as a number (base 27, first character
+ * most significant), for cheap comparisons; `suffixFromCode` spells it. Draws exactly what
+ * `nameSuffix(stream, 5)` draws.
+ */
+export function nameSuffixCode(stream: RandomStream): number {
+  const radix = NAME_SUFFIX_ALPHABET.length;
+  let code = 0;
+  for (let i = 0; i < 5; i++) code = code * radix + stream.nextInt(radix);
+  return code;
+}
+
+/** The five characters of a suffix drawn by `nameSuffixCode`. */
+export function suffixFromCode(code: number): string {
+  const radix = NAME_SUFFIX_ALPHABET.length;
+  let suffix = '';
+  for (let i = 0; i < 5; i++) {
+    suffix = (NAME_SUFFIX_ALPHABET[code % radix] ?? '') + suffix;
+    code = Math.floor(code / radix);
+  }
+  return suffix;
+}
+
 /** A generated-name suffix of `length` characters, as the API server appends to `generateName`. */
 export function nameSuffix(stream: RandomStream, length: number): string {
   let suffix = '';

@@ -145,6 +145,14 @@ export function simulate(
     world.at(event.atMs, Priority.scenario, () => applyEvent(world, event, job, cron, daemons));
   }
   if (horizonMs !== null) horizonMs = Math.min(horizonMs, Number.MAX_SAFE_INTEGER);
+  // Without a horizon of Jobs, only a suspension can end a CronJob's run before its horizon
+  // (or a schedule with more than five years between runs, which robfig's Next gives up on;
+  // that matters only with a maxDuration of years).
+  world.horizonBeyondLimit =
+    horizonMs !== null &&
+    horizonMs > scenario.limits.maxDurationMs &&
+    scenario.horizon.jobs === null &&
+    !scenario.events.some((event) => event.type === 'suspend');
 
   const ended = world.run(horizonMs);
   return {
@@ -258,14 +266,17 @@ function buildTimeline(
   const limits = scenario.limits;
   const truncated = ended === 'maxEvents' || ended === 'maxDuration' || ended === 'maxPods';
   const at = world.formatTime(world.now);
+  const detail = world.stopDetail;
   const truncationReason =
-    ended === 'maxEvents'
-      ? say('truncatedEvents', { limit: limits.maxEvents, time: at })
-      : ended === 'maxDuration'
-        ? say('truncatedDuration', { limit: formatSpan(limits.maxDurationMs) })
-        : ended === 'maxPods'
-          ? say('truncatedPods', { limit: limits.maxPods, time: at })
-          : null;
+    truncated && detail !== null
+      ? say(detail.key, detail.args)
+      : ended === 'maxEvents'
+        ? say('truncatedEvents', { limit: limits.maxEvents, time: at })
+        : ended === 'maxDuration'
+          ? say('truncatedDuration', { limit: formatSpan(limits.maxDurationMs) })
+          : ended === 'maxPods'
+            ? say('truncatedPods', { limit: limits.maxPods, time: at })
+            : null;
   const jobs = job ? [job.toTimeline(scenario.startMs)] : (cron?.timelineJobs() ?? []);
   const statusOmitted =
     (job?.samplesOmitted ?? 0) +

@@ -55,6 +55,10 @@ export const simulatorMessages = defineCatalog(
       'The run reached {limit} of virtual time (limits.maxDuration) and stopped; the counters are exact up to that point.',
     truncatedPods:
       'The run created {limit} pods (limits.maxPods) and stopped at {time}; the counters are exact up to that point.',
+    truncatedHorizon:
+      'The horizon ({horizon}) is longer than limits.maxDuration ({limit}), and a CronJob keeps scheduling until its horizon, so the run could only end at a limit; it stopped at {time}, as soon as nothing could end it sooner. Shorten the horizon or raise limits.maxDuration.',
+    truncatedCompletions:
+      'The Job needs {count} completions, a pod each, more than limits.maxPods ({limit}) allows in the whole run, and nothing in the scenario can fail or stop it, so the run could only end at that limit; it stopped at {time} instead of creating the pods first. Lower completions or raise limits.maxPods.',
   },
   {
     yamlSyntax: 'YAML 语法错误：{detail}',
@@ -100,6 +104,10 @@ export const simulatorMessages = defineCatalog(
     truncatedEvents: '运行处理了 {limit} 个事件（limits.maxEvents），在 {time} 停止；此前的计数是精确的。',
     truncatedDuration: '运行达到了 {limit} 的虚拟时间（limits.maxDuration）并停止；此前的计数是精确的。',
     truncatedPods: '运行创建了 {limit} 个 Pod（limits.maxPods），在 {time} 停止；此前的计数是精确的。',
+    truncatedHorizon:
+      'horizon（{horizon}）超过了 limits.maxDuration（{limit}），而 CronJob 会一直调度到 horizon，所以运行只能在某个限制处结束；运行在 {time} 停止，此时已没有任何事情能让它更早结束。请缩短 horizon 或调高 limits.maxDuration。',
+    truncatedCompletions:
+      '该 Job 需要 {count} 次完成，每次完成都要一个 Pod，超过了整个运行允许的 limits.maxPods（{limit}），而场景中没有任何事情能让它失败或停止，所以运行只能在该限制处结束；运行在 {time} 停止，而不是先创建这些 Pod。请降低 completions 或调高 limits.maxPods。',
   },
 );
 

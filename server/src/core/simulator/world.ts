@@ -17,10 +17,18 @@ import {
 } from './cluster';
 import { formatSpan } from './durations';
 import { EventQueue, Priority } from './eventQueue';
-import type { EventAction } from './eventQueue';
-import { RandomStreams, nameSuffix } from './random';
+import type { EventAction, EventHandler } from './eventQueue';
+import { PodNameTable } from './podNames';
+import { RandomStreams, nameSuffixCode, suffixFromCode } from './random';
 import type { RandomStream } from './random';
-import type { DisruptionReason, Distribution, NodeSpec, Scenario, TaintSpec } from './scenarioTypes';
+import type {
+  DisruptionReason,
+  Distribution,
+  NodeSpec,
+  Scenario,
+  ScenarioEventSpec,
+  TaintSpec,
+} from './scenarioTypes';
 import { simulatorMessages } from './simulatorMessages';
 import type { SimulatorMessageKey } from './simulatorMessages';
 import type {
@@ -42,6 +50,17 @@ export interface RunPlan {
   readonly container: string;
   /** Condition types (status True) added to the pod when this run fails it. */
   readonly conditions: readonly string[];
+}
+
+/** What a controller says about a pod it creates. */
+export interface PodFields {
+  readonly ordinal: number;
+  readonly index: number | null;
+  readonly attempt: number;
+  readonly jobOrdinal: number;
+  readonly revision: number | null;
+  readonly hash: string | null;
+  readonly targetNode: string | null;
 }
 
 /** What happened to a pod, as its owner's informer would see it. */
@@ -67,6 +86,9 @@ const DISRUPTION_MESSAGES: Readonly<Record<DisruptionReason, string>> = {
   DeletionByPodGC: 'PodGC: node no longer exists',
   TerminationByKubelet: 'Pod was terminated in response to imminent node shutdown.',
 };
+
+const NO_CONDITIONS: readonly PodConditionRecord[] = [];
+const NO_CONDITION_TYPES: readonly string[] = [];
 
 /** Exit code of a container stopped by SIGTERM (128 + 15) and by SIGKILL after the grace period. */
 const EXIT_SIGTERM = 143;
@@ -107,8 +129,9 @@ export class Pod {
   /** Bumped when pending kubelet work must be forgotten (deletion, node loss). */
   epoch = 0;
   plan: RunPlan | null = null;
-  lastExit: { container: string; exitCode: number } | null = null;
-  conditions: PodConditionRecord[] = [];
+  lastExit: { readonly container: string; readonly exitCode: number } | null = null;
+  /** Replaced, never changed in place (`World.addCondition`), so pods may share the empty list. */
+  conditions: readonly PodConditionRecord[] = NO_CONDITIONS;
   reason: string | null = null;
   countedAs: TimelinePod['countedAs'] = null;
   // Bookkeeping of the Job controller that owns the pod (flags instead of per-Job sets).
@@ -116,6 +139,9 @@ export class Pod {
   jobNotAFailure = false;
   jobReady = false;
   jobTerminating = false;
+  /** The pod's places in its Job's lists of pods and of active pods; -1 when not in them. */
+  jobSlot = -1;
+  activeSlot = -1;
   failurePolicy: TimelinePod['failurePolicy'] = null;
   /** Whether the timeline lists this pod (the first `limits.timelinePods` pods). */
   readonly kept: boolean;
@@ -126,9 +152,13 @@ export class Pod {
   readonly phases: PhaseInterval[] | null;
   readonly attempts: MutableAttempt[] | null;
 
+  private spelled: string | null = null;
+
   constructor(
     readonly id: number,
-    readonly name: string,
+    /** The name is `nameBase` plus the five characters `suffixFromCode(nameCode)`, spelled on demand. */
+    readonly nameBase: string,
+    readonly nameCode: number,
     readonly owner: PodOwner,
     readonly created: number,
     readonly ordinal: number,
@@ -147,6 +177,12 @@ export class Pod {
     this.kept = kept;
     this.phases = kept ? [{ phase: 'Pending', from: created, to: null }] : null;
     this.attempts = kept ? [] : null;
+  }
+
+  /** The pod's generated name. */
+  get name(): string {
+    this.spelled ??= this.nameBase + suffixFromCode(this.nameCode);
+    return this.spelled;
   }
 
   /** Pending or Running and not being deleted: the Job controller's "active". */
@@ -205,6 +241,15 @@ export class SampleList<T extends { readonly time: number }> {
   }
 }
 
+/** The scenario events that read `World.podsById` or a node's pods. */
+const POD_READING_EVENTS: readonly ScenarioEventSpec['type'][] = [
+  'removeNode',
+  'drainNode',
+  'taintNode',
+  'disruptPod',
+  'deletePod',
+];
+
 /** Why a run stopped before it was idle. */
 export type StopReason = 'horizon' | 'maxEvents' | 'maxDuration' | 'maxPods';
 
@@ -220,6 +265,16 @@ export class World {
   changes = 0;
   lastChange = 0;
   stop: StopReason | null = null;
+  /**
+   * Set when a run stops before reaching a limit because it could only have ended at that limit:
+   * the message that explains why, in place of the limit's own.
+   */
+  stopDetail: { readonly key: SimulatorMessageKey; readonly args: MessageArgs } | null = null;
+  /**
+   * The run has a horizon beyond limits.maxDuration and no scenario event can suspend the
+   * workload: a CronJob that is scheduling then stops the run at once (see `stopEarly`).
+   */
+  horizonBeyondLimit = false;
   private readonly streams: RandomStreams;
   readonly nameStream: RandomStream;
 
@@ -244,12 +299,25 @@ export class World {
   readonly nodes = new Map<string, NodeState>();
   readonly nodeOrder: NodeState[] = [];
   private readonly unscheduled = new Set<Pod>();
-  private readonly liveNames = new Set<string>();
+  /** The names of the pods that exist. */
+  private readonly liveNames = new PodNameTable();
   private clusterVersion = 0;
   private readonly feasibleCache = new WeakMap<PodTemplateModel, { version: number; nodes: NodeState[] }>();
   readonly nodeListeners: NodeListener[] = [];
   /** Every pod not yet removed, by global creation number, for scenario pod events. */
   readonly podsById = new Map<number, Pod>();
+  /**
+   * Whether `podsById` and each node's `pods` are kept up to date. Only scenario events read them
+   * (pod events select pods, node removal, drains and NoExecute taints act on a node's pods), so
+   * a run without such events skips that bookkeeping.
+   */
+  private readonly indexPods: boolean;
+  private readonly startLatencyStream: RandomStream;
+  private readonly terminationStream: RandomStream;
+  /** The streams of run times and of exit-code rule probabilities. */
+  readonly runTimeStream: RandomStream;
+  readonly exitCodeStream: RandomStream;
+  private lastSuccessPlan: RunPlan | null = null;
 
   constructor(
     readonly scenario: Scenario,
@@ -257,12 +325,39 @@ export class World {
   ) {
     this.streams = new RandomStreams(scenario.seed);
     this.nameStream = this.streams.stream('podNames');
+    // A stream's numbers depend only on the seed and its name, so making it early changes nothing.
+    this.startLatencyStream = this.streams.stream('startLatency');
+    this.terminationStream = this.streams.stream('termination');
+    this.runTimeStream = this.streams.stream('runTime');
+    this.exitCodeStream = this.streams.stream('exitCodes');
+    this.indexPods = scenario.events.some((event) => POD_READING_EVENTS.includes(event.type));
     for (const spec of scenario.nodes) this.createNode(spec);
+  }
+
+  /**
+   * Stops the run now because it could only end at `limit`: simulating on would change nothing
+   * but the time it takes. `key` names the message that says why.
+   */
+  stopEarly(limit: StopReason, key: SimulatorMessageKey, args: MessageArgs): void {
+    this.stop = limit;
+    this.stopDetail = { key, args: { ...args, time: this.formatTime(this.now) } };
   }
 
   /** The named random stream. */
   stream(purpose: string): RandomStream {
     return this.streams.stream(purpose);
+  }
+
+  /**
+   * The plan of a run of `runMs` that exits 0. Plans are never changed, so runs that end alike
+   * share one (a year of a CronJob has hundreds of thousands of them).
+   */
+  successPlan(runMs: number, container: string): RunPlan {
+    const last = this.lastSuccessPlan;
+    if (last !== null && last.runMs === runMs && last.container === container) return last;
+    const plan: RunPlan = { runMs, exitCode: 0, container, conditions: NO_CONDITION_TYPES };
+    this.lastSuccessPlan = plan;
+    return plan;
   }
 
   /** Draws a duration in whole milliseconds from `distribution` using `stream`. */
@@ -302,6 +397,11 @@ export class World {
     this.queue.push(Math.max(time, this.now), priority, action);
   }
 
+  /** Schedules `action(value, tag)` at virtual time `time`, without a closure. */
+  atWith<T>(time: number, priority: number, action: EventHandler<T>, value: T, tag = 0): void {
+    this.queue.pushWith(Math.max(time, this.now), priority, action, value, tag);
+  }
+
   /**
    * Runs the event loop until nothing is pending, the horizon passes, or a limit is hit.
    * Returns how the run ended.
@@ -321,12 +421,12 @@ export class World {
         return 'maxDuration';
       }
       if (this.eventsProcessed >= limits.maxEvents) return 'maxEvents';
-      const event = this.queue.pop();
-      if (!event) return 'idle';
-      this.now = event.time;
+      const queue = this.queue;
+      if (!queue.pop()) return 'idle';
+      this.now = queue.poppedTime;
       this.eventsProcessed++;
       const before = this.changes;
-      event.action();
+      queue.poppedAction(queue.poppedValue, queue.poppedTag);
       if (this.changes !== before) this.lastChange = this.now;
     }
   }
@@ -361,49 +461,40 @@ export class World {
   // ---- Pods ----------------------------------------------------------------------------------
 
   /** Creates a pod named `<prefix><5 random characters>`; null when limits.maxPods is reached. */
-  createPod(
-    owner: PodOwner,
-    prefix: string,
-    fields: {
-      ordinal: number;
-      index: number | null;
-      attempt: number;
-      jobOrdinal: number;
-      revision: number | null;
-      hash: string | null;
-      targetNode: string | null;
-    },
-  ): Pod | null {
+  createPod(owner: PodOwner, prefix: string, fields: PodFields): Pod | null {
     if (this.podsCreated >= this.scenario.limits.maxPods) {
       this.stop = 'maxPods';
       return null;
     }
     // The API server truncates generateName to 58 characters before adding the suffix.
-    const base = prefix.slice(0, 58);
-    let name = base + nameSuffix(this.nameStream, 5);
+    const base = prefix.length > 58 ? prefix.slice(0, 58) : prefix;
+    let code = nameSuffixCode(this.nameStream);
     // A generated name that is taken makes the create fail; the controller retries with a new one.
-    while (this.liveNames.has(name)) name = base + nameSuffix(this.nameStream, 5);
-    this.liveNames.add(name);
+    while (this.liveNames.has(base, code)) code = nameSuffixCode(this.nameStream);
+    this.liveNames.add(base, code);
     const kept = this.keptPods.length < this.scenario.limits.timelinePods;
     this.podsCreated++;
     this.changes++;
-    const pod = new Pod(
-      this.podsCreated,
-      name,
-      owner,
-      this.now,
-      fields.ordinal,
-      fields.index,
-      fields.attempt,
-      fields.jobOrdinal,
-      fields.revision,
-      fields.hash,
-      fields.targetNode,
-      kept,
-    );
+    const pod = kept
+      ? this.keptPod(base, code, owner, fields)
+      : new Pod(
+          this.podsCreated,
+          base,
+          code,
+          owner,
+          this.now,
+          fields.ordinal,
+          fields.index,
+          fields.attempt,
+          fields.jobOrdinal,
+          fields.revision,
+          fields.hash,
+          fields.targetNode,
+          false,
+        );
     if (kept) this.keptPods.push(pod);
     else this.podsOmitted++;
-    this.podsById.set(pod.id, pod);
+    if (this.indexPods) this.podsById.set(pod.id, pod);
     this.livePods++;
     if (this.livePods > this.peakConcurrency) {
       this.peakConcurrency = this.livePods;
@@ -413,12 +504,46 @@ export class World {
     return pod;
   }
 
+  /**
+   * Creates a pod the timeline lists. Kept pods live to the end of the run, the others mostly
+   * briefly; creating them at a different place in the code keeps V8 from judging all pods by
+   * the first, kept ones and allocating every later pod in the old generation (where short-lived
+   * pods, and the Jobs they point to, would wait for a full collection).
+   */
+  private keptPod(base: string, code: number, owner: PodOwner, fields: PodFields): Pod {
+    return new Pod(
+      this.podsCreated,
+      base,
+      code,
+      owner,
+      this.now,
+      fields.ordinal,
+      fields.index,
+      fields.attempt,
+      fields.jobOrdinal,
+      fields.revision,
+      fields.hash,
+      fields.targetNode,
+      true,
+    );
+  }
+
   /** Whether `pod` could run on `node` now: node selection and NoSchedule/NoExecute taints. */
   feasible(pod: Pod, node: NodeState): boolean {
     if (node.removed !== null) return false;
     if (pod.targetNode !== null && pod.targetNode !== node.name) return false;
     if (pod.targetNode === null && placementBlocks(pod.owner.template, node).length > 0) return false;
     return untoleratedTaints(node, pod.owner.tolerations, ['NoSchedule', 'NoExecute']).length === 0;
+  }
+
+  /** Whether some node of the cluster accepts the owner's pods now. */
+  canRunSomewhere(owner: PodOwner): boolean {
+    return this.nodeOrder.some(
+      (node) =>
+        node.removed === null &&
+        placementBlocks(owner.template, node).length === 0 &&
+        untoleratedTaints(node, owner.tolerations, ['NoSchedule', 'NoExecute']).length === 0,
+    );
   }
 
   /**
@@ -448,13 +573,11 @@ export class World {
     if (best === null) return false;
     pod.node = best;
     pod.scheduledAt = this.now;
-    best.pods.add(pod);
+    if (this.indexPods) best.pods.add(pod);
     best.load++;
     const epoch = pod.epoch;
-    const latency = this.draw(this.scenario.pods.startLatency, this.stream('startLatency'));
-    this.at(this.now + latency, Priority.kubelet, () => {
-      if (pod.epoch === epoch && pod.deletedAt === null) this.startRun(pod);
-    });
+    const latency = this.draw(this.scenario.pods.startLatency, this.startLatencyStream);
+    this.atWith(this.now + latency, Priority.kubelet, this.startDue, pod, epoch);
     const deadline = pod.owner.template.activeDeadlineMs;
     if (deadline !== null) {
       this.at(this.now + deadline, Priority.kubelet, () => {
@@ -490,9 +613,7 @@ export class World {
       // from now on; forgetting it here keeps memory bounded by the pods that are running.
       if (!pod.kept && pod.owner.jobName !== null && pod.deletedAt === null) {
         pod.released = true;
-        this.podsById.delete(pod.id);
-        pod.node?.pods.delete(pod);
-        this.liveNames.delete(pod.name);
+        this.forget(pod);
       }
       pod.owner.onPodChange(pod, 'terminal');
     }
@@ -516,12 +637,32 @@ export class World {
       reason: null,
     });
     pod.owner.onPodChange(pod, pod.restarts === 0 ? 'started' : 'restarted');
-    if (plan === null) return;
-    const epoch = pod.epoch;
-    this.at(this.now + plan.runMs, Priority.kubelet, () => {
-      if (pod.epoch === epoch && pod.deletedAt === null) this.exitRun(pod, plan);
-    });
+    if (plan !== null) this.atWith(this.now + plan.runMs, Priority.kubelet, this.exitDue, pod, pod.epoch);
   }
+
+  // The kubelet's timers. Each carries the pod's epoch from when it was set: a pod deleted, or
+  // on a node that went away, has a new epoch, and its old timers do nothing.
+
+  /** The container starts, after the start latency. */
+  private readonly startDue = (pod: Pod, epoch: number): void => {
+    if (pod.epoch === epoch && pod.deletedAt === null) this.startRun(pod);
+  };
+
+  /**
+   * The container run ends. `pod.plan` is still the plan its run started with: the next run
+   * (a restart) is planned only after this one has ended.
+   */
+  private readonly exitDue = (pod: Pod, epoch: number): void => {
+    if (pod.epoch === epoch && pod.deletedAt === null && pod.plan !== null) this.exitRun(pod, pod.plan);
+  };
+
+  /** The container restarts in place, after the crash-loop backoff. */
+  private readonly restartDue = (pod: Pod, epoch: number): void => {
+    if (pod.epoch !== epoch || pod.deletedAt !== null) return;
+    pod.restarts++;
+    pod.runBegan = this.now;
+    this.startRun(pod);
+  };
 
   /** Ends the current container run; returns how long it took (from pod creation for the first run). */
   private finishAttempt(pod: Pod, exitCode: number, reason: string): number {
@@ -538,7 +679,8 @@ export class World {
 
   private exitRun(pod: Pod, plan: RunPlan): void {
     const spent = this.finishAttempt(pod, plan.exitCode, plan.exitCode === 0 ? 'Completed' : 'Error');
-    pod.lastExit = { container: plan.container, exitCode: plan.exitCode };
+    // The plan says which container exits with which code (and is never changed).
+    pod.lastExit = plan;
     pod.ready = false;
     if (plan.exitCode === 0) {
       this.setPhase(pod, 'Succeeded');
@@ -548,13 +690,7 @@ export class World {
       // The kubelet restarts the container in place; the pod stays Running but not ready.
       if (pod.owner.jobName !== null) this.failedPodMs += spent;
       pod.owner.onPodChange(pod, 'notReady');
-      const epoch = pod.epoch;
-      this.at(this.now + restartDelayMs(pod.restarts), Priority.kubelet, () => {
-        if (pod.epoch !== epoch || pod.deletedAt !== null) return;
-        pod.restarts++;
-        pod.runBegan = this.now;
-        this.startRun(pod);
-      });
+      this.atWith(this.now + restartDelayMs(pod.restarts), Priority.kubelet, this.restartDue, pod, pod.epoch);
       return;
     }
     for (const type of plan.conditions) this.addCondition(pod, type, 'True', null, null);
@@ -587,8 +723,10 @@ export class World {
     reason: string | null,
     message: string | null,
   ): void {
-    pod.conditions = pod.conditions.filter((condition) => condition.type !== type);
-    pod.conditions.push({ type, status, reason, message, time: toSeconds(this.now) });
+    pod.conditions = [
+      ...pod.conditions.filter((condition) => condition.type !== type),
+      { type, status, reason, message, time: toSeconds(this.now) },
+    ];
   }
 
   /**
@@ -619,7 +757,7 @@ export class World {
       this.terminate(pod, EXIT_SIGTERM);
       return true;
     }
-    const drawn = this.draw(this.scenario.pods.terminationTime, this.stream('termination'));
+    const drawn = this.draw(this.scenario.pods.terminationTime, this.terminationStream);
     const grace = pod.owner.template.terminationGracePeriodMs;
     const exitCode = drawn >= grace ? EXIT_SIGKILL : EXIT_SIGTERM;
     this.at(this.now + Math.min(drawn, grace), Priority.kubelet, () => this.terminate(pod, exitCode));
@@ -649,11 +787,18 @@ export class World {
     pod.removedAt = this.now;
     this.changes++;
     pod.epoch++;
-    pod.node?.pods.delete(pod);
     this.unscheduled.delete(pod);
-    this.liveNames.delete(pod.name);
-    this.podsById.delete(pod.id);
+    this.forget(pod);
     pod.owner.onPodChange(pod, 'removed');
+  }
+
+  /** Drops a pod from the indexes and frees its name. */
+  private forget(pod: Pod): void {
+    if (this.indexPods) {
+      this.podsById.delete(pod.id);
+      pod.node?.pods.delete(pod);
+    }
+    this.liveNames.delete(pod.nameBase, pod.nameCode);
   }
 
   /** The pods a scenario pod event selects, in creation order. */
