@@ -262,3 +262,25 @@ test('revisionHistoryLimit 0: the old revision is deleted once no pod uses it', 
   );
   assert.equal(finishedAt(timeline.pods[1] as never), 63);
 });
+
+test('a rollout whose maxUnavailable exceeds burstReplicas (250 per sync) still replaces every pod', () => {
+  // 10% of 3,000 and of 5,000 nodes is 300 and 500: more old pods may go than one sync deletes,
+  // so the controller deletes 250, and the rest at its next sync, never more than maxUnavailable.
+  for (const [nodes, maxUnavailable] of [
+    [3000, 300],
+    [5000, 500],
+  ]) {
+    const timeline = simulateYaml(
+      daemonSetManifest({ updateStrategy: { rollingUpdate: { maxUnavailable: '10%' } } }),
+      { ...workers(nodes), events: [{ at: '1m', type: 'changeTemplate' }] },
+    );
+    assert.equal(timeline.summary.outcome, 'RolledOut', `${nodes} nodes`);
+    assert.equal(lastStatus(timeline).updatedNumberScheduled, nodes);
+    assert.equal(lastStatus(timeline).numberAvailable, nodes);
+    // From the template change on (before it, the first pods were still starting).
+    const unavailable = (timeline.status as DaemonSetStatusSample[])
+      .filter((sample) => sample.time >= 60)
+      .map((sample) => sample.numberUnavailable);
+    assert.equal(Math.max(...unavailable), maxUnavailable, `${nodes} nodes`);
+  }
+});

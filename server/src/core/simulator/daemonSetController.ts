@@ -530,6 +530,7 @@ export class DaemonSetController implements PodOwner {
     if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
     const deletes: Pod[] = [];
     const creates: DaemonNode[] = [];
+    let capped = false;
     const oldPodOf = (entry: DaemonNode): Pod | undefined =>
       entry.pods.find((pod) => pod.deletedAt === null && pod.hash !== this.hash);
     if (maxSurge === 0) {
@@ -539,20 +540,23 @@ export class DaemonSetController implements PodOwner {
       }
       let remaining = Math.max(0, maxUnavailable - this.counts.unavailable);
       remaining = Math.min(remaining, this.counts.candidate);
-      while (remaining > 0) {
+      // A node taken from the heap must be acted on now: what one sync may not delete
+      // (burstReplicas) stays in the heap for the next sync.
+      while (remaining > 0 && deletes.length < BURST_REPLICAS) {
         const entry = this.popValid(this.candidateHeap, (e) => e.contribution.candidate, 'inCandidateHeap');
         if (!entry) break;
         const pod = oldPodOf(entry);
         if (pod) deletes.push(pod);
         remaining--;
       }
+      capped = remaining > 0 && deletes.length >= BURST_REPLICAS;
     } else {
       for (const entry of this.surgeDeleteOld) {
         const pod = oldPodOf(entry);
         if (pod) deletes.push(pod);
       }
       let deletable = Math.max(0, this.counts.surgeAvailable - desired);
-      while (deletable > 0) {
+      while (deletable > 0 && deletes.length < BURST_REPLICAS) {
         const entry = this.popValid(
           this.shouldNotRunHeap,
           (e) => e.contribution.shouldNotRunOld,
@@ -563,6 +567,7 @@ export class DaemonSetController implements PodOwner {
         if (pod) deletes.push(pod);
         deletable--;
       }
+      capped = deletable > 0 && deletes.length >= BURST_REPLICAS;
       for (const entry of this.surgeAllowedNew) creates.push(entry);
       let remaining = Math.max(0, maxSurge - this.counts.surging);
       remaining = Math.min(remaining, this.counts.surgeCandidate);
@@ -577,7 +582,7 @@ export class DaemonSetController implements PodOwner {
     for (const entry of creates.slice(0, BURST_REPLICAS)) this.createPod(entry);
     for (const pod of deletes.slice(0, BURST_REPLICAS)) this.deletePod(pod);
     for (const entry of creates.slice(BURST_REPLICAS)) this.markDirty(entry);
-    if (creates.length > BURST_REPLICAS || deletes.length > BURST_REPLICAS) this.requestSyncLater();
+    if (capped || creates.length > BURST_REPLICAS || deletes.length > BURST_REPLICAS) this.requestSyncLater();
   }
 
   /** Pops the lowest-ordered node that still satisfies `valid` (stale heap entries are dropped). */
