@@ -29,6 +29,7 @@ export class DocumentAnalyzer {
   private readonly durations = new Map<string, { ms: number; incremental: boolean }>();
   /** Each open document's analysis by YAML document, so an edit re-checks only what changed. */
   private readonly caches = new Map<string, AnalysisCache>();
+  private scheduledAny = false;
 
   constructor(
     private readonly connection: Connection,
@@ -40,11 +41,12 @@ export class DocumentAnalyzer {
 
   /** True once any document has been scheduled or analysed. */
   get started(): boolean {
-    return this.timers.size > 0 || this.results.size > 0;
+    return this.scheduledAny;
   }
 
   /** Analyses `document` after `delay` ms, replacing any analysis already scheduled for it. */
   schedule(document: TextDocument, delay = this.typingDelay(document)): void {
+    this.scheduledAny = true;
     const pending = this.timers.get(document.uri);
     // didOpen fires onDidOpen and then onDidChangeContent for the same version: the second must
     // not push the open's immediate analysis back by the typing delay.
