@@ -76,7 +76,6 @@ await Promise.all([
     ...nodeCommon,
     entryPoints: {
       'server/languageServer': 'server/src/languageServer.ts',
-      'server/analysisWorker': 'server/src/lsp/analysisWorker.ts',
       'cli/podline': 'server/src/cli/podline.ts',
       'cli/checkWorker': 'server/src/cli/checkWorker.ts',
     },

@@ -66,7 +66,6 @@ test(
       'extension/l10n/bundle.l10n.zh-cn.json',
       'extension/dist/client/extension.js',
       'extension/dist/server/languageServer.js',
-      'extension/dist/server/analysisWorker.js',
       'extension/dist/cli/podline.js',
       'extension/dist/webview/main.js',
       'extension/dist/webview/main.css',
@@ -87,12 +86,7 @@ test(
     const server = entries.get('extension/dist/server/languageServer.js')?.().toString('utf8') ?? '';
     assert.doesNotMatch(server, /require\("(yaml|vscode-languageserver)[^"]*"\)/);
     // The build drops the yaml library's per-token reads of its debugging switches.
-    for (const bundle of [
-      'server/languageServer.js',
-      'server/analysisWorker.js',
-      'cli/podline.js',
-      'cli/checkWorker.js',
-    ]) {
+    for (const bundle of ['server/languageServer.js', 'cli/podline.js', 'cli/checkWorker.js']) {
       const source = entries.get(`extension/dist/${bundle}`)?.().toString('utf8') ?? '';
       assert.ok(source.length > 0, `${bundle} is missing`);
       assert.doesNotMatch(source, /LOG_TOKENS|LOG_STREAM/, bundle);

@@ -269,7 +269,7 @@ test('a rollout whose maxUnavailable exceeds burstReplicas (250 per sync) still 
   for (const [nodes, maxUnavailable] of [
     [3000, 300],
     [5000, 500],
-  ]) {
+  ] as const) {
     const timeline = simulateYaml(
       daemonSetManifest({ updateStrategy: { rollingUpdate: { maxUnavailable: '10%' } } }),
       { ...workers(nodes), events: [{ at: '1m', type: 'changeTemplate' }] },

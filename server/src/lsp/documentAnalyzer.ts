@@ -9,7 +9,7 @@ import { splitYamlDocuments } from '../core/yaml/yamlChunks';
 import { getEntry, scalarString } from '../core/yaml/yamlModel';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
 import { logError } from './logError';
-import { ParallelAnalysis, prepareInSlices } from './parallelAnalysis';
+import { prepareInSlices } from './slicedAnalysis';
 import type { SettingsStore } from './settingsStore';
 import { toDiagnostic } from './toDiagnostic';
 
@@ -36,7 +36,6 @@ export class DocumentAnalyzer {
     private readonly documents: TextDocuments<TextDocument>,
     private readonly settings: SettingsStore,
     private readonly onStatus: (status: DocumentStatusParams) => void,
-    private readonly parallel = new ParallelAnalysis(),
   ) {}
 
   /** True once any document has been scheduled or analysed. */
@@ -122,36 +121,20 @@ export class DocumentAnalyzer {
       const text = document.getText();
       const cache = this.cacheFor(uri);
       const incremental = !cache.empty;
-      let published: string | undefined;
-      const publish = async (result: AnalysisResult): Promise<void> => {
-        const diagnostics = result.findings.map((finding) => toDiagnostic(finding, document));
-        const serialized = JSON.stringify(diagnostics);
-        // The final result of a parallel analysis repeats the early findings: sent once.
-        if (serialized === published) return;
-        published = serialized;
-        await this.connection.sendDiagnostics({ uri, version, diagnostics });
-      };
       const stillWanted = (): boolean => this.documents.get(uri)?.version === version;
-      let result: AnalysisResult | undefined;
       let how = cache.empty ? 'in one pass' : 'document by document';
-      if (this.parallel.suits(text, cache)) {
-        result = await this.parallel.analyze(text, settings, cache, stillWanted, publish, () =>
-          this.run(document, settings),
-        );
-        if (!stillWanted()) return;
-        if (result) how = 'on two threads';
-      }
-      if (!result && cache.empty && text.length >= slicedMinimumLength) {
+      if (cache.empty && text.length >= slicedMinimumLength) {
         // A large file parsed from scratch: a slice at a time, so that the server answers other
         // requests meanwhile and drops the work as soon as the user types.
         const chunks = splitYamlDocuments(text);
-        const version = text.includes('podline') ? undefined : settings.kubernetesVersion;
+        // A version comment's effect on every document is known once the whole file is parsed.
+        const kubernetesVersion = text.includes('podline') ? undefined : settings.kubernetesVersion;
         if (chunks) {
-          if (!(await prepareInSlices(text, chunks, false, settings, version, cache, stillWanted))) return;
+          if (!(await prepareInSlices(text, chunks, settings, kubernetesVersion, cache, stillWanted))) return;
           how = 'a slice at a time';
         }
       }
-      result ??= this.run(document, settings);
+      const result = this.run(document, settings);
       const duration = performance.now() - started;
       this.durations.set(uri, { ms: duration, incremental });
       if (text.length >= slicedMinimumLength) {
@@ -159,7 +142,11 @@ export class DocumentAnalyzer {
         this.connection.console.info(`Analysed ${uri} (${size}) ${how} in ${Math.round(duration)} ms`);
       }
       this.results.set(uri, { version, result });
-      await publish(result);
+      await this.connection.sendDiagnostics({
+        uri,
+        version,
+        diagnostics: result.findings.map((finding) => toDiagnostic(finding, document)),
+      });
       this.onStatus(summarize(uri, version, result));
       // The document's line table is built on its first position lookup: a scan of the whole
       // text. Build it now, while the user reads the diagnostics, not on their first hover.

@@ -68,20 +68,6 @@ export class AnalysisCache {
     this.rules = rules;
   }
 
-  /**
-   * Takes the analysis of a chunk prepared elsewhere (on another thread, with `prepareChunks`)
-   * for the next analysis to find. `prepared` is where it was prepared: the cache moves it from
-   * there to `at`.
-   */
-  adopt(chunk: TextChunk, prepared: ChunkPosition, at: ChunkPosition, analysis: ChunkAnalysis): void {
-    if (!samePosition(prepared, at))
-      moveChunk(analysis, at.offset - prepared.offset, at.documentIndex - prepared.documentIndex);
-    const entry: Entry = { analysis, at, used: this.generation - 1 };
-    const candidates = this.entries.get(chunk.text);
-    if (candidates) candidates.push(entry);
-    else this.entries.set(ownCopy(chunk.text), [entry]);
-  }
-
   /** The analysis of one chunk at its place in the file: remembered, moved, or parsed now. */
   chunk(chunk: TextChunk, documentIndex: number, beforeMarker: boolean, limits: YamlLimits): ChunkAnalysis {
     const at: ChunkPosition = { offset: chunk.offset, documentIndex, beforeMarker };
@@ -139,7 +125,7 @@ function workloadsOf(yaml: YamlChunkModel): Workload[] {
 }
 
 /** Moves a chunk's analysis, in place, after the text before it changed. */
-export function moveChunk(analysis: ChunkAnalysis, delta: number, indexDelta: number): void {
+function moveChunk(analysis: ChunkAnalysis, delta: number, indexDelta: number): void {
   moveYamlChunk(analysis.yaml, delta, indexDelta);
   for (const finding of analysis.findings?.list ?? []) {
     moveRange(finding.range, delta);

@@ -57,9 +57,9 @@ export function yamlLimits(settings: PodlineSettings): YamlLimits {
 
 /**
  * Parses and checks some chunks of a file ahead of `analyzeDocument`, which then finds them in
- * the cache: a large file's chunks are shared between threads this way. `documentIndex` is the
- * index of the first chunk's first document (0 when it is not known yet: the chunks are then
- * moved by `AnalysisCache.adopt`); `lastBeforeMarker` says whether a `---` follows the last chunk.
+ * the cache: the server prepares a large file this way, a slice at a time. `documentIndex` is the
+ * index of the first chunk's first document; `lastBeforeMarker` says whether a `---` follows the
+ * last chunk.
  * Without a Kubernetes version (a version comment decides it, and its place in the file is known
  * only once all of it is parsed) the rules are left for `analyzeDocument`.
  */
