@@ -15,7 +15,7 @@ import { Priority } from './eventQueue';
 import { removeFirst } from './indexSets';
 import { JobController } from './jobController';
 import type { JobParent } from './jobController';
-import type { CronJobStatusSample, TimelineJob } from './timeline';
+import type { CronJobStatusSample, TimelineJob, TimelineEvent } from './timeline';
 import { SampleList } from './world';
 import type { World } from './world';
 import type { CronJobSpecModel } from './workloadSpec';
@@ -207,27 +207,18 @@ export class CronJobController implements JobParent {
     return true;
   }
 
-  /**
-   * Records an event. A message that takes building is given as a function of `subject`, called
-   * only when the timeline still keeps events, so nothing is allocated for events it omits.
-   */
+  /** The object this controller's events are about, built on its first event. */
+  private involved: TimelineEvent['object'] | undefined;
+
+  /** Records an event about this CronJob (see `World.recordEvent`). */
   private event<S>(
     type: 'Normal' | 'Warning',
     reason: string,
     message: string | ((subject: S) => string),
     subject?: S,
   ): void {
-    if (this.world.eventsFull) {
-      this.world.omitEvent();
-      return;
-    }
-    this.world.recordEvent(
-      type,
-      reason,
-      { kind: 'CronJob', name: this.spec.name },
-      'cronjob-controller',
-      typeof message === 'string' ? message : message(subject as S),
-    );
+    this.involved ??= { kind: 'CronJob', name: this.spec.name };
+    this.world.recordEvent(type, reason, this.involved, 'cronjob-controller', message, subject);
   }
 
   /** robfig's `Next(t)`: the first schedule time after `t` (absolute ms), or null when none. */

@@ -14,7 +14,13 @@ import { toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { NumberHeap } from './indexSets';
 import { nameSuffix } from './random';
-import type { DaemonSetStatusSample, PlacementBlock, TimelineNode, TimelineRevision } from './timeline';
+import type {
+  DaemonSetStatusSample,
+  PlacementBlock,
+  TimelineNode,
+  TimelineRevision,
+  TimelineEvent,
+} from './timeline';
 import { SampleList } from './world';
 import type { Pod, PodChange, PodOwner, RunPlan, World } from './world';
 import type { DaemonSetSpecModel, IntOrPercent, PodTemplateModel, Toleration } from './workloadSpec';
@@ -319,27 +325,18 @@ export class DaemonSetController implements PodOwner {
     if (this.world.deletePod(pod)) this.event('Normal', 'SuccessfulDelete', deletedPod, pod);
   }
 
-  /**
-   * Records an event. A message that takes building is given as a function of `subject`, called
-   * only when the timeline still keeps events, so nothing is allocated for events it omits.
-   */
+  /** The object this controller's events are about, built on its first event. */
+  private involved: TimelineEvent['object'] | undefined;
+
+  /** Records an event about this DaemonSet (see `World.recordEvent`). */
   private event<S>(
     type: 'Normal' | 'Warning',
     reason: string,
     message: string | ((subject: S) => string),
     subject?: S,
   ): void {
-    if (this.world.eventsFull) {
-      this.world.omitEvent();
-      return;
-    }
-    this.world.recordEvent(
-      type,
-      reason,
-      { kind: 'DaemonSet', name: this.spec.name },
-      'daemonset-controller',
-      typeof message === 'string' ? message : message(subject as S),
-    );
+    this.involved ??= { kind: 'DaemonSet', name: this.spec.name };
+    this.world.recordEvent(type, reason, this.involved, 'daemonset-controller', message, subject);
   }
 
   // ---- Sync ----------------------------------------------------------------------------------

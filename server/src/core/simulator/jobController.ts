@@ -8,7 +8,7 @@
 import { Priority } from './eventQueue';
 import { IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
 import type { OutcomeRule } from './scenarioTypes';
-import type { ConditionRecord, JobStatusSample, TimelineJob } from './timeline';
+import type { ConditionRecord, JobStatusSample, TimelineJob, TimelineEvent } from './timeline';
 import { toSeconds } from './durations';
 import { SampleList } from './world';
 import type { Pod, PodChange, PodOwner, RunPlan, World } from './world';
@@ -917,22 +917,18 @@ export class JobController implements PodOwner {
     this.conditionHistory?.push({ type, status, reason, message, time: toSeconds(this.world.now) });
   }
 
-  /**
-   * Records an event. A message that takes building is given as a function of `subject`, called
-   * only when the timeline still keeps events, so nothing is allocated for events it omits.
-   */
+  /** The object this controller's events are about, built on its first event. */
+  private involved: TimelineEvent['object'] | undefined;
+
+  /** Records an event about this Job (see `World.recordEvent`). */
   private event<S>(
     type: 'Normal' | 'Warning',
     reason: string,
     message: string | ((subject: S) => string),
     subject?: S,
   ): void {
-    if (this.world.eventsFull) {
-      this.world.omitEvent();
-      return;
-    }
-    const text = typeof message === 'string' ? message : message(subject as S);
-    this.world.recordEvent(type, reason, { kind: 'Job', name: this.name }, 'job-controller', text);
+    this.involved ??= { kind: 'Job', name: this.name };
+    this.world.recordEvent(type, reason, this.involved, 'job-controller', message, subject);
   }
 
   /** The status counters as they are now. */

@@ -431,31 +431,26 @@ export class World {
     }
   }
 
-  /** Whether the timeline already holds `limits.timelineEvents` events. */
-  get eventsFull(): boolean {
-    return this.events.length >= this.scenario.limits.timelineEvents;
-  }
-
-  /** Counts an event the timeline no longer lists (it is still a change). */
-  omitEvent(): void {
-    this.changes++;
-    this.eventsOmitted++;
-  }
-
-  /** Records an event for `kubectl describe`. */
-  recordEvent(
+  /**
+   * Records an event for `kubectl describe`. A message that takes building is given as a function
+   * of `subject`, called only when the timeline still keeps events, so nothing is allocated for
+   * the events it omits (a year of a CronJob has millions).
+   */
+  recordEvent<S>(
     type: TimelineEvent['type'],
     reason: string,
     object: TimelineEvent['object'],
     source: string,
-    message: string,
+    message: string | ((subject: S) => string),
+    subject?: S,
   ): void {
     this.changes++;
     if (this.events.length >= this.scenario.limits.timelineEvents) {
       this.eventsOmitted++;
       return;
     }
-    this.events.push({ time: toSeconds(this.now), type, reason, object, source, message });
+    const text = typeof message === 'string' ? message : message(subject as S);
+    this.events.push({ time: toSeconds(this.now), type, reason, object, source, message: text });
   }
 
   // ---- Pods ----------------------------------------------------------------------------------
