@@ -5,6 +5,7 @@ import { AnalysisCache } from '../core/analysis/analysisCache';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import type { AnalysisResult } from '../core/analysis/analyzeDocument';
 import type { PodlineSettings } from '../core/settings';
+import { mayHaveVersionOverride } from '../core/schema/kubernetesVersions';
 import { splitYamlDocuments } from '../core/yaml/yamlChunks';
 import { getEntry, scalarString } from '../core/yaml/yamlModel';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
@@ -128,7 +129,7 @@ export class DocumentAnalyzer {
         // requests meanwhile and drops the work as soon as the user types.
         const chunks = splitYamlDocuments(text);
         // A version comment's effect on every document is known once the whole file is parsed.
-        const kubernetesVersion = text.includes('podline') ? undefined : settings.kubernetesVersion;
+        const kubernetesVersion = mayHaveVersionOverride(text) ? undefined : settings.kubernetesVersion;
         if (chunks) {
           if (!(await prepareInSlices(text, chunks, settings, kubernetesVersion, cache, stillWanted))) return;
           how = 'a slice at a time';

@@ -75,9 +75,7 @@ export class AnalysisCache {
     // The last chunk is parsed without a marker after it, every other one with a marker.
     const unused =
       candidates?.filter((entry) => entry.used !== this.generation && sameEnding(entry.at, at)) ?? [];
-    const entry =
-      unused.find((candidate) => samePosition(candidate.at, at)) ??
-      (unused.length > 0 ? unused[0] : undefined);
+    const entry = unused.find((candidate) => samePosition(candidate.at, at)) ?? unused[0];
     if (entry) {
       entry.used = this.generation;
       if (!samePosition(entry.at, at)) {

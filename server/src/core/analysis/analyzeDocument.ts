@@ -42,10 +42,11 @@ export function analyzeDocument(
 ): AnalysisResult {
   const limits = yamlLimits(settings);
   if (refuseFile(text, limits)) return assembleAnalysis(text, settings, rules, []);
-  let chunks = analyzeChunks(cache.begin(text, settings, rules), cache, limits);
+  const parse = (textChunks: readonly TextChunk[]): ChunkAnalysis[] =>
+    prepareChunks(text, textChunks, 0, false, settings, undefined, cache, rules);
+  let chunks = parse(cache.begin(text, settings, rules));
   // A quoted scalar left open reads past the next `---`: such a file is parsed whole.
-  if (chunks.some((chunk) => chunk.yaml.crossesMarker))
-    chunks = analyzeChunks([{ offset: 0, text }], cache, limits);
+  if (chunks.some((chunk) => chunk.yaml.crossesMarker)) chunks = parse([{ offset: 0, text }]);
   cache.end();
   return assembleAnalysis(text, settings, rules, chunks);
 }
@@ -79,12 +80,7 @@ export function prepareChunks(
   let index = documentIndex;
   for (const [position, chunk] of chunks.entries()) {
     const analysis = cache.chunk(chunk, index, lastBeforeMarker || position < chunks.length - 1, limits);
-    if (kubernetesVersion !== undefined && analysis.findings?.version !== kubernetesVersion) {
-      analysis.findings = {
-        version: kubernetesVersion,
-        list: checkWorkloads(analysis.workloads, rules, settings, kubernetesVersion, text).map(ownedFinding),
-      };
-    }
+    if (kubernetesVersion !== undefined) checkChunk(analysis, rules, settings, kubernetesVersion, text);
     prepared.push(analysis);
     index += analysis.yaml.documents.length;
   }
@@ -159,13 +155,7 @@ export function assembleAnalysis(
     .map((finding) => finding.range);
   for (const chunk of chunks) {
     workloads.push(...chunk.workloads);
-    if (chunk.findings?.version !== kubernetes.version) {
-      chunk.findings = {
-        version: kubernetes.version,
-        list: checkWorkloads(chunk.workloads, rules, settings, kubernetes.version, text).map(ownedFinding),
-      };
-    }
-    for (const finding of chunk.findings.list) {
+    for (const finding of checkChunk(chunk, rules, settings, kubernetes.version, text)) {
       // Text the YAML parser could not read (a pasted transcript) is reported once, as syntax.
       if (syntaxRanges.some((range) => overlaps(range, finding.range))) continue;
       findings.push(finding);
@@ -181,19 +171,21 @@ export function assembleAnalysis(
   };
 }
 
-function analyzeChunks(
-  textChunks: readonly TextChunk[],
-  cache: AnalysisCache,
-  limits: YamlLimits,
-): ChunkAnalysis[] {
-  const chunks: ChunkAnalysis[] = [];
-  let documentIndex = 0;
-  for (const [index, chunk] of textChunks.entries()) {
-    const analysis = cache.chunk(chunk, documentIndex, index < textChunks.length - 1, limits);
-    chunks.push(analysis);
-    documentIndex += analysis.yaml.documents.length;
+/** Gives a chunk the rules' findings for `kubernetesVersion`, unless it has them already. */
+function checkChunk(
+  chunk: ChunkAnalysis,
+  rules: readonly Rule[],
+  settings: PodlineSettings,
+  kubernetesVersion: KubernetesVersion,
+  text: string,
+): readonly Finding[] {
+  if (chunk.findings?.version !== kubernetesVersion) {
+    chunk.findings = {
+      version: kubernetesVersion,
+      list: checkWorkloads(chunk.workloads, rules, settings, kubernetesVersion, text).map(ownedFinding),
+    };
   }
-  return chunks;
+  return chunk.findings.list;
 }
 
 /** Runs the rules on workloads and applies the user's severities and ignore annotations. */

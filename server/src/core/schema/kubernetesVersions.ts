@@ -52,6 +52,14 @@ export interface VersionOverride {
 const overridePattern = /(^|[ \t])#[ \t]*podline[ \t]*:[ \t]*kubernetes[ \t]*=[ \t]*(\S+?)[ \t]*$/gm;
 
 /**
+ * False when the text cannot have a `# podline: kubernetes=` comment: a native search, where
+ * the comment's pattern scans a large file slowly.
+ */
+export function mayHaveVersionOverride(text: string): boolean {
+  return text.includes('podline');
+}
+
+/**
  * Finds the file's Kubernetes version override. Give the parsed documents when you have them:
  * then a `#` inside a block scalar or a multi-line quoted string, which is text and not a
  * comment, is not taken for one.
@@ -60,8 +68,7 @@ export function parseVersionOverride(
   text: string,
   documents?: readonly YamlDocumentModel[],
 ): VersionOverride | undefined {
-  // A native search first: the pattern itself scans a large file slowly.
-  if (!text.includes('podline')) return undefined;
+  if (!mayHaveVersionOverride(text)) return undefined;
   overridePattern.lastIndex = 0;
   for (let match = overridePattern.exec(text); match; match = overridePattern.exec(text)) {
     const versionText = match[2] ?? '';
