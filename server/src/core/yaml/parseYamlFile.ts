@@ -1,6 +1,7 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser } from 'yaml';
 import type { Alias, CST, Document, Node as AstNode, Scalar, YAMLError } from 'yaml';
 import type { OffsetRange } from '../text/offsetRange';
+import { keyText, modelValue, readSimpleChunk } from './simpleYaml';
 import { childPath, indexPath } from './yamlModel';
 import type { ScalarStyle, YamlDocumentModel, YamlMapEntry, YamlNode } from './yamlModel';
 
@@ -152,7 +153,7 @@ export function parseYamlChunk(
   at: ChunkPosition = { offset: 0, documentIndex: 0 },
 ): YamlChunkModel {
   try {
-    return buildModel(text, limits, at);
+    return readSimpleChunk(text, limits, at) ?? buildModel(text, limits, at);
   } catch (error) {
     // The yaml library is not expected to throw, but a stack overflow on pathological nesting
     // is possible; the user then gets one finding instead of a dead server.
@@ -169,6 +170,15 @@ export function parseYamlChunk(
       tooDeep: undefined,
     };
   }
+}
+
+/** `parseYamlChunk` with the yaml library alone: the reference the simple reader is tested against. */
+export function parseYamlChunkWithLibrary(
+  text: string,
+  limits: YamlLimits,
+  at: ChunkPosition = { offset: 0, documentIndex: 0 },
+): YamlChunkModel {
+  return buildModel(text, limits, at);
 }
 
 /** The model of a file from its chunks, in order; syntax problems are limited here. */
@@ -491,23 +501,11 @@ function findFirstAlias(node: YamlNode | null): YamlNode | null {
 }
 
 function keyString(node: Scalar): string {
-  const value: unknown = node.value;
-  // The YAML 1.1 merge key `<<` arrives as a symbol; keep its spelling.
-  if (typeof value === 'symbol') return node.source ?? '<<';
-  if (value === null || value === undefined) return node.source ?? '';
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
-    return String(value);
-  return node.source ?? '';
+  return keyText(node.value, node.source);
 }
 
 function scalarValue(node: Scalar): string | number | boolean | null {
-  const value: unknown = node.value;
-  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
-    return value;
-  if (typeof value === 'bigint') return Number(value);
-  if (value instanceof Date) return node.source ?? value.toISOString();
-  return node.source ?? null;
+  return modelValue(node.value, node.source);
 }
 
 function scalarStyle(node: Scalar): ScalarStyle {

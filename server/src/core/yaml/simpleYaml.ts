@@ -1,0 +1,650 @@
+import { Document, isScalar } from 'yaml';
+import type { OffsetRange } from '../text/offsetRange';
+import type { ChunkPosition, YamlChunkModel, YamlLimits, YamlProblem } from './parseYamlFile';
+import { childPath, indexPath } from './yamlModel';
+import type { YamlMapEntry, YamlNode, YamlScalar } from './yamlModel';
+
+/**
+ * Reads the YAML most manifests are written in without the yaml library's parser: block
+ * mappings and sequences, scalars on one line (plain, single-quoted, and double-quoted without
+ * escapes), one-line flow sequences of such scalars, `[]`, `{}`, and comments. Plain scalars are
+ * typed by the yaml library's own YAML 1.1 tags, as the library does it.
+ *
+ * Returns undefined as soon as the text holds anything else, or anything the yaml library would
+ * report as an error: the library then reads the chunk. Where it returns a model, that model
+ * equals the library's, node for node and range for range (the tests compare the two on every
+ * input of the test and fuzz corpora). The library stays the reference; this reader exists
+ * because it is about ten times faster on the files it accepts.
+ */
+export function readSimpleChunk(
+  text: string,
+  limits: YamlLimits,
+  at: ChunkPosition,
+): YamlChunkModel | undefined {
+  // A chunk read before a marker must end its last line, or the marker would continue it.
+  if (at.beforeMarker === true && !text.endsWith('\n')) return undefined;
+  if (unusualCharacter.test(text) || endsWithoutContent(text)) return undefined;
+  try {
+    return new SimpleReader(text, limits, at).read();
+  } catch (error) {
+    if (error === notSimple) return undefined;
+    throw error;
+  }
+}
+
+/**
+ * Characters that the reader leaves to the library: tabs (invalid as indentation, and folded
+ * specially), carriage returns, other control characters, line and paragraph separators, a byte
+ * order mark and non-characters.
+ */
+const unusualCharacter = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+
+/** True when the text's last line has no line break and holds only spaces or a comment. */
+function endsWithoutContent(text: string): boolean {
+  if (text.length === 0 || text.endsWith('\n')) return false;
+  const last = text.slice(text.lastIndexOf('\n') + 1).trimStart();
+  return last === '' || last.startsWith('#');
+}
+
+/** Thrown, never escaping `readSimpleChunk`, when the text is not simple. */
+const notSimple = new Error('not simple YAML');
+
+function bail(): never {
+  throw notSimple;
+}
+
+/** Deeper nesting than this is left to the library, which also enforces `maxDepth`. */
+const maxSimpleDepth = 64;
+/** The yaml library refuses implicit keys longer than 1024 characters. */
+const maxKeyLength = 1000;
+
+const space = 0x20;
+const newline = 0x0a;
+const hash = 0x23;
+const colon = 0x3a;
+const dash = 0x2d;
+const singleQuote = 0x27;
+const doubleQuote = 0x22;
+const backslash = 0x5c;
+
+class SimpleReader {
+  private readonly problems: YamlProblem[] = [];
+  /** The start of the current content line, or -1 past the last one. */
+  private line = -1;
+  /** The current content line's indentation. */
+  private indent = 0;
+  /** Where the current content (a key, a dash, a value) starts. */
+  private content = 0;
+  /** The current line's end: its line break or the end of the text. */
+  private eol = 0;
+  /** The end (after its line break) of the last content line read. */
+  private lastLineEnd = 0;
+  /** True when the last value read was empty (`key:` or `-` alone, without a comment). */
+  private endsEmpty = false;
+  private readonly maxDepth: number;
+
+  constructor(
+    private readonly text: string,
+    limits: YamlLimits,
+    private readonly at: ChunkPosition,
+  ) {
+    this.maxDepth = Math.min(limits.maxDepth, maxSimpleDepth);
+  }
+
+  read(): YamlChunkModel {
+    const { text, at } = this;
+    this.advanceTo(0, true);
+    if (this.line === -1) bail();
+    const start = this.line;
+    if (this.startsMarker(this.line)) {
+      // `---` alone on its line, perhaps with a comment.
+      const after = this.skipSpaces(this.line + 3);
+      if (after !== this.eol && !(after > this.line + 3 && text.charCodeAt(after) === hash)) bail();
+      this.advanceTo(this.lineEnd(this.eol), false);
+      // An empty document: the library gives it a null root at a particular place.
+      if (this.line === -1) bail();
+    }
+    const root = this.node(-1, '', 0);
+    // A document ending with an empty value ends earlier in the library's count.
+    if (this.line !== -1 || this.endsEmpty) bail();
+    const offset = at.offset;
+    return {
+      documents: [
+        {
+          index: at.documentIndex,
+          range: { start: start + offset, end: text.length + offset },
+          root,
+          hasSyntaxErrors: false,
+        },
+      ],
+      syntaxProblems: [],
+      problems: this.problems,
+      streamProblems: [],
+      crossesMarker: false,
+      tooDeep: undefined,
+    };
+  }
+
+  /** Moves to the first content line at or after the line starting at `from`, skipping blank and comment lines. */
+  private advanceTo(from: number, markerAllowed: boolean): void {
+    const text = this.text;
+    let p = from;
+    while (p < text.length) {
+      let q = p;
+      while (text.charCodeAt(q) === space) q++;
+      const c = text.charCodeAt(q);
+      if (q === text.length) break;
+      if (c === newline || c === hash) {
+        const end = text.indexOf('\n', q);
+        if (end === -1) break;
+        p = end + 1;
+        continue;
+      }
+      if (q === p) {
+        // Directives and document markers are the library's business, except the marker that
+        // starts the chunk.
+        if (c === 0x25 /* % */) bail();
+        if ((c === dash || c === 0x2e) /* . */ && this.isMarker(p, c) && !(markerAllowed && c === dash))
+          bail();
+      }
+      this.line = p;
+      this.indent = q - p;
+      this.content = q;
+      const end = text.indexOf('\n', q);
+      this.eol = end === -1 ? text.length : end;
+      return;
+    }
+    this.line = -1;
+  }
+
+  private startsMarker(at: number): boolean {
+    return this.text.charCodeAt(at) === dash && this.isMarker(at, dash);
+  }
+
+  private isMarker(at: number, char: number): boolean {
+    const text = this.text;
+    if (text.charCodeAt(at + 1) !== char || text.charCodeAt(at + 2) !== char) return false;
+    const after = text.charCodeAt(at + 3);
+    return at + 3 === text.length || after === space || after === newline;
+  }
+
+  /** The position after a line's break, or the end of the text. */
+  private lineEnd(eol: number): number {
+    return eol < this.text.length ? eol + 1 : eol;
+  }
+
+  private skipSpaces(from: number): number {
+    let p = from;
+    while (this.text.charCodeAt(p) === space) p++;
+    return p;
+  }
+
+  /** True when the current line is a sequence entry: `-` followed by a space or the line's end. */
+  private isDashLine(): boolean {
+    const text = this.text;
+    if (text.charCodeAt(this.content) !== dash) return false;
+    return this.content + 1 === this.eol || text.charCodeAt(this.content + 1) === space;
+  }
+
+  /** The block collection on the current line, which is indented more than `parentIndent`. */
+  private node(parentIndent: number, path: string, depth: number): YamlNode {
+    if (this.indent <= parentIndent) bail();
+    return this.isDashLine() ? this.seq(this.indent, path, depth) : this.map(this.indent, path, depth);
+  }
+
+  private map(indent: number, path: string, depth: number): YamlNode {
+    if (depth > this.maxDepth) bail();
+    const text = this.text;
+    const start = this.content;
+    const entries: YamlMapEntry[] = [];
+    let firstByKey: Map<string, OffsetRange> | undefined;
+    for (;;) {
+      const keyStart = this.content;
+      const keyEnd = this.keyEnd(keyStart);
+      if (keyEnd === -1) bail();
+      const key = this.keyText(keyStart, keyEnd);
+      const keyRange = this.range(keyStart, keyEnd);
+      const entryPath = childPath(path, key);
+      firstByKey = this.checkDuplicate(entries, key, keyRange, entryPath, firstByKey);
+      const valueStart = this.skipSpaces(keyEnd + 1);
+      let value: YamlNode;
+      if (valueStart === this.eol || text.charCodeAt(valueStart) === hash) {
+        this.lastLineEnd = this.lineEnd(this.eol);
+        this.advanceTo(this.lastLineEnd, false);
+        if (this.line !== -1 && this.indent > indent) value = this.node(indent, entryPath, depth + 1);
+        else if (this.line !== -1 && this.indent === indent && this.isDashLine())
+          value = this.seq(indent, entryPath, depth + 1);
+        else value = this.emptyScalar(valueStart, entryPath);
+      } else {
+        value = this.inlineValue(valueStart, entryPath, depth + 1);
+      }
+      entries.push({ key, keyRange, keyIsScalar: true, value });
+      if (this.line === -1 || this.indent < indent) break;
+      if (this.indent > indent) bail();
+      if (this.isDashLine()) break;
+    }
+    return { kind: 'map', entries, range: this.range(start, this.collectionEnd(indent)), path };
+  }
+
+  private seq(indent: number, path: string, depth: number): YamlNode {
+    if (depth > this.maxDepth) bail();
+    const text = this.text;
+    const start = this.content;
+    const items: YamlNode[] = [];
+    for (;;) {
+      const itemStart = this.skipSpaces(this.content + 1);
+      const itemPath = indexPath(path, items.length);
+      let item: YamlNode;
+      if (itemStart === this.eol || text.charCodeAt(itemStart) === hash) {
+        this.lastLineEnd = this.lineEnd(this.eol);
+        this.advanceTo(this.lastLineEnd, false);
+        if (this.line !== -1 && this.indent > indent) item = this.node(indent, itemPath, depth + 1);
+        else item = this.emptyScalar(itemStart, itemPath);
+      } else if (this.keyEnd(itemStart) !== -1) {
+        // `- key: value`: a mapping whose keys line up with this first one.
+        this.indent = itemStart - this.line;
+        this.content = itemStart;
+        item = this.map(this.indent, itemPath, depth + 1);
+      } else {
+        item = this.inlineValue(itemStart, itemPath, depth + 1);
+      }
+      items.push(item);
+      if (this.line === -1 || this.indent < indent) break;
+      if (this.indent > indent) bail();
+      if (!this.isDashLine()) break;
+    }
+    return { kind: 'seq', items, range: this.range(start, this.collectionEnd(indent)), path };
+  }
+
+  /**
+   * The end of a collection indented by `indent`, as the library counts it: after its last
+   * content line and the comment lines indented more deeply that follow it. An empty last value
+   * changes this (see the end).
+   */
+  private collectionEnd(indent: number): number {
+    const text = this.text;
+    const limit = this.line === -1 ? text.length : this.line;
+    const last = this.lastLineEnd;
+    let end = last;
+    let comments = false;
+    for (let p = last; p < limit;) {
+      let q = p;
+      while (text.charCodeAt(q) === space) q++;
+      const lineBreak = text.indexOf('\n', q);
+      const next = lineBreak === -1 ? text.length : lineBreak + 1;
+      if (q < text.length && text.charCodeAt(q) === hash) {
+        comments = true;
+        if (q - p <= indent && !this.endsEmpty) break;
+        end = next;
+      }
+      p = next;
+    }
+    if (!this.endsEmpty) return end;
+    // An empty value takes the comment lines after it, and the blank lines after those, up to
+    // the next content; without comments the collection ends before the value's line break.
+    if (comments) return limit;
+    return text.charCodeAt(last - 1) === newline ? last - 1 : last;
+  }
+
+  /**
+   * If the content at `at` is an implicit key followed by `:` and a space or the line's end,
+   * the key's end (the colon's position); otherwise -1. Keys the reader does not handle bail.
+   */
+  private keyEnd(at: number): number {
+    const text = this.text;
+    const eol = this.eol;
+    const first = text.charCodeAt(at);
+    if (first === singleQuote || first === doubleQuote) {
+      const close = this.quotedEnd(at, first);
+      if (close === -1 || text.charCodeAt(close + 1) !== colon) return -1;
+      return close + 2 === eol || text.charCodeAt(close + 2) === space ? close + 1 : -1;
+    }
+    for (let p = at; p < eol; p++) {
+      const c = text.charCodeAt(p);
+      if (c === colon) {
+        if (p + 1 === eol || text.charCodeAt(p + 1) === space) {
+          if (p === at || text.charCodeAt(p - 1) === space || !plainCanStart(text, at, eol)) bail();
+          if (p - at > maxKeyLength) bail();
+          return p;
+        }
+      } else if (c === hash && p > at && text.charCodeAt(p - 1) === space) {
+        return -1;
+      }
+    }
+    return -1;
+  }
+
+  /** The key as the model spells it (see `keyText` in parseYamlFile). */
+  private keyText(start: number, end: number): string {
+    const text = this.text;
+    const first = text.charCodeAt(start);
+    if (first === singleQuote || first === doubleQuote) return this.quotedValue(start, end - 1, first);
+    const source = text.slice(start, end);
+    const value = plainValue(source, true);
+    return keyText(value, source);
+  }
+
+  /** A value that starts at `at` on the current line and ends with it; then moves to the next content line. */
+  private inlineValue(at: number, path: string, depth: number): YamlNode {
+    const text = this.text;
+    const eol = this.eol;
+    const first = text.charCodeAt(at);
+    let node: YamlNode;
+    let end: number;
+    if (first === singleQuote || first === doubleQuote) {
+      end = this.quotedEnd(at, first);
+      if (end === -1) bail();
+      end++;
+      node = this.scalar(
+        this.quotedValue(at, end - 1, first),
+        first === singleQuote ? 'single' : 'double',
+        at,
+        end,
+        path,
+      );
+    } else if (first === 0x5b /* [ */) {
+      if (depth > this.maxDepth) bail();
+      ({ node, end } = this.flowSequence(at, path));
+    } else if (first === 0x7b /* { */) {
+      if (text.charCodeAt(at + 1) !== 0x7d /* } */) bail();
+      end = at + 2;
+      node = { kind: 'map', entries: [], range: this.range(at, end), path };
+      this.endsEmpty = false;
+    } else {
+      if (!plainCanStart(text, at, eol)) bail();
+      // A plain scalar runs to a comment (` #`) or the line's end; `: ` inside it is an error.
+      end = eol;
+      for (let p = at; p < eol; p++) {
+        const c = text.charCodeAt(p);
+        if (c === colon && (p + 1 === eol || text.charCodeAt(p + 1) === space)) bail();
+        if (c === hash && text.charCodeAt(p - 1) === space) {
+          end = p;
+          break;
+        }
+      }
+      while (text.charCodeAt(end - 1) === space) end--;
+      const source = text.slice(at, end);
+      node = this.scalar(plainValue(source, false), 'plain', at, end, path);
+    }
+    // After a quoted scalar or a flow collection: spaces, then the line's end or a comment.
+    const rest = this.skipSpaces(end);
+    if (rest !== eol && !(rest > end && text.charCodeAt(rest) === hash)) bail();
+    // A more indented line after it would continue a plain scalar or be an error: the callers
+    // leave both to the library.
+    this.lastLineEnd = this.lineEnd(eol);
+    this.advanceTo(this.lastLineEnd, false);
+    return node;
+  }
+
+  /** A one-line flow sequence of scalars, `[a, "b", 'c']`. */
+  private flowSequence(at: number, path: string): { node: YamlNode; end: number } {
+    const text = this.text;
+    const eol = this.eol;
+    const items: YamlNode[] = [];
+    let p = this.skipSpaces(at + 1);
+    if (text.charCodeAt(p) === 0x5d /* ] */) {
+      this.endsEmpty = false;
+      return { node: { kind: 'seq', items, range: this.range(at, p + 1), path }, end: p + 1 };
+    }
+    for (;;) {
+      const itemPath = indexPath(path, items.length);
+      const first = text.charCodeAt(p);
+      let end: number;
+      if (first === singleQuote || first === doubleQuote) {
+        end = this.quotedEnd(p, first);
+        if (end === -1) bail();
+        end++;
+        const style = first === singleQuote ? 'single' : 'double';
+        items.push(this.scalar(this.quotedValue(p, end - 1, first), style, p, end, itemPath));
+      } else {
+        // Inside brackets `-` starts a plain scalar only before a character that may follow it.
+        if (!plainCanStart(text, p, eol) || (first === dash && isFlowEnd(text.charCodeAt(p + 1)))) bail();
+        end = p;
+        while (end < eol) {
+          const c = text.charCodeAt(end);
+          if (c === 0x2c /* , */ || c === 0x5d /* ] */) break;
+          if (isFlowSpecial(c)) bail();
+          end++;
+        }
+        while (text.charCodeAt(end - 1) === space) end--;
+        const source = text.slice(p, end);
+        items.push(this.scalar(plainValue(source, false), 'plain', p, end, itemPath));
+      }
+      const next = this.skipSpaces(end);
+      const c = text.charCodeAt(next);
+      if (c === 0x5d /* ] */) {
+        return { node: { kind: 'seq', items, range: this.range(at, next + 1), path }, end: next + 1 };
+      }
+      if (c !== 0x2c /* , */) bail();
+      p = this.skipSpaces(next + 1);
+      // A trailing comma, an empty entry or a line break inside the brackets: the library's case.
+      if (p >= eol || text.charCodeAt(p) === 0x5d || text.charCodeAt(p) === 0x2c) bail();
+    }
+  }
+
+  /** The position of a quoted scalar's closing quote on the current line, or -1. */
+  private quotedEnd(at: number, quote: number): number {
+    const text = this.text;
+    for (let p = at + 1; p < this.eol; p++) {
+      const c = text.charCodeAt(p);
+      if (c === quote) {
+        if (quote === singleQuote && text.charCodeAt(p + 1) === singleQuote) {
+          p++;
+          continue;
+        }
+        return p;
+      }
+      // Escapes are the library's business.
+      if (c === backslash && quote === doubleQuote) bail();
+    }
+    return -1;
+  }
+
+  /** The value of a one-line quoted scalar from its opening to its closing quote. */
+  private quotedValue(open: number, close: number, quote: number): string {
+    const inner = this.text.slice(open + 1, close);
+    return quote === singleQuote && inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+  }
+
+  private scalar(
+    value: string | number | boolean | null,
+    style: 'plain' | 'single' | 'double',
+    start: number,
+    end: number,
+    path: string,
+  ): YamlScalar {
+    this.endsEmpty = false;
+    return { kind: 'scalar', value, style, tag: null, range: this.range(start, end), path };
+  }
+
+  /** The null scalar the library puts where a missing value would start. */
+  private emptyScalar(at: number, path: string): YamlScalar {
+    const scalar = this.scalar(null, 'plain', at, at, path);
+    // A comment after it ends the line as a value would.
+    this.endsEmpty = this.text.charCodeAt(at) !== hash;
+    return scalar;
+  }
+
+  private range(start: number, end: number): OffsetRange {
+    const offset = this.at.offset;
+    return { start: start + offset, end: end + offset };
+  }
+
+  /** Reports a repeated key as the library-based reader does; returns the key index when one is kept. */
+  private checkDuplicate(
+    entries: readonly YamlMapEntry[],
+    key: string,
+    keyRange: OffsetRange,
+    path: string,
+    index: Map<string, OffsetRange> | undefined,
+  ): Map<string, OffsetRange> | undefined {
+    let first: OffsetRange | undefined;
+    let byKey = index;
+    if (!byKey && entries.length >= 16) {
+      byKey = new Map();
+      for (const entry of entries) if (!byKey.has(entry.key)) byKey.set(entry.key, entry.keyRange);
+    }
+    if (byKey) {
+      first = byKey.get(key);
+      if (!first) byKey.set(key, keyRange);
+    } else {
+      first = entries.find((entry) => entry.key === key)?.keyRange;
+    }
+    if (first) {
+      this.problems.push({
+        kind: 'duplicateKey',
+        key,
+        path,
+        range: { ...keyRange },
+        firstRange: { ...first },
+        document: this.at.documentIndex,
+      });
+    }
+    return byKey;
+  }
+}
+
+/**
+ * True when a plain scalar may start at `at`: not with an indicator, except `-` before a
+ * non-space (`-1`, `--flag`). `?` and `:` before a non-space are valid YAML too, but rare
+ * enough to leave to the library.
+ */
+function plainCanStart(text: string, at: number, eol: number): boolean {
+  const c = text.charCodeAt(at);
+  if (c === dash) return at + 1 < eol && text.charCodeAt(at + 1) !== space;
+  return !isIndicator(c);
+}
+
+function isIndicator(c: number): boolean {
+  switch (c) {
+    case 0x3f /* ? */:
+    case colon:
+    case 0x2c /* , */:
+    case 0x5b /* [ */:
+    case 0x5d /* ] */:
+    case 0x7b /* { */:
+    case 0x7d /* } */:
+    case hash:
+    case 0x26 /* & */:
+    case 0x2a /* * */:
+    case 0x21 /* ! */:
+    case 0x7c /* | */:
+    case 0x3e /* > */:
+    case singleQuote:
+    case doubleQuote:
+    case 0x25 /* % */:
+    case 0x40 /* @ */:
+    case 0x60 /* ` */:
+    case dash:
+    case space:
+      return true;
+    default:
+      return false;
+  }
+}
+
+function isFlowEnd(c: number): boolean {
+  return c === 0x2c || c === 0x5d || c === 0x5b || c === 0x7b || c === 0x7d;
+}
+
+/** Characters a plain scalar inside brackets may not hold (or that the reader leaves to the library). */
+function isFlowSpecial(c: number): boolean {
+  return (
+    c === colon ||
+    c === hash ||
+    c === 0x5b ||
+    c === 0x7b ||
+    c === 0x7d ||
+    c === singleQuote ||
+    c === doubleQuote
+  );
+}
+
+// Plain scalars are typed by the yaml library's YAML 1.1 tags, found and applied exactly as its
+// composer does (`findScalarTagByTest` in compose-scalar.js).
+const reference = new Document(null, { version: '1.1', uniqueKeys: false, strict: false });
+interface TypingTag {
+  readonly default?: boolean | 'key';
+  readonly test?: RegExp;
+  resolve(source: string, onError: (message: string) => void, options: unknown): unknown;
+}
+const tags = reference.schema.tags as unknown as readonly TypingTag[];
+const valueTags = tags.filter((tag) => tag.default === true && tag.test);
+const keyTags = tags.filter((tag) => (tag.default === true || tag.default === 'key') && tag.test);
+const typedCache = new Map<string, string | number | boolean | null>();
+const keyCache = new Map<string, string | number | boolean | null>();
+
+/**
+ * The first characters of the plain scalars that a YAML 1.1 tag other than `str` can match:
+ * null (`~`, `null`), booleans (`y`, `yes`, `no`, `on`, `off`, `true`, `false`), numbers
+ * (digits, signs, `.5`, `.inf`, and `e1`, which the library reads as a float) and the merge
+ * key `<<`. Checked by a test against the tags.
+ */
+export function mayBeTyped(source: string): boolean {
+  if (source.length === 0) return true;
+  const c = source.charCodeAt(0);
+  if (c >= 0x30 && c <= 0x39) return true;
+  switch (c) {
+    case 0x7e /* ~ */:
+    case 0x2b /* + */:
+    case dash:
+    case 0x2e /* . */:
+    case 0x3c /* < */:
+    case 0x4e /* N */:
+    case 0x6e /* n */:
+    case 0x59 /* Y */:
+    case 0x79 /* y */:
+    case 0x54 /* T */:
+    case 0x74 /* t */:
+    case 0x46 /* F */:
+    case 0x66 /* f */:
+    case 0x4f /* O */:
+    case 0x6f /* o */:
+    case 0x45 /* E */:
+    case 0x65 /* e */:
+      return true;
+    default:
+      return false;
+  }
+}
+
+/** A plain scalar's YAML 1.1 value as the model keeps it (see `modelValue` in parseYamlFile). */
+function plainValue(source: string, atKey: boolean): string | number | boolean | null {
+  if (!mayBeTyped(source)) return source;
+  const cache = atKey ? keyCache : typedCache;
+  const known = cache.get(source);
+  if (known !== undefined) return known;
+  const tag = (atKey ? keyTags : valueTags).find((candidate) => candidate.test?.test(source));
+  let value: string | number | boolean | null = source;
+  if (tag) {
+    // The merge key `<<`: the library's case.
+    if (tag.default === 'key') bail();
+    let failed = false;
+    const resolved = tag.resolve(source, () => (failed = true), reference.options);
+    if (failed) bail();
+    value = modelValue(isScalar(resolved) ? resolved.value : resolved, source);
+  }
+  if (cache.size > 10_000) cache.clear();
+  cache.set(source, value);
+  return value;
+}
+
+/** A scalar's value as the model keeps it: JSON-like types, the source text for anything else (dates). */
+export function modelValue(value: unknown, source: string | undefined): string | number | boolean | null {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return source ?? value.toISOString();
+  return source ?? null;
+}
+
+/** A key as the API server's JSON conversion sees it (YAML 1.1 scalars stringified). */
+export function keyText(value: unknown, source: string | undefined): string {
+  // The YAML 1.1 merge key `<<` arrives as a symbol; keep its spelling.
+  if (typeof value === 'symbol') return source ?? '<<';
+  if (value === null || value === undefined) return source ?? '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return source ?? '';
+}
