@@ -1,7 +1,8 @@
 import { Composer, isAlias, isMap, isScalar, isSeq, Parser } from 'yaml';
 import type { Alias, CST, Document, Node as AstNode, Scalar, YAMLError } from 'yaml';
 import type { OffsetRange } from '../text/offsetRange';
-import { keyText, modelValue, readSimpleChunk } from './simpleYaml';
+import { plainKeyText, plainScalarValue } from './plainScalars';
+import { readSimpleChunk } from './simpleYaml';
 import { childPath, indexPath } from './yamlModel';
 import type { ScalarStyle, YamlDocumentModel, YamlMapEntry, YamlNode } from './yamlModel';
 
@@ -80,8 +81,8 @@ export interface YamlFileModel {
 }
 
 /**
- * Parses a file into Podline's multi-document YAML model. Scalars are read with YAML 1.1 rules,
- * as Kubernetes' decoder (go-yaml v2 behind sigs.k8s.io/yaml) reads them: `yes` and `on` are
+ * Parses a file into Podline's multi-document YAML model. Plain scalars are typed as Kubernetes'
+ * decoder (go-yaml v2 behind sigs.k8s.io/yaml) types them (`plainScalars.ts`): `yes` and `on` are
  * booleans, `0777` is octal. Never throws.
  */
 export function parseYamlFile(text: string, limits: YamlLimits = defaultYamlLimits): YamlFileModel {
@@ -500,12 +501,17 @@ function findFirstAlias(node: YamlNode | null): YamlNode | null {
   return null;
 }
 
+/** True for a plain scalar without a tag, which Kubernetes types by go-yaml's rules. */
+function isPlainUntagged(node: Scalar): node is Scalar & { source: string } {
+  return node.type === 'PLAIN' && node.tag === undefined && typeof node.source === 'string';
+}
+
 function keyString(node: Scalar): string {
-  return keyText(node.value, node.source);
+  return isPlainUntagged(node) ? plainKeyText(node.source) : keyText(node.value, node.source);
 }
 
 function scalarValue(node: Scalar): string | number | boolean | null {
-  return modelValue(node.value, node.source);
+  return isPlainUntagged(node) ? plainScalarValue(node.source) : modelValue(node.value, node.source);
 }
 
 function scalarStyle(node: Scalar): ScalarStyle {
@@ -524,4 +530,24 @@ function scalarStyle(node: Scalar): ScalarStyle {
 
 function explicitTag(node: Scalar): string | null {
   return typeof node.tag === 'string' ? node.tag : null;
+}
+
+/** A scalar's value as the model keeps it: JSON-like types, the source text for anything else (dates). */
+function modelValue(value: unknown, source: string | undefined): string | number | boolean | null {
+  if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean' || value === null)
+    return value;
+  if (typeof value === 'bigint') return Number(value);
+  if (value instanceof Date) return source ?? value.toISOString();
+  return source ?? null;
+}
+
+/** A key as the API server's JSON conversion sees it. */
+function keyText(value: unknown, source: string | undefined): string {
+  // The YAML 1.1 merge key `<<` arrives as a symbol; keep its spelling.
+  if (typeof value === 'symbol') return source ?? '<<';
+  if (value === null || value === undefined) return source ?? '';
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean' || typeof value === 'bigint')
+    return String(value);
+  return source ?? '';
 }
