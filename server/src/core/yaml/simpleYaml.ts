@@ -2,12 +2,12 @@ import type { OffsetRange } from '../text/offsetRange';
 import type { ChunkPosition, YamlChunkModel, YamlLimits, YamlProblem } from './parseYamlFile';
 import { plainKeyText, plainScalarValue } from './plainScalars';
 import { childPath, indexPath } from './yamlModel';
-import type { YamlMapEntry, YamlNode, YamlScalar } from './yamlModel';
+import type { ScalarStyle, YamlMapEntry, YamlNode, YamlScalar } from './yamlModel';
 
 /**
  * Reads the YAML most manifests are written in without the yaml library's parser: block
  * mappings and sequences, scalars on one line (plain, single-quoted, and double-quoted without
- * escapes), one-line flow sequences of such scalars, `[]`, `{}`, and comments. Plain scalars are
+ * escapes), block scalars, one-line flow collections of such scalars, and comments. Plain scalars are
  * typed as Kubernetes types them (`plainScalars.ts`), as the library-based reader does too.
  *
  * Returns undefined as soon as the text holds anything else, or anything the yaml library would
@@ -216,7 +216,7 @@ class SimpleReader {
           value = this.seq(indent, entryPath, depth + 1);
         else value = this.emptyScalar(valueStart, entryPath);
       } else {
-        value = this.inlineValue(valueStart, entryPath, depth + 1);
+        value = this.inlineValue(valueStart, entryPath, depth + 1, indent);
       }
       entries.push({ key, keyRange, keyIsScalar: true, value });
       if (this.line === -1 || this.indent < indent) break;
@@ -240,13 +240,16 @@ class SimpleReader {
         this.advanceTo(this.lastLineEnd, false);
         if (this.line !== -1 && this.indent > indent) item = this.node(indent, itemPath, depth + 1);
         else item = this.emptyScalar(itemStart, itemPath);
+      } else if (text.charCodeAt(itemStart) === 0x5b || text.charCodeAt(itemStart) === 0x7b) {
+        // `- [a]` or `- {a: 1}`: a flow collection (or, followed by `:`, a key the library reads).
+        item = this.inlineValue(itemStart, itemPath, depth + 1, indent);
       } else if (this.keyEnd(itemStart) !== -1) {
         // `- key: value`: a mapping whose keys line up with this first one.
         this.indent = itemStart - this.line;
         this.content = itemStart;
         item = this.map(this.indent, itemPath, depth + 1);
       } else {
-        item = this.inlineValue(itemStart, itemPath, depth + 1);
+        item = this.inlineValue(itemStart, itemPath, depth + 1, indent);
       }
       items.push(item);
       if (this.line === -1 || this.indent < indent) break;
@@ -319,17 +322,22 @@ class SimpleReader {
     const text = this.text;
     const first = text.charCodeAt(start);
     if (first === singleQuote || first === doubleQuote) return this.quotedValue(start, end - 1, first);
-    const source = text.slice(start, end);
-    // The merge key `<<` is left to the library.
+    return this.plainKey(start, end);
+  }
+
+  /** A plain key's spelling; the merge key `<<` is left to the library. */
+  private plainKey(start: number, end: number): string {
+    const source = this.text.slice(start, end);
     if (source === '<<') bail();
     return plainKeyText(source);
   }
 
   /** A value that starts at `at` on the current line and ends with it; then moves to the next content line. */
-  private inlineValue(at: number, path: string, depth: number): YamlNode {
+  private inlineValue(at: number, path: string, depth: number, parentIndent: number): YamlNode {
     const text = this.text;
     const eol = this.eol;
     const first = text.charCodeAt(at);
+    if (first === 0x7c /* | */ || first === 0x3e /* > */) return this.blockScalar(at, path, parentIndent);
     let node: YamlNode;
     let end: number;
     if (first === singleQuote || first === doubleQuote) {
@@ -343,14 +351,8 @@ class SimpleReader {
         end,
         path,
       );
-    } else if (first === 0x5b /* [ */) {
-      if (depth > this.maxDepth) bail();
-      ({ node, end } = this.flowSequence(at, path));
-    } else if (first === 0x7b /* { */) {
-      if (text.charCodeAt(at + 1) !== 0x7d /* } */) bail();
-      end = at + 2;
-      node = { kind: 'map', entries: [], range: this.range(at, end), path };
-      this.endsEmpty = false;
+    } else if (first === 0x5b /* [ */ || first === 0x7b /* { */) {
+      ({ node, end } = this.flowCollection(at, path, depth));
     } else {
       if (!plainCanStart(text, at, eol)) bail();
       // A plain scalar runs to a comment (` #`) or the line's end; `: ` inside it is an error.
@@ -377,50 +379,164 @@ class SimpleReader {
     return node;
   }
 
-  /** A one-line flow sequence of scalars, `[a, "b", 'c']`. */
-  private flowSequence(at: number, path: string): { node: YamlNode; end: number } {
+  /**
+   * A block scalar (`|`, `|-`, `|+`, `>`, `>-`, `>+`) whose indentation its first line gives. Left
+   * to the library: an explicit indentation, empty lines holding spaces that could be content,
+   * and in a folded scalar, lines indented more deeply (they keep their line breaks).
+   */
+  private blockScalar(at: number, path: string, parentIndent: number): YamlNode {
     const text = this.text;
-    const eol = this.eol;
-    const items: YamlNode[] = [];
-    let p = this.skipSpaces(at + 1);
-    if (text.charCodeAt(p) === 0x5d /* ] */) {
-      this.endsEmpty = false;
-      return { node: { kind: 'seq', items, range: this.range(at, p + 1), path }, end: p + 1 };
-    }
-    for (;;) {
-      const itemPath = indexPath(path, items.length);
-      const first = text.charCodeAt(p);
-      let end: number;
-      if (first === singleQuote || first === doubleQuote) {
-        end = this.quotedEnd(p, first);
-        if (end === -1) bail();
-        end++;
-        const style = first === singleQuote ? 'single' : 'double';
-        items.push(this.scalar(this.quotedValue(p, end - 1, first), style, p, end, itemPath));
+    const folded = text.charCodeAt(at) === 0x3e;
+    let p = at + 1;
+    const chomp = text.charCodeAt(p);
+    const keep = chomp === 0x2b; /* + */
+    const strip = chomp === dash;
+    if (keep || strip) p++;
+    const afterHeader = this.skipSpaces(p);
+    if (afterHeader !== this.eol && !(afterHeader > p && text.charCodeAt(afterHeader) === hash)) bail();
+    // Every line of the scalar, the header's included, must end with a line break.
+    let lineStart = this.lineEnd(this.eol);
+    if (lineStart === this.eol) bail();
+    const lines: string[] = [];
+    let blockIndent = -1;
+    let contentLines = 0;
+    let lastContentEnd = -1;
+    while (lineStart < text.length) {
+      let q = lineStart;
+      while (text.charCodeAt(q) === space) q++;
+      const lineBreak = text.indexOf('\n', q);
+      if (lineBreak === -1) bail();
+      const spaces = q - lineStart;
+      if (q === lineBreak) {
+        if (spaces > 0 && (blockIndent === -1 || spaces > blockIndent)) bail();
+        lines.push('');
       } else {
-        // Inside brackets `-` starts a plain scalar only before a character that may follow it.
-        if (!plainCanStart(text, p, eol) || (first === dash && isFlowEnd(text.charCodeAt(p + 1)))) bail();
-        end = p;
-        while (end < eol) {
-          const c = text.charCodeAt(end);
-          if (c === 0x2c /* , */ || c === 0x5d /* ] */) break;
-          if (isFlowSpecial(c)) bail();
-          end++;
+        if (blockIndent === -1) {
+          if (spaces <= parentIndent) bail();
+          blockIndent = spaces;
         }
-        while (text.charCodeAt(end - 1) === space) end--;
-        const source = text.slice(p, end);
-        items.push(this.scalar(plainScalarValue(source), 'plain', p, end, itemPath));
+        if (spaces < blockIndent) break;
+        if (folded && spaces > blockIndent) bail();
+        lines.push(text.slice(lineStart + blockIndent, lineBreak));
+        contentLines = lines.length;
+        lastContentEnd = lineBreak + 1;
       }
-      const next = this.skipSpaces(end);
-      const c = text.charCodeAt(next);
-      if (c === 0x5d /* ] */) {
-        return { node: { kind: 'seq', items, range: this.range(at, next + 1), path }, end: next + 1 };
-      }
-      if (c !== 0x2c /* , */) bail();
-      p = this.skipSpaces(next + 1);
-      // A trailing comma, an empty entry or a line break inside the brackets: the library's case.
-      if (p >= eol || text.charCodeAt(p) === 0x5d || text.charCodeAt(p) === 0x2c) bail();
+      lineStart = lineBreak + 1;
     }
+    if (contentLines === 0) bail();
+    const content = lines.slice(0, contentLines);
+    let value = folded ? foldLines(content) : content.join('\n');
+    if (!strip) value += '\n';
+    // Keeping, the scalar takes its trailing empty lines, up to the next content.
+    if (keep) value += '\n'.repeat(lines.length - contentLines);
+    const end = keep ? lineStart : lastContentEnd;
+    const node = this.scalar(value, 'block', at, end, path);
+    this.lastLineEnd = end;
+    this.advanceTo(end, false);
+    return node;
+  }
+
+  /** A flow collection on one line: `[a, "b"]`, `{cpu: 100m, memory: 64Mi}`, nested. */
+  private flowCollection(at: number, path: string, depth: number): { node: YamlNode; end: number } {
+    if (depth > this.maxDepth) bail();
+    const text = this.text;
+    const isMap = text.charCodeAt(at) === 0x7b; /* { */
+    const close = isMap ? 0x7d /* } */ : 0x5d; /* ] */
+    const items: YamlNode[] = [];
+    const entries: YamlMapEntry[] = [];
+    let firstByKey: Map<string, OffsetRange> | undefined;
+    let p = this.skipSpaces(at + 1);
+    let end = p;
+    if (text.charCodeAt(p) !== close) {
+      for (;;) {
+        if (isMap) {
+          const keyEnd = this.flowKeyEnd(p);
+          const first = text.charCodeAt(p);
+          const key =
+            first === singleQuote || first === doubleQuote
+              ? this.quotedValue(p, keyEnd - 1, first)
+              : this.plainKey(p, keyEnd);
+          const keyRange = this.range(p, keyEnd);
+          const entryPath = childPath(path, key);
+          firstByKey = this.checkDuplicate(entries, key, keyRange, entryPath, firstByKey);
+          const value = this.flowValue(this.skipSpaces(keyEnd + 1), entryPath, depth + 1);
+          entries.push({ key, keyRange, keyIsScalar: true, value: value.node });
+          end = value.end;
+        } else {
+          const item = this.flowValue(p, indexPath(path, items.length), depth + 1);
+          items.push(item.node);
+          end = item.end;
+        }
+        const next = this.skipSpaces(end);
+        const c = text.charCodeAt(next);
+        if (c === close) {
+          end = next;
+          break;
+        }
+        if (c !== 0x2c /* , */) bail();
+        p = this.skipSpaces(next + 1);
+        // A trailing comma, an empty entry or a line break inside the brackets: the library's case.
+        const after = text.charCodeAt(p);
+        if (p >= this.eol || after === close || after === 0x2c) bail();
+      }
+    }
+    const range = this.range(at, end + 1);
+    this.endsEmpty = false;
+    const node: YamlNode = isMap
+      ? { kind: 'map', entries, range, path }
+      : { kind: 'seq', items, range, path };
+    return { node, end: end + 1 };
+  }
+
+  /** A value inside a flow collection: a nested collection, a quoted scalar or a plain one. */
+  private flowValue(at: number, path: string, depth: number): { node: YamlNode; end: number } {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    if (first === 0x5b || first === 0x7b) return this.flowCollection(at, path, depth);
+    if (first === singleQuote || first === doubleQuote) {
+      const close = this.quotedEnd(at, first);
+      if (close === -1) bail();
+      const style = first === singleQuote ? 'single' : 'double';
+      return {
+        node: this.scalar(this.quotedValue(at, close, first), style, at, close + 1, path),
+        end: close + 1,
+      };
+    }
+    // Inside brackets `-` starts a plain scalar only before a character that may follow it.
+    if (!plainCanStart(text, at, this.eol) || (first === dash && isFlowEnd(text.charCodeAt(at + 1)))) bail();
+    let end = at;
+    while (end < this.eol) {
+      const c = text.charCodeAt(end);
+      if (c === 0x2c /* , */ || c === 0x5d /* ] */ || c === 0x7d /* } */) break;
+      if (isFlowSpecial(c)) bail();
+      end++;
+    }
+    while (text.charCodeAt(end - 1) === space) end--;
+    const source = text.slice(at, end);
+    return { node: this.scalar(plainScalarValue(source), 'plain', at, end, path), end };
+  }
+
+  /** The end of a key inside braces, which `: ` must follow; anything else is the library's. */
+  private flowKeyEnd(at: number): number {
+    const text = this.text;
+    const first = text.charCodeAt(at);
+    let end: number;
+    if (first === singleQuote || first === doubleQuote) {
+      const close = this.quotedEnd(at, first);
+      if (close === -1) bail();
+      end = close + 1;
+    } else {
+      if (!plainCanStart(text, at, this.eol)) bail();
+      end = at;
+      while (end < this.eol && text.charCodeAt(end) !== colon) {
+        const c = text.charCodeAt(end);
+        if (c === 0x2c || c === 0x5d || c === 0x7d || c === space || isFlowSpecial(c)) bail();
+        end++;
+      }
+    }
+    if (text.charCodeAt(end) !== colon || text.charCodeAt(end + 1) !== space) bail();
+    if (end - at > maxKeyLength) bail();
+    return end;
   }
 
   /** The position of a quoted scalar's closing quote on the current line, or -1. */
@@ -449,7 +565,7 @@ class SimpleReader {
 
   private scalar(
     value: string | number | boolean | null,
-    style: 'plain' | 'single' | 'double',
+    style: ScalarStyle,
     start: number,
     end: number,
     path: string,
@@ -503,6 +619,25 @@ class SimpleReader {
     }
     return byKey;
   }
+}
+
+/**
+ * The lines of a folded block scalar, all at its indentation: a line break between two lines
+ * becomes a space, and each empty line between them a line break.
+ */
+function foldLines(lines: readonly string[]): string {
+  let value = '';
+  let empty = 0;
+  for (const [index, line] of lines.entries()) {
+    if (line === '') {
+      empty++;
+      continue;
+    }
+    if (index > 0) value += empty > 0 ? '\n'.repeat(empty) : ' ';
+    empty = 0;
+    value += line;
+  }
+  return value;
 }
 
 /**
