@@ -1,10 +1,11 @@
 /**
  * Podline's fuzzer: mutates valid manifests structurally and textually, runs every pure entry
  * point on each mutant, and checks that nothing throws, each call stays within a time bound, and
- * the heap stays bounded. Deterministic for a seed, so a failure can be replayed and minimised.
+ * the heap stays bounded, and that the plain-YAML reader agrees with the yaml library. Deterministic for a seed, so a failure can be replayed and minimised.
  */
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { analyzeDocument } from '../../server/src/core/analysis/analyzeDocument';
 import { computeNextRuns, parseCronSchedule } from '../../server/src/core/cron';
 import {
@@ -14,6 +15,9 @@ import {
 } from '../../server/src/core/editor/editorFeatures';
 import { computeQuickFixes } from '../../server/src/core/fixes/quickFixes';
 import { defaultSettings } from '../../server/src/core/settings';
+import { defaultYamlLimits, parseYamlChunkWithLibrary } from '../../server/src/core/yaml/parseYamlFile';
+import { readSimpleChunk } from '../../server/src/core/yaml/simpleYaml';
+import { splitYamlDocuments } from '../../server/src/core/yaml/yamlChunks';
 
 /** A small deterministic PRNG (mulberry32). */
 export function randomStream(seed: number): () => number {
@@ -68,6 +72,16 @@ const hostileSnippets = [
   '7',
   '\u202E',
   '𝔘𝔫𝔦𝔠𝔬𝔡𝔢',
+  // YAML's own punctuation, where the plain-YAML reader and the yaml library could part ways.
+  ': ',
+  '- ',
+  ' #',
+  '\n  ',
+  '\n- ',
+  '|\n  text\n',
+  '>-\n  a\n\n  b\n',
+  '{a: 1, b: [c]}',
+  '[1, "2"]',
 ];
 
 const fieldValues = [
@@ -205,6 +219,7 @@ export function exercise(text: string, random: () => number, maxMs: number): Fuz
     run('computeCompletions', () => computeCompletions(context, offset));
   }
   run('computeCodeLenses', () => computeCodeLenses(context));
+  run('readSimpleChunk', () => checkSimpleReader(text));
   for (const match of text.matchAll(/schedule:\s*["']?([^"'\n]*)/g)) {
     const schedule = match[1] ?? '';
     const parsed = run('parseCronSchedule', () => parseCronSchedule(schedule)) as
@@ -213,6 +228,17 @@ export function exercise(text: string, random: () => number, maxMs: number): Fuz
       run('computeNextRuns', () => computeNextRuns(parsed, Date.UTC(2026, 0, 1), 'Europe/London', 50));
   }
   return failures;
+}
+
+/** Throws unless the plain-YAML reader, wherever it reads a chunk, gives the yaml library's model. */
+function checkSimpleReader(text: string): void {
+  const chunks = splitYamlDocuments(text) ?? [{ offset: 0, text }];
+  for (const [index, chunk] of chunks.entries()) {
+    const at = { offset: chunk.offset, documentIndex: index, beforeMarker: index < chunks.length - 1 };
+    const simple = readSimpleChunk(chunk.text, defaultYamlLimits, at);
+    if (simple && !isDeepStrictEqual(simple, parseYamlChunkWithLibrary(chunk.text, defaultYamlLimits, at)))
+      throw new Error(`the plain-YAML reader and the yaml library disagree on chunk ${index}`);
+  }
 }
 
 /** Shrinks a failing input line by line, then character by character, while it still fails. */

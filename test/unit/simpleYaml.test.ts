@@ -145,6 +145,13 @@ test('the simple reader agrees with the yaml library on YAML 1.1 scalars, keys a
     'a:\n  - x\n  -\nc: 1\n',
     '- a:\n- b\n',
     'a:\n  b:\n# c\nc: 1\n',
+    // Found by the fuzzer: comments after a collection's last line, and where its range ends.
+    'x:\n  a:\n    b: # c\n  d: 1\n',
+    'x:\n  a:\n    b:\n    # c\n  d: 1\n',
+    'x:\n  a:\n  - b: 1\n    # deeper\n  c: 2\n',
+    'x:\n  a:\n  - b: 1\n   # deeper\n  c: 2\n',
+    'x:\n  a:\n    - b\n      # deeper\n  c: 2\n',
+    'a:\n  - |\n    x\n  # c\n\n',
     'a:\n  b:\n\n\nc: 1\n',
     'a:\n  b: 1\n    # deeper\n\n  # same\n\nc: 1\n',
     'a:\n  b:\n\n  # c\n\n# d\n\nc: 1\n',

@@ -79,8 +79,8 @@ class SimpleReader {
   private eol = 0;
   /** The end (after its line break) of the last content line read. */
   private lastLineEnd = 0;
-  /** True when the last value read was empty (`key:` or `-` alone, without a comment). */
-  private endsEmpty = false;
+  /** Whether the last value read was empty (`key:` or `-` alone), and with a comment after it. */
+  private endsEmpty: 'no' | 'bare' | 'commented' = 'no';
   private readonly maxDepth: number;
 
   constructor(
@@ -106,7 +106,7 @@ class SimpleReader {
     }
     const root = this.node(-1, '', 0);
     // A document ending with an empty value ends earlier in the library's count.
-    if (this.line !== -1 || this.endsEmpty) bail();
+    if (this.line !== -1 || this.endsEmpty !== 'no') bail();
     const offset = at.offset;
     return {
       documents: [
@@ -223,7 +223,7 @@ class SimpleReader {
       if (this.indent > indent) bail();
       if (this.isDashLine()) break;
     }
-    return { kind: 'map', entries, range: this.range(start, this.collectionEnd(indent)), path };
+    return { kind: 'map', entries, range: this.range(start, this.collectionEnd()), path };
   }
 
   private seq(indent: number, path: string, depth: number): YamlNode {
@@ -256,36 +256,35 @@ class SimpleReader {
       if (this.indent > indent) bail();
       if (!this.isDashLine()) break;
     }
-    return { kind: 'seq', items, range: this.range(start, this.collectionEnd(indent)), path };
+    return { kind: 'seq', items, range: this.range(start, this.collectionEnd()), path };
   }
 
   /**
-   * The end of a collection indented by `indent`, as the library counts it: after its last
-   * content line and the comment lines indented more deeply that follow it. An empty last value
-   * changes this (see the end).
+   * The end of a collection that ends here, as the library counts it: after its last content
+   * line, unless its last value is empty (see the end). Comment lines between it and the next
+   * content that are indented more deeply than that content are left to the library: which
+   * collection's range takes them depends on how its parser attaches them.
    */
-  private collectionEnd(indent: number): number {
+  private collectionEnd(): number {
     const text = this.text;
     const limit = this.line === -1 ? text.length : this.line;
+    const nextIndent = this.line === -1 ? 0 : this.indent;
     const last = this.lastLineEnd;
-    let end = last;
     let comments = false;
     for (let p = last; p < limit;) {
       let q = p;
       while (text.charCodeAt(q) === space) q++;
       const lineBreak = text.indexOf('\n', q);
-      const next = lineBreak === -1 ? text.length : lineBreak + 1;
       if (q < text.length && text.charCodeAt(q) === hash) {
+        if (q - p > nextIndent) bail();
         comments = true;
-        if (q - p <= indent && !this.endsEmpty) break;
-        end = next;
       }
-      p = next;
+      p = lineBreak === -1 ? text.length : lineBreak + 1;
     }
-    if (!this.endsEmpty) return end;
-    // An empty value takes the comment lines after it, and the blank lines after those, up to
-    // the next content; without comments the collection ends before the value's line break.
-    if (comments) return limit;
+    if (this.endsEmpty === 'no') return last;
+    // An empty value with a comment, or followed by comment lines, runs to the next content;
+    // a bare one ends before its line break.
+    if (this.endsEmpty === 'commented' || comments) return this.line === -1 ? text.length : this.content;
     return text.charCodeAt(last - 1) === newline ? last - 1 : last;
   }
 
@@ -481,7 +480,7 @@ class SimpleReader {
       }
     }
     const range = this.range(at, end + 1);
-    this.endsEmpty = false;
+    this.endsEmpty = 'no';
     const node: YamlNode = isMap
       ? { kind: 'map', entries, range, path }
       : { kind: 'seq', items, range, path };
@@ -570,15 +569,14 @@ class SimpleReader {
     end: number,
     path: string,
   ): YamlScalar {
-    this.endsEmpty = false;
+    this.endsEmpty = 'no';
     return { kind: 'scalar', value, style, tag: null, range: this.range(start, end), path };
   }
 
   /** The null scalar the library puts where a missing value would start. */
   private emptyScalar(at: number, path: string): YamlScalar {
     const scalar = this.scalar(null, 'plain', at, at, path);
-    // A comment after it ends the line as a value would.
-    this.endsEmpty = this.text.charCodeAt(at) !== hash;
+    this.endsEmpty = this.text.charCodeAt(at) === hash ? 'commented' : 'bare';
     return scalar;
   }
 
