@@ -293,6 +293,16 @@ async function runOnce(server, workload) {
     }
     await sleep(settleMs);
 
+    // The same pattern with a request no server knows: the round trip of the transport itself
+    // (JSON-RPC over pipes, both event loops), which no server's own work can go below.
+    const emptyRoundTrips = [];
+    for (let index = 0; index < workload.probes.hovers.length; index++) {
+      const sentAt = performance.now();
+      await client.connection.sendRequest('podlineBench/noSuchMethod', {}).catch(() => undefined);
+      emptyRoundTrips.push(performance.now() - sentAt);
+    }
+    await sleep(settleMs);
+
     // A burst of keystrokes at the end of a label value in the middle of the file, then the
     // wait for the diagnostics of the final version.
     const before = client.published.length;
@@ -337,6 +347,7 @@ async function runOnce(server, workload) {
       openMs,
       editMs,
       hovers,
+      emptyRoundTrips,
       peakBytes: peak,
       diagnostics: opened.params.diagnostics.length,
       check,
@@ -392,6 +403,8 @@ function median(values) {
 
 const formatMs = (ms) =>
   !Number.isFinite(ms) ? '–' : ms >= 10_000 ? `${(ms / 1000).toFixed(1)} s` : `${Math.round(ms)} ms`;
+/** Milliseconds with a decimal below 10 ms, where whole milliseconds would hide the ratio. */
+const formatShortMs = (ms) => (Number.isFinite(ms) && ms < 10 ? `${ms.toFixed(1)} ms` : formatMs(ms));
 const formatMb = (bytes) => (!Number.isFinite(bytes) ? '–' : `${Math.round(bytes / 2 ** 20)} MB`);
 const formatRatio = (a, b) =>
   !Number.isFinite(a) || !Number.isFinite(b) || b === 0 ? '–' : (a / b).toFixed(2);
@@ -422,7 +435,12 @@ function renderTables(results, servers, context) {
     [
       'Hover round trip (median of the hover positions, the first included)',
       (run) => median(run.hovers.map((h) => h.ms)),
-      formatMs,
+      formatShortMs,
+    ],
+    [
+      'Round trip of a request no server knows, sent the same way (the floor under every hover)',
+      (run) => median(run.emptyRoundTrips ?? []),
+      formatShortMs,
     ],
     ['Peak memory (VmHWM of the server process)', (run) => run.peakBytes, formatMb],
   ];
@@ -580,7 +598,8 @@ async function main() {
           ((results[server.id] ??= {})[key] ??= []).push(run);
           process.stderr.write(
             `#${repeat + 1} ${size} docs${withErrors ? ' +errors' : ''} ${server.name}: open ${formatMs(run.openMs)}, ` +
-              `edit ${formatMs(run.editMs)}, hover ${run.hovers.map((h) => formatMs(h.ms)).join('/')}, ` +
+              `edit ${formatMs(run.editMs)}, hover ${run.hovers.map((h) => formatShortMs(h.ms)).join('/')}, ` +
+              `empty request ${run.emptyRoundTrips.map(formatShortMs).join('/')}, ` +
               `peak ${formatMb(run.peakBytes)}, ${run.diagnostics} diagnostics, load ${run.load.toFixed(2)}\n` +
               run.how.map((message) => `    ${message}\n`).join(''),
           );
