@@ -406,15 +406,7 @@ class ModelBuilder {
       } else {
         const first = firstByKey.get(key);
         if (first) {
-          this.problems.push({
-            kind: 'duplicateKey',
-            key,
-            path: entryPath,
-            // Problems own their ranges, apart from the model's (see `moveYamlChunk`).
-            range: { ...keyRange },
-            firstRange: { ...first },
-            document: this.document,
-          });
+          this.problems.push(duplicateKeyProblem(key, entryPath, keyRange, first, this.document));
         } else {
           firstByKey.set(key, keyRange);
         }
@@ -471,6 +463,17 @@ class ModelBuilder {
       });
     }
   }
+}
+
+/** A repeated key, with copies of both ranges: problems own their ranges, apart from the model's (see `moveYamlChunk`). */
+export function duplicateKeyProblem(
+  key: string,
+  path: string,
+  range: OffsetRange,
+  firstRange: OffsetRange,
+  document: number,
+): YamlProblem {
+  return { kind: 'duplicateKey', key, path, range: { ...range }, firstRange: { ...firstRange }, document };
 }
 
 /** go-yaml v2's rule (`allowedAliasRatio` in decode.go), applied to the fully expanded counts. */

@@ -1,4 +1,5 @@
 import type { OffsetRange } from '../text/offsetRange';
+import { duplicateKeyProblem } from './parseYamlFile';
 import type { ChunkPosition, YamlChunkModel, YamlLimits, YamlProblem } from './parseYamlFile';
 import { plainKeyText, plainScalarValue } from './plainScalars';
 import { childPath, indexPath } from './yamlModel';
@@ -340,16 +341,7 @@ class SimpleReader {
     let node: YamlNode;
     let end: number;
     if (first === singleQuote || first === doubleQuote) {
-      end = this.quotedEnd(at, first);
-      if (end === -1) bail();
-      end++;
-      node = this.scalar(
-        this.quotedValue(at, end - 1, first),
-        first === singleQuote ? 'single' : 'double',
-        at,
-        end,
-        path,
-      );
+      ({ node, end } = this.quotedScalar(at, path));
     } else if (first === 0x5b /* [ */ || first === 0x7b /* { */) {
       ({ node, end } = this.flowCollection(at, path, depth));
     } else {
@@ -492,15 +484,7 @@ class SimpleReader {
     const text = this.text;
     const first = text.charCodeAt(at);
     if (first === 0x5b || first === 0x7b) return this.flowCollection(at, path, depth);
-    if (first === singleQuote || first === doubleQuote) {
-      const close = this.quotedEnd(at, first);
-      if (close === -1) bail();
-      const style = first === singleQuote ? 'single' : 'double';
-      return {
-        node: this.scalar(this.quotedValue(at, close, first), style, at, close + 1, path),
-        end: close + 1,
-      };
-    }
+    if (first === singleQuote || first === doubleQuote) return this.quotedScalar(at, path);
     // Inside brackets `-` starts a plain scalar only before a character that may follow it.
     if (!plainCanStart(text, at, this.eol) || (first === dash && isFlowEnd(text.charCodeAt(at + 1)))) bail();
     let end = at;
@@ -536,6 +520,18 @@ class SimpleReader {
     if (text.charCodeAt(end) !== colon || text.charCodeAt(end + 1) !== space) bail();
     if (end - at > maxKeyLength) bail();
     return end;
+  }
+
+  /** A one-line quoted scalar starting at `at`, and the position after its closing quote. */
+  private quotedScalar(at: number, path: string): { node: YamlScalar; end: number } {
+    const quote = this.text.charCodeAt(at);
+    const close = this.quotedEnd(at, quote);
+    if (close === -1) bail();
+    const style = quote === singleQuote ? 'single' : 'double';
+    return {
+      node: this.scalar(this.quotedValue(at, close, quote), style, at, close + 1, path),
+      end: close + 1,
+    };
   }
 
   /** The position of a quoted scalar's closing quote on the current line, or -1. */
@@ -605,16 +601,7 @@ class SimpleReader {
     } else {
       first = entries.find((entry) => entry.key === key)?.keyRange;
     }
-    if (first) {
-      this.problems.push({
-        kind: 'duplicateKey',
-        key,
-        path,
-        range: { ...keyRange },
-        firstRange: { ...first },
-        document: this.at.documentIndex,
-      });
-    }
+    if (first) this.problems.push(duplicateKeyProblem(key, path, keyRange, first, this.at.documentIndex));
     return byKey;
   }
 }
