@@ -7,8 +7,8 @@ import type { ScalarStyle, YamlMapEntry, YamlNode, YamlScalar } from './yamlMode
 
 /**
  * Reads the YAML most manifests are written in without the yaml library's parser: block
- * mappings and sequences, scalars on one line (plain, single-quoted, and double-quoted without
- * escapes), block scalars, one-line flow collections of such scalars, and comments. Plain scalars are
+ * mappings and sequences, scalars on one line (plain, single-quoted, and double-quoted with the
+ * escapes JSON has too), block scalars, one-line flow collections of such scalars, and comments. Plain scalars are
  * typed as Kubernetes types them (`plainScalars.ts`), as the library-based reader does too.
  *
  * Returns undefined as soon as the text holds anything else, or anything the yaml library would
@@ -53,6 +53,9 @@ const notSimple = new Error('not simple YAML');
 function bail(): never {
   throw notSimple;
 }
+
+/** The escapes of a double-quoted scalar that mean the same in JSON: `\"`, `\\`, `\/`, `\b`, `\f`, `\n`, `\r`, `\t`. */
+const jsonEscapes = new Set([0x22, 0x5c, 0x2f, 0x62, 0x66, 0x6e, 0x72, 0x74]);
 
 /** Deeper nesting than this is left to the library, which also enforces `maxDepth`. */
 const maxSimpleDepth = 64;
@@ -546,8 +549,18 @@ class SimpleReader {
         }
         return p;
       }
-      // Escapes are the library's business.
-      if (c === backslash && quote === doubleQuote) bail();
+      if (c === backslash && quote === doubleQuote) {
+        // JSON's escapes; YAML's others (`\x41`, `\e`, `\N`, a line break...) are the library's.
+        const escaped = text.charCodeAt(p + 1);
+        if (escaped === 0x75 /* u */) {
+          if (!/^[0-9a-fA-F]{4}$/.test(text.slice(p + 2, p + 6))) bail();
+          p += 5;
+        } else if (jsonEscapes.has(escaped)) {
+          p++;
+        } else {
+          bail();
+        }
+      }
     }
     return -1;
   }
@@ -555,7 +568,9 @@ class SimpleReader {
   /** The value of a one-line quoted scalar from its opening to its closing quote. */
   private quotedValue(open: number, close: number, quote: number): string {
     const inner = this.text.slice(open + 1, close);
-    return quote === singleQuote && inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+    if (quote === singleQuote) return inner.includes("''") ? inner.replaceAll("''", "'") : inner;
+    // `quotedEnd` let through only the escapes YAML and JSON share, with the same meaning.
+    return inner.includes('\\') ? (JSON.parse(`"${inner}"`) as string) : inner;
   }
 
   private scalar(
