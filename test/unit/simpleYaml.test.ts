@@ -61,6 +61,8 @@ test('the simple reader agrees with the yaml library on the corpus and 3,000 mut
     const counts = checkFile(text, `corpus ${index}`);
     chunks += counts.chunks;
     accepted += counts.accepted;
+    // The same file with Windows line breaks.
+    checkFile(text.replaceAll('\n', '\r\n'), `corpus ${index} (CRLF)`);
   }
   // Most of the seed manifests and documentation examples are plain block YAML.
   assert.ok(accepted / chunks > 0.6, `accepted ${accepted} of ${chunks} corpus documents`);
@@ -70,6 +72,7 @@ test('the simple reader agrees with the yaml library on the corpus and 3,000 mut
   for (let i = 0; i < 3000; i++) {
     let text = corpus[Math.floor(random() * corpus.length)] ?? '';
     for (let round = 1 + Math.floor(random() * 3); round > 0; round--) text = mutate(text, random);
+    if (i % 4 === 0) text = text.replaceAll('\n', '\r\n');
     mutatedAccepted += checkFile(text, `mutation ${i}`).accepted;
   }
   assert.ok(mutatedAccepted > 800, `accepted ${mutatedAccepted} mutated documents`);
@@ -245,7 +248,7 @@ test('the simple reader agrees with the yaml library on YAML 1.1 scalars, keys a
     Array.from({ length: 80 }, (_, i) => `${'  '.repeat(i)}k:\n`).join('') + `${'  '.repeat(80)}v: 1\n`;
   texts.push(deep);
   let accepted = 0;
-  for (const [index, text] of texts.entries()) {
+  for (const [index, text] of [...texts, ...texts.map((text) => text.replaceAll('\n', '\r\n'))].entries()) {
     for (const beforeMarker of [false, true]) {
       if (agrees(text, { offset: 7, documentIndex: 2, beforeMarker }, `case ${index}`)) accepted++;
     }
@@ -263,7 +266,7 @@ test('the simple reader leaves to the yaml library what it does not read itself'
     'k: !!str 1\n',
     'k: "\\x41"\n',
     'a:\tb\n',
-    'a: b\r\n',
+    'a: b\rc: d\n',
     '\uFEFFa: b\n',
     '<<: {a: 1}\n',
     'a: b: c\n',

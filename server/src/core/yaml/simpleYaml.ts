@@ -35,10 +35,10 @@ export function readSimpleChunk(
 
 /**
  * Characters that the reader leaves to the library: tabs (invalid as indentation, and folded
- * specially), carriage returns, other control characters, line and paragraph separators, a byte
- * order mark and non-characters.
+ * specially), a carriage return that does not start a Windows line break, other control
+ * characters, line and paragraph separators, a byte order mark and non-characters.
  */
-const unusualCharacter = /[\0-\x09\x0b-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]/;
+const unusualCharacter = /[\0-\x09\x0b\x0c\x0e-\x1f\x7f-\x9f\u2028\u2029\ufeff\ufffe\uffff]|\r(?!\n)/;
 
 /** True when the text's last line has no line break and holds only spaces or a comment. */
 function endsWithoutContent(text: string): boolean {
@@ -64,6 +64,7 @@ const maxKeyLength = 1000;
 
 const space = 0x20;
 const newline = 0x0a;
+const carriageReturn = 0x0d;
 const hash = 0x23;
 const colon = 0x3a;
 const dash = 0x2d;
@@ -138,7 +139,7 @@ class SimpleReader {
       while (text.charCodeAt(q) === space) q++;
       const c = text.charCodeAt(q);
       if (q === text.length) break;
-      if (c === newline || c === hash) {
+      if (c === newline || c === carriageReturn || c === hash) {
         const end = text.indexOf('\n', q);
         if (end === -1) break;
         p = end + 1;
@@ -155,7 +156,7 @@ class SimpleReader {
       this.indent = q - p;
       this.content = q;
       const end = text.indexOf('\n', q);
-      this.eol = end === -1 ? text.length : end;
+      this.eol = end === -1 ? text.length : this.breakStart(end);
       return;
     }
     this.line = -1;
@@ -169,12 +170,18 @@ class SimpleReader {
     const text = this.text;
     if (text.charCodeAt(at + 1) !== char || text.charCodeAt(at + 2) !== char) return false;
     const after = text.charCodeAt(at + 3);
-    return at + 3 === text.length || after === space || after === newline;
+    return at + 3 === text.length || after === space || after === newline || after === carriageReturn;
   }
 
-  /** The position after a line's break, or the end of the text. */
+  /** Where the line break at `newlineAt` (a `\n`) starts: at its `\r` in a Windows line break. */
+  private breakStart(newlineAt: number): number {
+    return this.text.charCodeAt(newlineAt - 1) === carriageReturn ? newlineAt - 1 : newlineAt;
+  }
+
+  /** The position after the line break at `eol` (`\n` or `\r\n`), or the end of the text. */
   private lineEnd(eol: number): number {
-    return eol < this.text.length ? eol + 1 : eol;
+    if (eol >= this.text.length) return eol;
+    return this.text.charCodeAt(eol) === carriageReturn ? eol + 2 : eol + 1;
   }
 
   private skipSpaces(from: number): number {
@@ -289,7 +296,7 @@ class SimpleReader {
     // An empty value with a comment, or followed by comment lines, runs to the next content;
     // a bare one ends before its line break.
     if (this.endsEmpty === 'commented' || comments) return this.line === -1 ? text.length : this.content;
-    return text.charCodeAt(last - 1) === newline ? last - 1 : last;
+    return text.charCodeAt(last - 1) === newline ? this.breakStart(last - 1) : last;
   }
 
   /**
@@ -400,8 +407,9 @@ class SimpleReader {
       while (text.charCodeAt(q) === space) q++;
       const lineBreak = text.indexOf('\n', q);
       if (lineBreak === -1) bail();
+      const contentEnd = this.breakStart(lineBreak);
       const spaces = q - lineStart;
-      if (q === lineBreak) {
+      if (q === contentEnd) {
         if (spaces > 0 && (blockIndent === -1 || spaces > blockIndent)) bail();
         lines.push('');
       } else {
@@ -411,7 +419,7 @@ class SimpleReader {
         }
         if (spaces < blockIndent) break;
         if (folded && spaces > blockIndent) bail();
-        lines.push(text.slice(lineStart + blockIndent, lineBreak));
+        lines.push(text.slice(lineStart + blockIndent, contentEnd));
         contentLines = lines.length;
         lastContentEnd = lineBreak + 1;
       }
