@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { Locale } from '../../server/src/core/l10n';
-import type { RuleReport } from '../../server/src/core/rules/rule';
+import type { RuleReport } from '../../server/src/core/findings/finding';
 import { newestKubernetesVersion } from '../../server/src/core/schema/kubernetesVersions';
 import type { KubernetesVersion } from '../../server/src/core/schema/kubernetesVersions';
 import { describeField, validateSchema } from '../../server/src/core/schema/validateSchema';

@@ -6,20 +6,14 @@ import { isSupportedKubernetesVersion, supportedKubernetesVersions } from '../co
 import { defaultSettings } from '../core/settings';
 import { checkFiles } from './checkFiles';
 import { describeIoError } from './checkFile';
-import type { JsonFinding } from './checkFile';
+import type { JsonFinding, JsonReport } from './checkFile';
 import { cliMessages } from './cliMessages';
 import { parseOptions } from './parseOptions';
 import { toSarif } from './toSarif';
 import { podlineVersion } from '../version';
-import type { CliEnvironment, CliResult } from './runCli';
+import type { CliEnvironment, CliResult } from './cliEnvironment';
 
-export type { JsonFinding } from './checkFile';
-
-/** The whole JSON report. */
-export interface JsonReport {
-  readonly version: 1;
-  readonly files: readonly { readonly path: string; readonly findings: readonly JsonFinding[] }[];
-}
+export type { JsonFinding, JsonReport } from './checkFile';
 
 const formats = ['text', 'json', 'sarif'] as const;
 

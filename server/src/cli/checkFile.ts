@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
-import type { Finding } from '../core/analysis/finding';
+import type { Finding } from '../core/findings/finding';
 import type { PodlineSettings } from '../core/settings';
 import { LineIndex } from '../core/text/offsetRange';
 import type { LineCharacter } from '../core/text/offsetRange';
@@ -15,6 +15,12 @@ export interface JsonFinding {
   readonly document: number;
   readonly range: { readonly start: LineCharacter; readonly end: LineCharacter };
   readonly errorType?: string;
+}
+
+/** The whole JSON report. */
+export interface JsonReport {
+  readonly version: 1;
+  readonly files: readonly { readonly path: string; readonly findings: readonly JsonFinding[] }[];
 }
 
 /** The result of checking one file: its findings, or why it could not be read. */

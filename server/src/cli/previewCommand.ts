@@ -14,7 +14,7 @@ import { isSupportedKubernetesVersion, supportedKubernetesVersions } from '../co
 import { defaultSettings } from '../core/settings';
 import { decodeText, describeIoError } from './checkFile';
 import { parseOptions } from './parseOptions';
-import type { CliEnvironment, CliResult } from './runCli';
+import type { CliEnvironment, CliResult } from './cliEnvironment';
 
 /** This module's previewCommandMessages, in English and Simplified Chinese. */
 export const previewCommandMessages = defineCatalog(

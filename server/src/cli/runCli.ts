@@ -1,5 +1,6 @@
 import { normalizeLocale, formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
+import type { CliEnvironment, CliResult } from './cliEnvironment';
 import { cliMessages } from './cliMessages';
 import { runCheckCommand } from './checkCommand';
 import { runCronCommand } from './cronCommand';
@@ -7,22 +8,7 @@ import { runPreviewCommand } from './previewCommand';
 import { runSimulateCommand } from './simulateCommand';
 import { podlineVersion } from '../version';
 
-/** What the CLI needs from its process, passed in so that tests can run it in-process. */
-export interface CliEnvironment {
-  readonly env: Readonly<Record<string, string | undefined>>;
-  /** The current instant in epoch milliseconds. */
-  readonly now: number;
-  readonly cwd: string;
-  /** Reports progress of a long check (the terminal shows it; tests leave it out). */
-  readonly progress?: (done: number, total: number) => void;
-}
-
-/** The CLI's whole output and exit code. */
-export interface CliResult {
-  readonly stdout: string;
-  readonly stderr: string;
-  readonly exitCode: number;
-}
+export type { CliEnvironment, CliResult };
 
 /** Runs one `podline` invocation. */
 export async function runCli(argv: readonly string[], environment: CliEnvironment): Promise<CliResult> {

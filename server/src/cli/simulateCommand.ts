@@ -11,7 +11,7 @@ import type { Locale, MessageArgs } from '../core/l10n';
 import { formatTimelineText, scenarioPathFor, simulateDocument } from '../core/simulator';
 import { loadWebviewAssets, renderTimelineHtml } from './timelineHtml';
 import { parseOptions } from './parseOptions';
-import type { CliEnvironment, CliResult } from './runCli';
+import type { CliEnvironment, CliResult } from './cliEnvironment';
 
 const messages = defineCatalog(
   {

@@ -1,5 +1,5 @@
 import { ruleDocFor } from '../core/rules/ruleDocs';
-import type { JsonFinding, JsonReport } from './checkCommand';
+import type { JsonFinding, JsonReport } from './checkFile';
 
 /** SARIF's result levels; Podline's info and hint become `note`. */
 function sarifLevel(severity: JsonFinding['severity']): 'error' | 'warning' | 'note' {

@@ -7,7 +7,7 @@ import { test } from 'node:test';
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument } from '../../../server/src/core/analysis/analyzeDocument';
-import type { Finding } from '../../../server/src/core/analysis/finding';
+import type { Finding } from '../../../server/src/core/findings/finding';
 import type { Rule } from '../../../server/src/core/rules/rule';
 import { defaultSettings } from '../../../server/src/core/settings';
 

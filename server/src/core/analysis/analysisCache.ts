@@ -8,7 +8,7 @@ import type { ChunkPosition, YamlChunkModel, YamlLimits } from '../yaml/parseYam
 import { moveRange, moveYamlChunk, splitYamlDocuments } from '../yaml/yamlChunks';
 import type { TextChunk } from '../yaml/yamlChunks';
 import type { OffsetRange } from '../text/offsetRange';
-import type { Finding } from './finding';
+import type { Finding } from '../findings/finding';
 
 /** What analysis keeps of one chunk of a file (see `splitYamlDocuments`). */
 export interface ChunkAnalysis {

@@ -1,13 +1,14 @@
 import { formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { ruleRegistry } from '../rules/ruleRegistry';
-import type { Rule, RuleReport } from '../rules/rule';
+import type { Rule } from '../rules/rule';
+import type { RuleReport } from '../findings/finding';
 import { resolveKubernetesVersion } from '../schema/kubernetesVersions';
 import type { KubernetesVersion } from '../schema/kubernetesVersions';
 import type { PodlineSettings } from '../settings';
 import { LineIndex } from '../text/offsetRange';
 import type { OffsetRange } from '../text/offsetRange';
-import { field, rootRef, stringValue } from '../rules/fieldRef';
+import { field, rootRef, stringValue } from '../yaml/fieldRef';
 import type { Workload } from '../workload/recognizeWorkload';
 import { assembleYamlFile, defaultYamlLimits, refuseFile } from '../yaml/parseYamlFile';
 import type { YamlFileModel, YamlLimits, YamlProblem } from '../yaml/parseYamlFile';
@@ -16,7 +17,7 @@ import { AnalysisCache, ownedFinding } from './analysisCache';
 import type { ChunkAnalysis } from './analysisCache';
 import { analysisMessages } from './analysisMessages';
 import { detectTemplate } from './detectTemplate';
-import type { Finding } from './finding';
+import type { Finding } from '../findings/finding';
 
 /** Everything analysis learned about one file. */
 export interface AnalysisResult {

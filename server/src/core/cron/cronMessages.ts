@@ -5,7 +5,7 @@
  */
 
 import { defineCatalog, formatMessage, type Locale, type MessageArgs } from '../l10n';
-import type { CronField, CronParseFailure } from './parseCronSchedule';
+import type { CronField } from './cronFields';
 
 /** The cron module's message catalog. */
 export const cronMessages = defineCatalog(
@@ -154,12 +154,6 @@ export function formatCronMessage(locale: Locale, key: CronMessageKey, args: Mes
 /** The localised name of a cron field ("day of month", "日期"). */
 export function formatCronFieldName(field: CronField, locale: Locale): string {
   return formatCronMessage(locale, `field.${field}`);
-}
-
-/** Renders a parse failure's message, filling in the localised field name. */
-export function formatCronError(failure: CronParseFailure, locale: Locale): string {
-  const fieldName = failure.field === null ? '' : formatCronFieldName(failure.field, locale);
-  return formatCronMessage(locale, failure.messageKey, { ...failure.args, fieldName });
 }
 
 /** Joins items as a localised list: "a, b and c" / "a、b和c". */

@@ -14,12 +14,8 @@ import type { Locale as CronstrueLocale } from 'cronstrue/dist/i18n/locale';
 import type { Locale } from '../l10n';
 import { daysInMonth } from './civilDate';
 import { formatCronFieldName, formatCronMessage, joinCronList } from './cronMessages';
-import {
-  CRON_FIELD_BOUNDS,
-  type CronField,
-  type CronSpecSchedule,
-  type ParsedSchedule,
-} from './parseCronSchedule';
+import { CRON_FIELD_BOUNDS, type CronField } from './cronFields';
+import type { CronSpecSchedule, ParsedSchedule } from './parseCronSchedule';
 import { scheduleNeverFires } from './scheduleNeverFires';
 
 const CRONSTRUE_LOCALE: Readonly<Record<Locale, string>> = { en: 'en', 'zh-CN': 'zh_CN' };

@@ -5,10 +5,7 @@
 
 export {
   parseCronSchedule,
-  CRON_FIELDS,
-  CRON_FIELD_BOUNDS,
   MAX_SCHEDULE_LENGTH,
-  type CronField,
   type CronItem,
   type CronFieldSpec,
   type CronDescriptor,
@@ -19,6 +16,7 @@ export {
   type CronTzPrefix,
   type CronParseFailure,
 } from './parseCronSchedule';
+export { CRON_FIELDS, CRON_FIELD_BOUNDS, type CronField } from './cronFields';
 export { computeNextRuns, MAX_NEXT_RUNS, type NextRuns } from './computeNextRuns';
 export { scheduleNeverFires, type CronNeverFires } from './scheduleNeverFires';
 export { describeSchedule } from './describeSchedule';
@@ -32,11 +30,6 @@ export {
   type TimeZone,
 } from './loadTimeZone';
 export { TIME_ZONE_DATA_VERSION } from './timeZoneData';
-export {
-  cronMessages,
-  formatCronError,
-  formatCronMessage,
-  formatCronFieldName,
-  type CronMessageKey,
-} from './cronMessages';
+export { cronMessages, formatCronMessage, formatCronFieldName, type CronMessageKey } from './cronMessages';
 export type { CivilDateTime } from './civilDate';
+export { formatCronError } from './formatCronError';

@@ -5,7 +5,8 @@
  */
 
 import { daysInMonth } from './civilDate';
-import type { CronField, ParsedSchedule } from './parseCronSchedule';
+import type { CronField } from './cronFields';
+import type { ParsedSchedule } from './parseCronSchedule';
 
 /** Why a schedule never runs. */
 export type CronNeverFires =

@@ -5,9 +5,9 @@
  * selects, including the `job-name` label the Job controller adds (k8s-semantics §0.1 step 4).
  */
 
-import { field, fieldAt, items, resolve, rootRef, stringValue } from '../rules/fieldRef';
-import type { FieldRef } from '../rules/fieldRef';
-import { workloadRefs } from '../rules/workloadRefs';
+import { field, fieldAt, items, resolve, rootRef, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
+import { workloadRefs } from '../workload/workloadRefs';
 import type { OffsetRange } from '../text/offsetRange';
 import type { Workload } from '../workload/recognizeWorkload';
 import { getEntry, scalarString } from '../yaml/yamlModel';

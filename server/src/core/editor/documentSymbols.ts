@@ -4,7 +4,7 @@
  * inside. Ranges are offsets; the LSP layer turns them into positions and symbol kinds.
  */
 
-import { resolve } from '../rules/fieldRef';
+import { resolve } from '../yaml/fieldRef';
 import type { OffsetRange } from '../text/offsetRange';
 import { getEntry, scalarString } from '../yaml/yamlModel';
 import type { YamlMap, YamlMapEntry, YamlNode } from '../yaml/yamlModel';

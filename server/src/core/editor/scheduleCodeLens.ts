@@ -12,7 +12,7 @@ import {
   type TimeZone,
 } from '../cron';
 import type { Locale } from '../l10n';
-import { stringValue } from '../rules/fieldRef';
+import { stringValue } from '../yaml/fieldRef';
 import type { CodeLensItem, CodeLensProvider } from './editorFeature';
 import { formatScheduleEditorMessage as say } from './scheduleEditorMessages';
 import {

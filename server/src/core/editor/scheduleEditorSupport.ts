@@ -20,8 +20,8 @@ import {
 } from '../cron';
 import { civilFromDays, civilFromSeconds, SECONDS_PER_DAY } from '../cron/civilDate';
 import type { Locale } from '../l10n';
-import { field, stringValue, type FieldRef } from '../rules/fieldRef';
-import { workloadRefs } from '../rules/workloadRefs';
+import { field, stringValue, type FieldRef } from '../yaml/fieldRef';
+import { workloadRefs } from '../workload/workloadRefs';
 import type { PodlineSettings } from '../settings';
 import type { Workload } from '../workload/recognizeWorkload';
 import { formatScheduleEditorMessage as say, type ScheduleEditorMessageKey } from './scheduleEditorMessages';

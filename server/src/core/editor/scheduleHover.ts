@@ -19,7 +19,7 @@ import {
 } from '../cron';
 import { daysFromCivil } from '../cron/civilDate';
 import type { Locale } from '../l10n';
-import { stringValue } from '../rules/fieldRef';
+import { stringValue } from '../yaml/fieldRef';
 import type { HoverProvider, HoverResult, PositionContext } from './editorFeature';
 import { formatScheduleEditorMessage as say } from './scheduleEditorMessages';
 import {

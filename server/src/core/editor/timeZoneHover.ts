@@ -6,7 +6,7 @@
 
 import { loadTimeZone, TIME_ZONE_DATA_VERSION, type TimeZone } from '../cron';
 import type { Locale } from '../l10n';
-import { stringValue } from '../rules/fieldRef';
+import { stringValue } from '../yaml/fieldRef';
 import type { HoverProvider, PositionContext } from './editorFeature';
 import { formatScheduleEditorMessage as say } from './scheduleEditorMessages';
 import {

@@ -13,7 +13,7 @@ import { readJobSettings } from '../explain/jobSettings';
 import type { JobSettings } from '../explain/jobSettings';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
-import { workloadRefs } from '../rules/workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 import type { Workload } from '../workload/recognizeWorkload';
 import type { CodeLensItem, CodeLensProvider } from './editorFeature';
 

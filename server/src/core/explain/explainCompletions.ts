@@ -6,7 +6,7 @@
 
 import { defineCatalog, formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
-import { field, stringValue } from '../rules/fieldRef';
+import { field, stringValue } from '../yaml/fieldRef';
 import { code } from './explainFormat';
 import type { JobSettings } from './jobSettings';
 import { isIndexed } from './jobSettings';

@@ -17,9 +17,9 @@ import {
   items,
   scalarText,
   stringValue,
-} from '../rules/fieldRef';
-import type { FieldRef } from '../rules/fieldRef';
-import type { WorkloadRefs } from '../rules/workloadRefs';
+} from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
+import type { WorkloadRefs } from '../workload/workloadRefs';
 import { code, formatDuration, formatList } from './explainFormat';
 
 /** A toleration as written (operator defaults to Equal, §1.2). */

@@ -6,7 +6,7 @@
 
 import { defineCatalog, formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
-import { field, integerValue, items, stringValue } from '../rules/fieldRef';
+import { field, integerValue, items, stringValue } from '../yaml/fieldRef';
 import { code, formatList, formatOrdinal, MAX_INT32 } from './explainFormat';
 import type { JobSettings } from './jobSettings';
 

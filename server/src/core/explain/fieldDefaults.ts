@@ -7,9 +7,9 @@
 
 import { defineCatalog, formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
-import { booleanValue, field, stringValue } from '../rules/fieldRef';
-import type { FieldRef } from '../rules/fieldRef';
-import type { WorkloadRefs } from '../rules/workloadRefs';
+import { booleanValue, field, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
+import type { WorkloadRefs } from '../workload/workloadRefs';
 import type { WorkloadKind } from '../workload/recognizeWorkload';
 import { code } from './explainFormat';
 import type { JobSettings } from './jobSettings';

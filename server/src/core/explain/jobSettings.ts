@@ -4,11 +4,11 @@
  * the template, which the API server then defaults as a Job: k8s-semantics §2.1, §2.2, §3.2).
  */
 
-import { booleanValue, field, integerValue, isSet, items, stringValue } from '../rules/fieldRef';
-import type { FieldRef } from '../rules/fieldRef';
-import { isInt32 } from '../rules/jobSpecFields';
-import type { WorkloadRefs } from '../rules/workloadRefs';
-import { workloadRefs } from '../rules/workloadRefs';
+import { booleanValue, field, integerValue, isSet, items, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
+import { isInt32 } from '../workload/jobSpecFields';
+import type { WorkloadRefs } from '../workload/workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 import type { Workload } from '../workload/recognizeWorkload';
 import { MAX_INT32 } from './explainFormat';
 

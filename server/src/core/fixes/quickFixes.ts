@@ -1,4 +1,4 @@
-import type { Finding } from '../analysis/finding';
+import type { Finding } from '../findings/finding';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { Locale } from '../l10n';
 import type { OffsetRange } from '../text/offsetRange';

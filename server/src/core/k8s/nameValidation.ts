@@ -8,7 +8,7 @@ import {
   dns1123SubdomainProblems,
   qualifiedNameProblems,
   utf8Length,
-} from '../rules/nameSyntax';
+} from './nameSyntax';
 
 /** The label-value alphabet (`IsValidLabelValue`), the same as a qualified name's name part. */
 const labelValuePattern = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;

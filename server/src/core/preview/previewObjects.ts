@@ -17,9 +17,9 @@ import { defaultImagePullPolicy } from '../explain/fieldDefaults';
 import { readJobSettings } from '../explain/jobSettings';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
-import { resolve } from '../rules/fieldRef';
-import { generatedNameSuffix, objectName } from '../rules/jobSpecFields';
-import { workloadRefs } from '../rules/workloadRefs';
+import { resolve } from '../yaml/fieldRef';
+import { generatedNameSuffix, objectName } from '../workload/jobSpecFields';
+import { workloadRefs } from '../workload/workloadRefs';
 import type { Workload } from '../workload/recognizeWorkload';
 import type { YamlNode } from '../yaml/yamlModel';
 

@@ -1,7 +1,7 @@
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
-import { field, integerValue, isSet, stringValue } from './fieldRef';
-import { workloadRefs } from './workloadRefs';
+import { field, integerValue, isSet, stringValue } from '../yaml/fieldRef';
+import { workloadRefs } from '../workload/workloadRefs';
 import { reportApiError } from './reportApiError';
 import type { Rule } from './rule';
 

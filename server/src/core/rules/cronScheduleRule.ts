@@ -13,11 +13,11 @@ import type { CronParseFailure, ParsedSchedule } from '../cron';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import type { OffsetRange } from '../text/offsetRange';
-import { field, integerValue, isSet, stringValue } from './fieldRef';
-import type { FieldRef } from './fieldRef';
+import { field, integerValue, isSet, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
 import type { Rule, RuleContext } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

@@ -1,12 +1,12 @@
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
-import { field, isSet, stringValue } from './fieldRef';
-import { hasValue, int32Field, jobCounts } from './jobSpecFields';
-import type { IntegerField } from './jobSpecFields';
+import { field, isSet, stringValue } from '../yaml/fieldRef';
+import { hasValue, int32Field, jobCounts } from '../workload/jobSpecFields';
+import type { IntegerField } from '../workload/jobSpecFields';
 import { reportApiError } from './reportApiError';
 import type { ApiErrorReport } from './reportApiError';
 import type { Rule } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

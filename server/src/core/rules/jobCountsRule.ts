@@ -1,10 +1,10 @@
 import { defineCatalog, formatMessage } from '../l10n';
-import { hasValue, int32Field, int64Field } from './jobSpecFields';
-import type { IntegerField } from './jobSpecFields';
-import type { FieldRef } from './fieldRef';
+import { hasValue, int32Field, int64Field } from '../workload/jobSpecFields';
+import type { IntegerField } from '../workload/jobSpecFields';
+import type { FieldRef } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
 import type { Rule } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   { negative: '{field} must be greater than or equal to 0' },

@@ -1,10 +1,10 @@
 import { defineCatalog, formatMessage } from '../l10n';
-import { field, stringValue } from './fieldRef';
-import { hasValue, jobCounts, objectName } from './jobSpecFields';
-import { dns1123LabelMaxLength, dns1123LabelProblems } from './nameSyntax';
+import { field, stringValue } from '../yaml/fieldRef';
+import { hasValue, jobCounts, objectName } from '../workload/jobSpecFields';
+import { dns1123LabelMaxLength, dns1123LabelProblems } from '../k8s/nameSyntax';
 import { reportApiError } from './reportApiError';
 import type { Rule } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

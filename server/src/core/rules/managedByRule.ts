@@ -1,11 +1,11 @@
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
-import { field, stringValue } from './fieldRef';
-import { dns1123SubdomainProblems, isHttpPath, utf8Length } from './nameSyntax';
+import { field, stringValue } from '../yaml/fieldRef';
+import { dns1123SubdomainProblems, isHttpPath, utf8Length } from '../k8s/nameSyntax';
 import { reportApiError } from './reportApiError';
 import type { ApiErrorReport } from './reportApiError';
 import type { Rule } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

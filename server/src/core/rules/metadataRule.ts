@@ -8,11 +8,11 @@ import {
 } from '../k8s/nameValidation';
 import type { NameProblem } from '../k8s/nameValidation';
 import type { RuleContext } from './rule';
-import { entries, field, isSet, stringValue } from './fieldRef';
-import type { FieldRef } from './fieldRef';
+import { entries, field, isSet, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
 import type { Rule } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

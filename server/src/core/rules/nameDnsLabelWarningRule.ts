@@ -1,9 +1,9 @@
 import { defineCatalog, formatMessage } from '../l10n';
-import { objectName } from './jobSpecFields';
-import { dns1123LabelMaxLength, dns1123LabelProblems, dns1123SubdomainProblems } from './nameSyntax';
+import { objectName } from '../workload/jobSpecFields';
+import { dns1123LabelMaxLength, dns1123LabelProblems, dns1123SubdomainProblems } from '../k8s/nameSyntax';
 import { reportApiError } from './reportApiError';
 import type { Rule } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

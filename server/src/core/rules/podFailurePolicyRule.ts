@@ -1,14 +1,14 @@
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
-import { field, integerValue, isSet, items, stringValue } from './fieldRef';
-import type { FieldRef } from './fieldRef';
-import { int32Field, isInt32 } from './jobSpecFields';
-import { qualifiedNameProblems } from './nameSyntax';
-import type { QualifiedNameProblem } from './nameSyntax';
+import { field, integerValue, isSet, items, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
+import { int32Field, isInt32 } from '../workload/jobSpecFields';
+import { qualifiedNameProblems } from '../k8s/nameSyntax';
+import type { QualifiedNameProblem } from '../k8s/nameSyntax';
 import { reportApiError } from './reportApiError';
 import type { ApiErrorReport } from './reportApiError';
 import type { Rule } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

@@ -1,8 +1,8 @@
 import { defineCatalog, formatMessage } from '../l10n';
-import { field, isSet, stringValue } from './fieldRef';
+import { field, isSet, stringValue } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
 import type { Rule } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

@@ -1,12 +1,12 @@
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { checkDns1123Label, checkLabelValue, checkQualifiedName } from '../k8s/nameValidation';
-import { field, integerValue, isSet, items, stringValue } from './fieldRef';
-import type { FieldRef } from './fieldRef';
+import { field, integerValue, isSet, items, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
 import { checkLabelMap } from './metadataRule';
 import { reportApiError } from './reportApiError';
 import type { Rule, RuleContext } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

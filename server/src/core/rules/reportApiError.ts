@@ -1,7 +1,7 @@
-import type { ApiErrorType, Severity } from '../analysis/finding';
+import type { ApiErrorType, Severity } from '../findings/finding';
 import type { RuleContext } from './rule';
-import { reportRange } from './fieldRef';
-import type { FieldRef } from './fieldRef';
+import { reportRange } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
 
 /** What a rule says about one field, in the API server's terms. */
 export interface ApiErrorReport {

@@ -1,20 +1,8 @@
-import type { ApiErrorType, Severity } from '../analysis/finding';
+import type { RuleReport } from '../findings/finding';
 import type { Locale } from '../l10n';
 import type { KubernetesVersion } from '../schema/kubernetesVersions';
 import type { PodlineSettings } from '../settings';
-import type { OffsetRange } from '../text/offsetRange';
 import type { Workload, WorkloadKind } from '../workload/recognizeWorkload';
-
-/** What a rule reports; the analyser adds the document index. */
-export interface RuleReport {
-  readonly code: string;
-  readonly severity: Severity;
-  readonly message: string;
-  readonly range: OffsetRange;
-  readonly path: string | null;
-  readonly errorType?: ApiErrorType;
-  readonly data?: Readonly<Record<string, unknown>>;
-}
 
 /** What a rule sees: one recognised workload and the settings. */
 export interface RuleContext {

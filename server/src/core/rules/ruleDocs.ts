@@ -1,4 +1,4 @@
-import type { Severity } from '../analysis/finding';
+import type { Severity } from '../findings/finding';
 
 /** What `docs/rules.md` and SARIF's rule metadata say about one finding code. */
 export interface RuleDoc {

@@ -3,12 +3,12 @@ import type { MessageArgs } from '../l10n';
 import { checkLabelValue, checkQualifiedName } from '../k8s/nameValidation';
 import { isEmptySelector, selectorMatches } from '../k8s/labelSelector';
 import type { LabelSelector } from '../k8s/labelSelector';
-import { booleanValue, entries, field, isSet, items, stringValue } from './fieldRef';
-import type { FieldRef } from './fieldRef';
+import { booleanValue, entries, field, isSet, items, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
 import { checkLabelMap } from './metadataRule';
 import { reportApiError } from './reportApiError';
 import type { Rule, RuleContext } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

@@ -1,13 +1,13 @@
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
-import { field, isSet, items, stringValue } from './fieldRef';
-import type { FieldRef } from './fieldRef';
-import { hasValue, int32Field, jobCounts } from './jobSpecFields';
-import { utf8Length } from './nameSyntax';
+import { field, isSet, items, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
+import { hasValue, int32Field, jobCounts } from '../workload/jobSpecFields';
+import { utf8Length } from '../k8s/nameSyntax';
 import { reportApiError } from './reportApiError';
 import type { ApiErrorReport } from './reportApiError';
 import type { Rule } from './rule';
-import { workloadRefs } from './workloadRefs';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {

@@ -1,6 +1,6 @@
 import { formatMessage } from '../l10n';
 import type { Locale } from '../l10n';
-import type { RuleReport } from '../rules/rule';
+import type { RuleReport } from '../findings/finding';
 import type { OffsetRange } from '../text/offsetRange';
 import { findNodeAt } from '../yaml/yamlModel';
 import type { YamlDocumentModel } from '../yaml/yamlModel';

@@ -1,7 +1,7 @@
-import type { ApiErrorType } from '../analysis/finding';
+import type { ApiErrorType } from '../findings/finding';
 import { formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
-import type { RuleReport } from '../rules/rule';
+import type { RuleReport } from '../findings/finding';
 import type { OffsetRange } from '../text/offsetRange';
 import type { Workload, WorkloadKind } from '../workload/recognizeWorkload';
 import { childPath, getEntry, indexPath } from '../yaml/yamlModel';

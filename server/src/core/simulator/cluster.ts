@@ -7,7 +7,6 @@
 import type { NodeSpec, TaintSpec } from './scenarioTypes';
 import type { NodeSelectorRequirement, PodTemplateModel, Toleration } from './workloadSpec';
 import type { PlacementBlock } from './timeline';
-import type { Pod } from './world';
 
 /** A node while the simulation runs. */
 export class NodeState {
@@ -15,8 +14,6 @@ export class NodeState {
   taints: TaintSpec[];
   unschedulable: boolean;
   removed: number | null = null;
-  /** Pods bound to this node that have not been removed from the API. */
-  readonly pods = new Set<Pod>();
   /** Pods on this node that are not finished, for the scheduler's spreading. */
   load = 0;
 

@@ -11,7 +11,7 @@ import { LineIndex } from '../text/offsetRange';
 import type { OffsetRange } from '../text/offsetRange';
 import { parseYamlFile } from '../yaml/parseYamlFile';
 import type { YamlMap, YamlNode } from '../yaml/yamlModel';
-import { resolve } from '../rules/fieldRef';
+import { resolve } from '../yaml/fieldRef';
 import { parseDurationMs, parseInstantMs } from './durations';
 import type {
   DisruptionReason,

@@ -13,9 +13,9 @@ import {
   stringValue,
   booleanValue,
   rootRef,
-} from '../rules/fieldRef';
-import type { FieldRef } from '../rules/fieldRef';
-import { workloadRefs } from '../rules/workloadRefs';
+} from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
+import { workloadRefs } from '../workload/workloadRefs';
 import type { Workload } from '../workload/recognizeWorkload';
 import type { IntegerSet } from './scenarioTypes';
 

@@ -306,6 +306,8 @@ export class World {
   readonly nodeListeners: NodeListener[] = [];
   /** Every pod not yet removed, by global creation number, for scenario pod events. */
   readonly podsById = new Map<number, Pod>();
+  /** The pods bound to each node that have not been removed from the API (kept with `podsById`). */
+  private readonly podsByNode = new Map<NodeState, Set<Pod>>();
   /**
    * Whether `podsById` and each node's `pods` are kept up to date. Only scenario events read them
    * (pod events select pods, node removal, drains and NoExecute taints act on a node's pods), so
@@ -568,7 +570,7 @@ export class World {
     if (best === null) return false;
     pod.node = best;
     pod.scheduledAt = this.now;
-    if (this.indexPods) best.pods.add(pod);
+    if (this.indexPods) this.podsOn(best).add(pod);
     best.load++;
     const epoch = pod.epoch;
     const latency = this.draw(this.scenario.pods.startLatency, this.startLatencyStream);
@@ -787,11 +789,18 @@ export class World {
     pod.owner.onPodChange(pod, 'removed');
   }
 
+  /** The pods bound to `node` that have not been removed from the API. */
+  private podsOn(node: NodeState): Set<Pod> {
+    let pods = this.podsByNode.get(node);
+    if (!pods) this.podsByNode.set(node, (pods = new Set()));
+    return pods;
+  }
+
   /** Drops a pod from the indexes and frees its name. */
   private forget(pod: Pod): void {
     if (this.indexPods) {
       this.podsById.delete(pod.id);
-      pod.node?.pods.delete(pod);
+      if (pod.node) this.podsOn(pod.node).delete(pod);
     }
     this.liveNames.delete(pod.nameBase, pod.nameCode);
   }
@@ -858,10 +867,10 @@ export class World {
    */
   removeNode(node: NodeState): void {
     node.removed = this.now;
-    for (const pod of node.pods) pod.epoch++;
+    for (const pod of this.podsOn(node)) pod.epoch++;
     this.nodeChanged(node);
     this.at(this.now + this.scenario.controller.podGcDelayMs, Priority.collector, () => {
-      for (const pod of [...node.pods]) {
+      for (const pod of [...this.podsOn(node)]) {
         if (pod.removedAt !== null) continue;
         if (pod.isTerminal) this.removePod(pod);
         else {
@@ -899,7 +908,7 @@ export class World {
   drain(node: NodeState): number {
     this.cordon(node, true);
     let evicted = 0;
-    for (const pod of [...node.pods]) {
+    for (const pod of [...this.podsOn(node)]) {
       if (pod.owner.jobName === null || pod.isTerminal) continue;
       if (this.deletePod(pod, 'EvictionByEvictionAPI')) evicted++;
     }
@@ -910,7 +919,7 @@ export class World {
   taint(node: NodeState, taint: TaintSpec): void {
     node.addTaint(taint);
     if (taint.effect === 'NoExecute') {
-      for (const pod of [...node.pods]) {
+      for (const pod of [...this.podsOn(node)]) {
         if (pod.isTerminal || pod.deletedAt !== null) continue;
         const matching = pod.owner.tolerations.filter((toleration) => tolerates(toleration, taint));
         if (matching.length === 0) {

@@ -1,6 +1,6 @@
 import type { OffsetRange } from '../text/offsetRange';
-import { duplicateKeyProblem } from './parseYamlFile';
-import type { ChunkPosition, YamlChunkModel, YamlLimits, YamlProblem } from './parseYamlFile';
+import { duplicateKeyProblem } from './yamlFileModel';
+import type { ChunkPosition, YamlChunkModel, YamlLimits, YamlProblem } from './yamlFileModel';
 import { plainKeyText, plainScalarValue } from './plainScalars';
 import { childPath, indexPath } from './yamlModel';
 import type { ScalarStyle, YamlMapEntry, YamlNode, YamlScalar } from './yamlModel';

@@ -1,10 +1,10 @@
 import { defineCatalog, formatMessage } from '../../l10n';
 import { findPlaceholder } from '../../k8s/nameValidation';
 import { parseImageReference } from '../../k8s/imageReference';
-import { field, stringValue } from '../fieldRef';
+import { field, stringValue } from '../../yaml/fieldRef';
 import { reportApiError } from '../reportApiError';
 import type { Rule } from '../rule';
-import { workloadRefs } from '../workloadRefs';
+import { workloadRefs } from '../../workload/workloadRefs';
 import { allContainers } from './lintSupport';
 
 const messages = defineCatalog(

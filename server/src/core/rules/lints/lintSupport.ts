@@ -1,6 +1,6 @@
-import { field, items } from '../fieldRef';
-import type { FieldRef } from '../fieldRef';
-import type { WorkloadRefs } from '../workloadRefs';
+import { field, items } from '../../yaml/fieldRef';
+import type { FieldRef } from '../../yaml/fieldRef';
+import type { WorkloadRefs } from '../../workload/workloadRefs';
 
 /** Every container of the pod template: init containers first, then containers. */
 export function allContainers(refs: WorkloadRefs): FieldRef[] {

@@ -1,9 +1,9 @@
 import { defineCatalog, formatMessage } from '../../l10n';
 import type { MessageArgs } from '../../l10n';
-import { field, integerValue, isSet } from '../fieldRef';
+import { field, integerValue, isSet } from '../../yaml/fieldRef';
 import { reportApiError } from '../reportApiError';
 import type { Rule } from '../rule';
-import { workloadRefs } from '../workloadRefs';
+import { workloadRefs } from '../../workload/workloadRefs';
 import { allContainers } from './lintSupport';
 
 const messages = defineCatalog(

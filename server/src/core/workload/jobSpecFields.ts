@@ -1,5 +1,5 @@
-import { field, integerValue, isSet, stringValue } from './fieldRef';
-import type { FieldRef } from './fieldRef';
+import { field, integerValue, isSet, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
 import type { WorkloadRefs } from './workloadRefs';
 
 /**

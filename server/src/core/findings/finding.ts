@@ -31,3 +31,14 @@ export interface Finding {
   /** What a quick fix needs, and the API server's error type where there is one. */
   readonly data?: Readonly<Record<string, unknown>>;
 }
+
+/** What a rule reports; the analysis adds the document index to make it a `Finding`. */
+export interface RuleReport {
+  readonly code: string;
+  readonly severity: Severity;
+  readonly message: string;
+  readonly range: OffsetRange;
+  readonly path: string | null;
+  readonly errorType?: ApiErrorType;
+  readonly data?: Readonly<Record<string, unknown>>;
+}

@@ -1,6 +1,6 @@
-import type { Workload } from '../workload/recognizeWorkload';
-import { field, fieldAt, rootRef, stringValue } from './fieldRef';
-import type { FieldRef } from './fieldRef';
+import type { Workload } from './recognizeWorkload';
+import { field, fieldAt, rootRef, stringValue } from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
 
 /** The parts of a workload that rules look at, found once per document. */
 export interface WorkloadRefs {
