@@ -3,7 +3,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
 import type { DaemonSetStatusSample, Timeline } from '../../server/src/core/simulator';
-import { scaledValue } from '../../server/src/core/simulator/daemonSetController';
+import { scaleIntOrPercent } from '../../server/src/core/workload/intOrPercent';
 import { daemonSetManifest, finishedAt, simulateYaml } from './simulatorSupport';
 import type { Json } from './simulatorSupport';
 
@@ -183,9 +183,9 @@ test('RollingUpdate, maxUnavailable 1: one node at a time, each new pod after th
 });
 
 test('percentages round up for DaemonSets: maxUnavailable 50% of 3 nodes is 2', () => {
-  assert.equal(scaledValue({ kind: 'percent', value: 50 }, 3), 2);
-  assert.equal(scaledValue({ kind: 'percent', value: 10 }, 3), 1);
-  assert.equal(scaledValue({ kind: 'percent', value: 25 }, 6), 2);
+  assert.equal(scaleIntOrPercent({ kind: 'percent', value: 50 }, 3), 2);
+  assert.equal(scaleIntOrPercent({ kind: 'percent', value: 10 }, 3), 1);
+  assert.equal(scaleIntOrPercent({ kind: 'percent', value: 25 }, 6), 2);
   const timeline = simulateYaml(
     daemonSetManifest({ updateStrategy: { rollingUpdate: { maxUnavailable: '50%' } } }),
     {

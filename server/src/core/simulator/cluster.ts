@@ -5,7 +5,9 @@
  */
 
 import type { NodeSpec, TaintSpec } from './scenarioTypes';
-import type { NodeSelectorRequirement, PodTemplateModel, Toleration } from './workloadSpec';
+import { tolerates } from '../workload/tolerations';
+import type { Toleration } from '../workload/tolerations';
+import type { NodeSelectorRequirement, PodTemplateModel } from '../workload/workloadModel';
 import type { PlacementBlock } from './timeline';
 
 /** A node while the simulation runs. */
@@ -54,38 +56,6 @@ export const UNSCHEDULABLE_TAINT: TaintSpec = {
 /** Formats a taint as kubectl does: `key=value:Effect`, or `key:Effect` without a value. */
 export function formatTaint(taint: TaintSpec): string {
   return `${taint.key}${taint.value === '' ? '' : `=${taint.value}`}:${taint.effect}`;
-}
-
-/** `ToleratesTaint`: whether one toleration tolerates one taint. */
-export function tolerates(toleration: Toleration, taint: TaintSpec): boolean {
-  if (toleration.effect !== '' && toleration.effect !== taint.effect) return false;
-  if (toleration.operator === 'Exists') return toleration.key === '' || toleration.key === taint.key;
-  return toleration.key === taint.key && toleration.value === taint.value;
-}
-
-/** The tolerations the DaemonSet controller adds to every daemon pod (§3.3). */
-export function daemonSetTolerations(template: PodTemplateModel): Toleration[] {
-  const exists = (key: string, effect: string): Toleration => ({
-    key,
-    operator: 'Exists',
-    value: '',
-    effect,
-    tolerationSeconds: null,
-  });
-  const added = [
-    exists('node.kubernetes.io/not-ready', 'NoExecute'),
-    exists('node.kubernetes.io/unreachable', 'NoExecute'),
-    exists('node.kubernetes.io/disk-pressure', 'NoSchedule'),
-    exists('node.kubernetes.io/memory-pressure', 'NoSchedule'),
-    exists('node.kubernetes.io/pid-pressure', 'NoSchedule'),
-    exists('node.kubernetes.io/unschedulable', 'NoSchedule'),
-  ];
-  if (template.hostNetwork) added.push(exists('node.kubernetes.io/network-unavailable', 'NoSchedule'));
-  // AddOrUpdateTolerationInPodSpec replaces a toleration that is equal in key, operator,
-  // value and effect, so the template's own copy does not appear twice.
-  const same = (a: Toleration, b: Toleration): boolean =>
-    a.key === b.key && a.operator === b.operator && a.value === b.value && a.effect === b.effect;
-  return [...template.tolerations.filter((t) => !added.some((a) => same(a, t))), ...added];
 }
 
 function requirementMatches(requirement: NodeSelectorRequirement, value: string | undefined): boolean {

@@ -18,7 +18,7 @@ import type { JobParent } from './jobController';
 import type { CronJobStatusSample, TimelineJob, TimelineEvent } from './timeline';
 import { SampleList } from './world';
 import type { World } from './world';
-import type { CronJobSpecModel } from './workloadSpec';
+import type { CronJobSpecModel } from '../workload/workloadModel';
 
 /** The controller requeues for the next schedule time plus this (`nextScheduleDelta`). */
 const NEXT_SCHEDULE_DELTA_MS = 100;

@@ -8,7 +8,9 @@
  * update over thousands of nodes costs work proportional to what changes, not to the cluster.
  */
 
-import { daemonSetTolerations, formatTaint, placementBlocks, untoleratedTaints } from './cluster';
+import { formatTaint, placementBlocks, untoleratedTaints } from './cluster';
+import { daemonPodTolerations } from '../workload/tolerations';
+import { scaleIntOrPercent } from '../workload/intOrPercent';
 import type { NodeState } from './cluster';
 import { toSeconds } from './durations';
 import { Priority } from './eventQueue';
@@ -23,7 +25,7 @@ import type {
 } from './timeline';
 import { SampleList } from './world';
 import type { Pod, PodChange, PodOwner, RunPlan, World } from './world';
-import type { DaemonSetSpecModel, IntOrPercent, PodTemplateModel, Toleration } from './workloadSpec';
+import type { DaemonSetSpecModel, PodTemplateModel, Toleration } from '../workload/workloadModel';
 
 /** The most creates (and, separately, deletes) one sync issues (`burstReplicas`). */
 const BURST_REPLICAS = 250;
@@ -113,11 +115,6 @@ interface DaemonNode {
   inShouldNotRunHeap: boolean;
 }
 
-/** Scales an int-or-percent against `total`, rounding a percentage up as DaemonSets do. */
-export function scaledValue(value: IntOrPercent, total: number): number {
-  return value.kind === 'int' ? value.value : Math.ceil((value.value * total) / 100);
-}
-
 /** The DaemonSet and its controller. */
 export class DaemonSetController implements PodOwner {
   readonly template: PodTemplateModel;
@@ -163,7 +160,7 @@ export class DaemonSetController implements PodOwner {
     readonly spec: DaemonSetSpecModel,
   ) {
     this.template = spec.template;
-    this.tolerations = daemonSetTolerations(spec.template);
+    this.tolerations = daemonPodTolerations(spec.template.tolerations, spec.template.hostNetwork);
     this.hash = this.newHash();
     this.revisions.push({ revision: 1, hash: this.hash, created: 0, deleted: null });
     this.samples = new SampleList<DaemonSetStatusSample>(world.scenario.limits.statusSamples);
@@ -186,7 +183,7 @@ export class DaemonSetController implements PodOwner {
   }
 
   private maxSurge(): number {
-    return scaledValue(this.spec.maxSurge, this.counts.desired);
+    return scaleIntOrPercent(this.spec.maxSurge, this.counts.desired);
   }
 
   private requestSync(): void {
@@ -522,7 +519,7 @@ export class DaemonSetController implements PodOwner {
   /** `rollingUpdate`: replaces old pods within maxUnavailable, or surges within maxSurge. */
   private rollingUpdate(): void {
     const desired = this.counts.desired;
-    let maxUnavailable = scaledValue(this.spec.maxUnavailable, desired);
+    let maxUnavailable = scaleIntOrPercent(this.spec.maxUnavailable, desired);
     const maxSurge = this.maxSurge();
     if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
     const deletes: Pod[] = [];

@@ -29,5 +29,5 @@ export type * from './scenarioTypes';
 export type * from './timeline';
 export { TIMELINE_FORMAT_VERSION } from './timeline';
 export { formatTimelineText } from './formatTimelineText';
-export { readWorkloadSpec, type WorkloadSpec } from './workloadSpec';
+export { workloadModel, type WorkloadModel } from '../workload/workloadModel';
 export { scenarioPathFor, isScenarioPath, SCENARIO_SUFFIX } from './scenarioLocation';

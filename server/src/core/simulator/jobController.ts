@@ -12,7 +12,12 @@ import type { ConditionRecord, JobStatusSample, TimelineJob, TimelineEvent } fro
 import { toSeconds } from './durations';
 import { SampleList } from './world';
 import type { Pod, PodChange, PodOwner, RunPlan, World } from './world';
-import type { JobSpecModel, PodFailurePolicyRule, PodTemplateModel, Toleration } from './workloadSpec';
+import type {
+  JobSpecModel,
+  PodFailurePolicyRule,
+  PodTemplateModel,
+  Toleration,
+} from '../workload/workloadModel';
 
 /** The most pods the controller creates in one sync (`MaxPodCreateDeletePerSync`). */
 const MAX_CREATES_PER_SYNC = 500;

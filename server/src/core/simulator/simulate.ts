@@ -18,7 +18,7 @@ import type { Timeline, TimelineSummary } from './timeline';
 import { TIMELINE_FORMAT_VERSION } from './timeline';
 import { World } from './world';
 import type { StopReason } from './world';
-import { readWorkloadSpec } from './workloadSpec';
+import { workloadModel } from '../workload/workloadModel';
 
 /** Why a workload cannot be simulated at all. */
 export interface SimulationError {
@@ -88,7 +88,7 @@ export function simulate(
       };
     }
   }
-  const read = readWorkloadSpec(workload);
+  const read = workloadModel(workload);
   if (read.kind !== 'DaemonSet') {
     const template = read.kind === 'Job' ? read.spec.template : read.spec.jobSpec.template;
     if (template.restartPolicy !== 'Never' && template.restartPolicy !== 'OnFailure') {

@@ -7,14 +7,8 @@
 
 import { formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
-import {
-  NodeState,
-  UNSCHEDULABLE_TAINT,
-  formatTaint,
-  placementBlocks,
-  tolerates,
-  untoleratedTaints,
-} from './cluster';
+import { NodeState, UNSCHEDULABLE_TAINT, formatTaint, placementBlocks, untoleratedTaints } from './cluster';
+import { tolerates } from '../workload/tolerations';
 import { formatSpan } from './durations';
 import { EventQueue, Priority } from './eventQueue';
 import type { EventAction, EventHandler } from './eventQueue';
@@ -41,7 +35,7 @@ import type {
   TimelinePod,
 } from './timeline';
 import { toSeconds } from './durations';
-import type { PodTemplateModel, Toleration } from './workloadSpec';
+import type { PodTemplateModel, Toleration } from '../workload/workloadModel';
 
 /** How one container run will end, decided when it starts. */
 export interface RunPlan {

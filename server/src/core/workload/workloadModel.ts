@@ -1,0 +1,562 @@
+/**
+ * One defaulted model of a workload: the parts of a Job, CronJob or DaemonSet that explanations,
+ * code lenses, the preview and the simulator act on, read once from Podline's YAML model with the
+ * API server's defaults applied (`SetDefaults_Job`, `SetDefaults_CronJob`, `SetDefaults_DaemonSet`
+ * and the pod defaults, docs/kubernetes-behaviour.md §2). The model lists which defaults it
+ * applied and why (`defaults`), and each value the API server would reject, replaced by its
+ * default so that an explanation or a simulation can still show something (`notes`).
+ * `workloadModel` builds it once per recognised document.
+ */
+
+import {
+  field,
+  fieldAt,
+  entries,
+  integerValue,
+  items,
+  stringValue,
+  booleanValue,
+  rootRef,
+} from '../yaml/fieldRef';
+import type { FieldRef } from '../yaml/fieldRef';
+import { workloadRefs } from './workloadRefs';
+import type { Workload } from './recognizeWorkload';
+import { parseIntOrPercent } from './intOrPercent';
+import type { IntOrPercent } from './intOrPercent';
+import type { Toleration } from './tolerations';
+
+export type { IntOrPercent, Toleration };
+
+/** Index ranges such as `0-2,5` as `[low, high]` pairs, both ends included. */
+export type IntegerSet = readonly (readonly [number, number])[];
+
+/** One requirement of a node selector term. */
+export interface NodeSelectorRequirement {
+  readonly key: string;
+  readonly operator: string;
+  readonly values: readonly string[];
+}
+
+/** One term of required node affinity: all its requirements must hold. */
+export interface NodeSelectorTerm {
+  readonly matchExpressions: readonly NodeSelectorRequirement[];
+  readonly matchFields: readonly NodeSelectorRequirement[];
+}
+
+/** What the controllers and the scheduler need from a pod template. */
+export interface PodTemplateModel {
+  /** Where the pod spec is: `spec.template.spec` or `spec.jobTemplate.spec.template.spec`. */
+  readonly path: string;
+  readonly restartPolicy: string;
+  readonly containers: readonly string[];
+  readonly initContainers: readonly string[];
+  readonly terminationGracePeriodMs: number;
+  /** The pod's own activeDeadlineSeconds, in milliseconds. */
+  readonly activeDeadlineMs: number | null;
+  readonly nodeSelector: Readonly<Record<string, string>>;
+  /** Required node affinity terms (ORed); null when there are none. */
+  readonly requiredNodeAffinity: readonly NodeSelectorTerm[] | null;
+  /** The template's own tolerations, as written (a DaemonSet's pods get more: `daemonPodTolerations`). */
+  readonly tolerations: readonly Toleration[];
+  readonly hostNetwork: boolean;
+  readonly nodeName: string | null;
+}
+
+/** The actions of a podFailurePolicy rule. */
+export type PodFailurePolicyAction = 'FailJob' | 'Ignore' | 'Count' | 'FailIndex';
+
+/** One podFailurePolicy rule. */
+export interface PodFailurePolicyRule {
+  readonly action: PodFailurePolicyAction;
+  readonly onExitCodes: {
+    readonly containerName: string | null;
+    readonly operator: 'In' | 'NotIn';
+    readonly values: readonly number[];
+  } | null;
+  readonly onPodConditions: readonly { readonly type: string; readonly status: string }[];
+}
+
+/** One successPolicy rule. */
+export interface SuccessPolicyRule {
+  readonly succeededIndexes: IntegerSet | null;
+  readonly succeededCount: number | null;
+}
+
+/**
+ * A Job spec after `SetDefaults_Job` (pkg/apis/batch/v1/defaults.go). For a CronJob it is the
+ * jobTemplate's spec as each Job the controller creates from it is defaulted.
+ */
+export interface JobSpecModel {
+  /** Where the spec is: `spec`, or `spec.jobTemplate.spec` in a CronJob. */
+  readonly path: string;
+  /** The Job's name; for a CronJob, the CronJob's (its Jobs get a suffix). */
+  readonly name: string;
+  readonly namespace: string;
+  readonly parallelism: number;
+  /** Null in work-queue mode. */
+  readonly completions: number | null;
+  readonly completionMode: string;
+  readonly backoffLimit: number;
+  readonly backoffLimitPerIndex: number | null;
+  readonly maxFailedIndexes: number | null;
+  readonly activeDeadlineMs: number | null;
+  readonly ttlAfterFinishedMs: number | null;
+  readonly suspend: boolean;
+  readonly podReplacementPolicy: 'Failed' | 'TerminatingOrFailed';
+  readonly podFailurePolicy: readonly PodFailurePolicyRule[] | null;
+  readonly successPolicy: readonly SuccessPolicyRule[] | null;
+  readonly managedBy: string | null;
+  readonly manualSelector: boolean;
+  readonly template: PodTemplateModel;
+}
+
+/** A CronJob spec after `SetDefaults_CronJob`. */
+export interface CronJobSpecModel {
+  readonly name: string;
+  readonly namespace: string;
+  readonly schedule: string;
+  readonly timeZone: string | null;
+  readonly concurrencyPolicy: 'Allow' | 'Forbid' | 'Replace';
+  readonly suspend: boolean;
+  readonly startingDeadlineMs: number | null;
+  readonly successfulJobsHistoryLimit: number;
+  readonly failedJobsHistoryLimit: number;
+  /** The jobTemplate's spec as the API server defaults it when the controller creates a Job. */
+  readonly jobSpec: JobSpecModel;
+}
+
+/** A DaemonSet spec after `SetDefaults_DaemonSet` (pkg/apis/apps/v1/defaults.go). */
+export interface DaemonSetSpecModel {
+  readonly name: string;
+  readonly namespace: string;
+  readonly updateStrategy: 'RollingUpdate' | 'OnDelete';
+  /** With `OnDelete` these are neither defaulted nor used; the model still carries 1 and 0. */
+  readonly maxUnavailable: IntOrPercent;
+  readonly maxSurge: IntOrPercent;
+  readonly minReadyMs: number;
+  readonly revisionHistoryLimit: number;
+  readonly template: PodTemplateModel;
+}
+
+/** A value the API server would reject, and what the model uses instead. */
+export interface SpecNote {
+  readonly path: string;
+  /** The value as written. */
+  readonly value: string;
+  /** What the model uses instead: the default, or `nothing`. */
+  readonly used: string;
+}
+
+/** Why a default has the value it has. */
+export type DefaultReason =
+  /** The field's one default. */
+  | 'unset'
+  /** `SetDefaults_Job`: completions and parallelism both unset, so both become 1. */
+  | 'completionsAndParallelismUnset'
+  /** `SetDefaults_Job`: backoffLimit is MaxInt32 when backoffLimitPerIndex is set. */
+  | 'backoffLimitPerIndexSet'
+  /** `SetDefaults_Job`: podReplacementPolicy is Failed when a podFailurePolicy is set. */
+  | 'podFailurePolicySet';
+
+/** One default the API server applies to a field the manifest leaves unset. */
+export interface AppliedDefault {
+  /** The field's path in the manifest, in the API server's syntax. */
+  readonly path: string;
+  readonly value: string | number | boolean;
+  readonly reason: DefaultReason;
+  /**
+   * True for Job defaults inside a CronJob's jobTemplate: the API server does not write them into
+   * the CronJob (`SetDefaults_Job` runs for Job objects only), but every Job created from it gets them.
+   */
+  readonly onCreatedJobs: boolean;
+}
+
+/** The largest value of an int32 field, the default backoffLimit with backoffLimitPerIndex. */
+export const MAX_INT32 = 2147483647;
+
+class SpecReader {
+  readonly notes: SpecNote[] = [];
+  readonly defaults: AppliedDefault[] = [];
+  /** True while reading a CronJob's jobTemplate spec, whose Job defaults apply to created Jobs only. */
+  inJobTemplate = false;
+
+  /** Records that `ref`, unset, gets `value`. */
+  applyDefault<T extends string | number | boolean>(
+    ref: FieldRef,
+    value: T,
+    reason: DefaultReason = 'unset',
+  ): T {
+    this.defaults.push({ path: ref.path, value, reason, onCreatedJobs: this.inJobTemplate });
+    return value;
+  }
+
+  /** An integer field within [min, max]; its default (or the fallback) otherwise, with a note. */
+  int(ref: FieldRef, min: number, max: number, fallback: number | null): number | null {
+    if (ref.node === null) return fallback === null ? null : this.applyDefault(ref, fallback);
+    const value = integerValue(ref);
+    if (value !== undefined && value >= min && value <= max) return value;
+    this.notes.push({ path: ref.path, value: scalarOf(ref), used: String(fallback ?? 'nothing') });
+    return fallback;
+  }
+
+  enumValue<T extends string>(ref: FieldRef, allowed: readonly T[], fallback: T): T {
+    const value = stringValue(ref);
+    if (ref.node === null) return this.applyDefault(ref, fallback);
+    if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+    this.notes.push({ path: ref.path, value: scalarOf(ref), used: fallback });
+    return fallback;
+  }
+
+  bool(ref: FieldRef, fallback: boolean): boolean {
+    if (ref.node === null) return this.applyDefault(ref, fallback);
+    const value = booleanValue(ref);
+    if (value !== undefined) return value;
+    this.notes.push({ path: ref.path, value: scalarOf(ref), used: String(fallback) });
+    return fallback;
+  }
+
+  /** A string field with a default and no fixed set of values (`completionMode`, `restartPolicy`). */
+  text(ref: FieldRef, fallback: string): string {
+    if (ref.node === null) return this.applyDefault(ref, fallback);
+    return stringValue(ref) ?? scalarOf(ref);
+  }
+
+  /** maxUnavailable or maxSurge: as `ValidateRollingUpdateDaemonSet` accepts it, else the default. */
+  intOrPercent(ref: FieldRef, fallback: number): IntOrPercent {
+    if (ref.node === null) return { kind: 'int', value: this.applyDefault(ref, fallback) };
+    const value = parseIntOrPercent(ref.node.kind === 'scalar' ? ref.node.value : undefined);
+    if (value) return value;
+    this.notes.push({ path: ref.path, value: scalarOf(ref), used: String(fallback) });
+    return { kind: 'int', value: fallback };
+  }
+}
+
+function scalarOf(ref: FieldRef): string {
+  return ref.node?.kind === 'scalar' ? String(ref.node.value) : (ref.node?.kind ?? 'null');
+}
+
+function nameOf(workload: Workload): { name: string; namespace: string } {
+  const metadata = field(rootRef(workload.root), 'metadata');
+  const name =
+    stringValue(field(metadata, 'name')) ??
+    stringValue(field(metadata, 'generateName')) ??
+    workload.kind.toLowerCase();
+  return { name, namespace: stringValue(field(metadata, 'namespace')) ?? 'default' };
+}
+
+/** Reads a toleration as the API server stores it: omitted strings are empty, nothing is defaulted. */
+function readToleration(ref: FieldRef): Toleration {
+  return {
+    key: stringValue(field(ref, 'key')) ?? '',
+    operator: stringValue(field(ref, 'operator')) ?? '',
+    value: stringValue(field(ref, 'value')) ?? '',
+    effect: stringValue(field(ref, 'effect')) ?? '',
+    tolerationSeconds: integerValue(field(ref, 'tolerationSeconds')) ?? null,
+  };
+}
+
+/** Reads the pod template fields the model carries, with `SetDefaults_PodSpec`'s defaults for them. */
+function readTemplate(reader: SpecReader, podSpec: FieldRef): PodTemplateModel {
+  // Pod defaults are applied wherever a pod spec is, the jobTemplate included.
+  const inJobTemplate = reader.inJobTemplate;
+  reader.inJobTemplate = false;
+  const names = (ref: FieldRef): string[] =>
+    items(ref).map((item, i) => stringValue(field(item, 'name')) ?? `container-${i}`);
+  const nodeSelector: Record<string, string> = {};
+  for (const { key, ref } of entries(field(podSpec, 'nodeSelector'))) {
+    nodeSelector[key] = stringValue(ref) ?? scalarOf(ref);
+  }
+  const requirement = (ref: FieldRef): NodeSelectorRequirement => ({
+    key: stringValue(field(ref, 'key')) ?? '',
+    operator: stringValue(field(ref, 'operator')) ?? '',
+    values: items(field(ref, 'values')).map((value) => stringValue(value) ?? scalarOf(value)),
+  });
+  const termsRef = fieldAt(
+    podSpec,
+    'affinity',
+    'nodeAffinity',
+    'requiredDuringSchedulingIgnoredDuringExecution',
+    'nodeSelectorTerms',
+  );
+  const terms = items(termsRef).map((term) => ({
+    matchExpressions: items(field(term, 'matchExpressions')).map(requirement),
+    matchFields: items(field(term, 'matchFields')).map(requirement),
+  }));
+  const restartPolicy = reader.text(field(podSpec, 'restartPolicy'), 'Always');
+  const grace =
+    reader.int(field(podSpec, 'terminationGracePeriodSeconds'), 0, Number.MAX_SAFE_INTEGER, 30) ?? 30;
+  const deadline = reader.int(field(podSpec, 'activeDeadlineSeconds'), 1, Number.MAX_SAFE_INTEGER, null);
+  reader.inJobTemplate = inJobTemplate;
+  return {
+    path: podSpec.path,
+    restartPolicy,
+    containers: names(field(podSpec, 'containers')),
+    initContainers: names(field(podSpec, 'initContainers')),
+    terminationGracePeriodMs: grace * 1000,
+    activeDeadlineMs: deadline === null ? null : deadline * 1000,
+    nodeSelector,
+    requiredNodeAffinity: termsRef.node === null ? null : terms,
+    tolerations: items(field(podSpec, 'tolerations')).map(readToleration),
+    hostNetwork: booleanValue(field(podSpec, 'hostNetwork')) === true,
+    nodeName: stringValue(field(podSpec, 'nodeName')) ?? null,
+  };
+}
+
+/** Parses `"0-2,5"` (the successPolicy / completedIndexes interval format). */
+function parseIndexList(text: string): IntegerSet | null {
+  const ranges: [number, number][] = [];
+  for (const part of text.split(',')) {
+    const match = /^\s*(\d+)\s*(?:-\s*(\d+)\s*)?$/.exec(part);
+    if (!match) return null;
+    const low = Number(match[1]);
+    const high = match[2] === undefined ? low : Number(match[2]);
+    if (high < low) return null;
+    ranges.push([low, high]);
+  }
+  return ranges;
+}
+
+function readPodFailurePolicy(reader: SpecReader, policy: FieldRef): PodFailurePolicyRule[] | null {
+  if (policy.node === null) return null;
+  return items(field(policy, 'rules')).map((rule): PodFailurePolicyRule => {
+    const onExitCodes = field(rule, 'onExitCodes');
+    return {
+      // The action is required and has no default; Count is what the simulation falls back on.
+      action: reader.enumValue(
+        field(rule, 'action'),
+        ['FailJob', 'Ignore', 'Count', 'FailIndex'] as const,
+        'Count',
+      ),
+      onExitCodes:
+        onExitCodes.node === null
+          ? null
+          : {
+              containerName: stringValue(field(onExitCodes, 'containerName')) ?? null,
+              operator: stringValue(field(onExitCodes, 'operator')) === 'NotIn' ? 'NotIn' : 'In',
+              values: items(field(onExitCodes, 'values'))
+                .map((value) => integerValue(value))
+                .filter((value): value is number => value !== undefined),
+            },
+      onPodConditions: items(field(rule, 'onPodConditions')).map((condition) => ({
+        type: stringValue(field(condition, 'type')) ?? '',
+        // SetDefaults_Job sets an omitted status to True.
+        status: reader.text(field(condition, 'status'), 'True'),
+      })),
+    };
+  });
+}
+
+/** `SetDefaults_Job`, field by field, on a Job's spec or a CronJob's jobTemplate spec. */
+function readJobSpec(reader: SpecReader, spec: FieldRef, name: string, namespace: string): JobSpecModel {
+  const parallelismRef = field(spec, 'parallelism');
+  const completionsRef = field(spec, 'completions');
+  let parallelism = reader.int(parallelismRef, 0, MAX_INT32, null);
+  let completions = reader.int(completionsRef, 0, MAX_INT32, null);
+  // Both unset: both become 1. Otherwise an unset parallelism is 1 and completions stays nil.
+  if (parallelismRef.node === null && completionsRef.node === null) {
+    parallelism = reader.applyDefault(parallelismRef, 1, 'completionsAndParallelismUnset');
+    completions = reader.applyDefault(completionsRef, 1, 'completionsAndParallelismUnset');
+  } else if (parallelismRef.node === null) {
+    parallelism = reader.applyDefault(parallelismRef, 1);
+  }
+  parallelism ??= 1;
+  const backoffLimitPerIndex = reader.int(field(spec, 'backoffLimitPerIndex'), 0, MAX_INT32, null);
+  const backoffLimitRef = field(spec, 'backoffLimit');
+  const perIndexSet = field(spec, 'backoffLimitPerIndex').node !== null;
+  const backoffLimit =
+    backoffLimitRef.node === null
+      ? reader.applyDefault(
+          backoffLimitRef,
+          perIndexSet ? MAX_INT32 : 6,
+          perIndexSet ? 'backoffLimitPerIndexSet' : 'unset',
+        )
+      : (reader.int(backoffLimitRef, 0, MAX_INT32, perIndexSet ? MAX_INT32 : 6) ?? 6);
+  const completionMode = reader.text(field(spec, 'completionMode'), 'NonIndexed');
+  const suspend = reader.bool(field(spec, 'suspend'), false);
+  const podFailurePolicyRef = field(spec, 'podFailurePolicy');
+  const podFailurePolicy = readPodFailurePolicy(reader, podFailurePolicyRef);
+  const replacementRef = field(spec, 'podReplacementPolicy');
+  const podReplacementPolicy =
+    replacementRef.node === null
+      ? reader.applyDefault(
+          replacementRef,
+          podFailurePolicyRef.node === null ? ('TerminatingOrFailed' as const) : ('Failed' as const),
+          podFailurePolicyRef.node === null ? 'unset' : 'podFailurePolicySet',
+        )
+      : reader.enumValue(
+          replacementRef,
+          ['Failed', 'TerminatingOrFailed'] as const,
+          podFailurePolicyRef.node === null ? 'TerminatingOrFailed' : 'Failed',
+        );
+  const manualSelector = reader.bool(field(spec, 'manualSelector'), false);
+  const successPolicyRef = field(spec, 'successPolicy');
+  const successPolicy =
+    successPolicyRef.node === null
+      ? null
+      : items(field(successPolicyRef, 'rules')).map((rule): SuccessPolicyRule => {
+          const indexesText = stringValue(field(rule, 'succeededIndexes'));
+          return {
+            succeededIndexes: indexesText === undefined ? null : parseIndexList(indexesText),
+            succeededCount: reader.int(field(rule, 'succeededCount'), 0, MAX_INT32, null),
+          };
+        });
+  const seconds = (ref: FieldRef, min: number): number | null => {
+    const value = reader.int(ref, min, Number.MAX_SAFE_INTEGER, null);
+    return value === null ? null : value * 1000;
+  };
+  return {
+    path: spec.path,
+    name,
+    namespace,
+    parallelism,
+    completions,
+    completionMode,
+    backoffLimit,
+    backoffLimitPerIndex,
+    maxFailedIndexes: reader.int(field(spec, 'maxFailedIndexes'), 0, MAX_INT32, null),
+    activeDeadlineMs: seconds(field(spec, 'activeDeadlineSeconds'), 0),
+    ttlAfterFinishedMs: seconds(field(spec, 'ttlSecondsAfterFinished'), 0),
+    suspend,
+    podReplacementPolicy,
+    podFailurePolicy,
+    successPolicy,
+    managedBy: stringValue(field(spec, 'managedBy')) ?? null,
+    manualSelector,
+    template: readTemplate(reader, fieldAt(spec, 'template', 'spec')),
+  };
+}
+
+/** What every workload model carries beside its spec. */
+interface ModelBase {
+  /** Values the API server would reject, with what the model uses instead. */
+  readonly notes: readonly SpecNote[];
+  /** The defaults the API server applies to this manifest, in the order the model read them. */
+  readonly defaults: readonly AppliedDefault[];
+}
+
+/** A workload with the API server's defaults applied. */
+export type WorkloadModel =
+  | (ModelBase & { readonly kind: 'Job'; readonly spec: JobSpecModel })
+  | (ModelBase & { readonly kind: 'CronJob'; readonly spec: CronJobSpecModel })
+  | (ModelBase & { readonly kind: 'DaemonSet'; readonly spec: DaemonSetSpecModel });
+
+/** Reads a recognised workload into its defaulted model. Prefer `workloadModel`, which reads each document once. */
+export function buildWorkloadModel(workload: Workload): WorkloadModel {
+  const reader = new SpecReader();
+  const refs = workloadRefs(workload);
+  const { name, namespace } = nameOf(workload);
+  const base = (): ModelBase => ({ notes: reader.notes, defaults: reader.defaults });
+  switch (workload.kind) {
+    case 'Job':
+      return { kind: 'Job', spec: readJobSpec(reader, refs.spec, name, namespace), ...base() };
+    case 'CronJob': {
+      const spec = refs.spec;
+      const concurrencyPolicy = reader.enumValue(
+        field(spec, 'concurrencyPolicy'),
+        ['Allow', 'Forbid', 'Replace'] as const,
+        'Allow',
+      );
+      const suspend = reader.bool(field(spec, 'suspend'), false);
+      const startingDeadline = reader.int(
+        field(spec, 'startingDeadlineSeconds'),
+        0,
+        Number.MAX_SAFE_INTEGER,
+        null,
+      );
+      const successfulJobsHistoryLimit =
+        reader.int(field(spec, 'successfulJobsHistoryLimit'), 0, MAX_INT32, 3) ?? 3;
+      const failedJobsHistoryLimit = reader.int(field(spec, 'failedJobsHistoryLimit'), 0, MAX_INT32, 1) ?? 1;
+      reader.inJobTemplate = true;
+      const jobSpec = readJobSpec(
+        reader,
+        refs.jobSpec ?? fieldAt(spec, 'jobTemplate', 'spec'),
+        name,
+        namespace,
+      );
+      reader.inJobTemplate = false;
+      const model: CronJobSpecModel = {
+        name,
+        namespace,
+        schedule: stringValue(field(spec, 'schedule')) ?? '',
+        timeZone: stringValue(field(spec, 'timeZone')) ?? null,
+        concurrencyPolicy,
+        suspend,
+        startingDeadlineMs: startingDeadline === null ? null : startingDeadline * 1000,
+        successfulJobsHistoryLimit,
+        failedJobsHistoryLimit,
+        jobSpec,
+      };
+      return { kind: 'CronJob', spec: model, ...base() };
+    }
+    case 'DaemonSet': {
+      const spec = refs.spec;
+      const strategy = field(spec, 'updateStrategy');
+      const updateStrategy = reader.enumValue(
+        field(strategy, 'type'),
+        ['RollingUpdate', 'OnDelete'] as const,
+        'RollingUpdate',
+      );
+      const rolling = field(strategy, 'rollingUpdate');
+      // SetDefaults_DaemonSet fills in rollingUpdate only for the RollingUpdate strategy.
+      const rollingValue = (key: string, fallback: number): IntOrPercent => {
+        const ref = field(rolling, key);
+        if (updateStrategy === 'OnDelete' && ref.node === null) return { kind: 'int', value: fallback };
+        return reader.intOrPercent(ref, fallback);
+      };
+      const maxUnavailable = rollingValue('maxUnavailable', 1);
+      const maxSurge = rollingValue('maxSurge', 0);
+      const minReady = reader.int(field(spec, 'minReadySeconds'), 0, MAX_INT32, null) ?? 0;
+      const revisionHistoryLimit = reader.int(field(spec, 'revisionHistoryLimit'), 0, MAX_INT32, 10) ?? 10;
+      const model: DaemonSetSpecModel = {
+        name,
+        namespace,
+        updateStrategy,
+        maxUnavailable,
+        maxSurge,
+        minReadyMs: minReady * 1000,
+        revisionHistoryLimit,
+        template: readTemplate(reader, refs.podSpec),
+      };
+      return { kind: 'DaemonSet', spec: model, ...base() };
+    }
+  }
+}
+
+const models = new WeakMap<Workload, WorkloadModel>();
+
+/**
+ * The defaulted model of a recognised workload, built on first use and kept with the document's
+ * analysis: hovers, code lenses, the preview and the simulator of one document share it.
+ */
+export function workloadModel(workload: Workload): WorkloadModel {
+  let model = models.get(workload);
+  if (!model) models.set(workload, (model = buildWorkloadModel(workload)));
+  return model;
+}
+
+/** The Job spec of a Job, or the jobTemplate spec of a CronJob, as each created Job gets it. */
+export function jobSpecOf(model: WorkloadModel): JobSpecModel | undefined {
+  return model.kind === 'Job' ? model.spec : model.kind === 'CronJob' ? model.spec.jobSpec : undefined;
+}
+
+/** The pod template every kind carries. */
+export function podTemplateOf(model: WorkloadModel): PodTemplateModel {
+  switch (model.kind) {
+    case 'Job':
+      return model.spec.template;
+    case 'CronJob':
+      return model.spec.jobSpec.template;
+    case 'DaemonSet':
+      return model.spec.template;
+  }
+}
+
+/** The default applied at `path`, if the manifest leaves that field unset. */
+export function defaultAt(model: WorkloadModel, path: string): AppliedDefault | undefined {
+  return model.defaults.find((applied) => applied.path === path);
+}
+
+/** The note about a rejected value at `path`, if there is one. */
+export function noteAt(model: WorkloadModel, path: string): SpecNote | undefined {
+  return model.notes.find((note) => note.path === path);
+}
