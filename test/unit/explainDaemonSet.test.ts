@@ -5,13 +5,14 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { computeRolloutBatch } from '../../server/src/core/explain/explainDaemonSet';
+import type { IntOrPercent } from '../../server/src/core/workload/intOrPercent';
 import {
-  automaticTolerations,
-  computeRolloutBatch,
+  automaticDaemonTolerations,
   daemonPodTolerations,
   tolerates,
-} from '../../server/src/core/explain/explainDaemonSet';
-import type { IntOrPercent, Toleration } from '../../server/src/core/explain/explainDaemonSet';
+} from '../../server/src/core/workload/tolerations';
+import type { Toleration } from '../../server/src/core/workload/tolerations';
 import { assertIncludes, hoverAt, seed } from './explainTestSupport';
 
 const int = (value: number): IntOrPercent => ({ kind: 'int', value });
@@ -68,8 +69,8 @@ test('the tolerations the controller adds, in its order', () => {
     'node.kubernetes.io/pid-pressure:NoSchedule:Exists',
     'node.kubernetes.io/unschedulable:NoSchedule:Exists',
   ];
-  assert.deepEqual(keys(automaticTolerations(false)), expected);
-  assert.deepEqual(keys(automaticTolerations(true)), [
+  assert.deepEqual(keys(automaticDaemonTolerations(false)), expected);
+  assert.deepEqual(keys(automaticDaemonTolerations(true)), [
     ...expected,
     'node.kubernetes.io/network-unavailable:NoSchedule:Exists',
   ]);
@@ -77,7 +78,7 @@ test('the tolerations the controller adds, in its order', () => {
 
 test('an identical written toleration is replaced in place; others stay first', () => {
   const written: Toleration[] = [
-    { key: 'dedicated', operator: 'Equal', value: 'logs', effect: 'NoSchedule' },
+    { key: 'dedicated', operator: 'Equal', value: 'logs', effect: 'NoSchedule', tolerationSeconds: null },
     {
       key: 'node.kubernetes.io/not-ready',
       operator: 'Exists',
@@ -90,7 +91,29 @@ test('an identical written toleration is replaced in place; others stay first', 
   assert.equal(merged.length, 7);
   assert.equal(merged[0], written[0]);
   assert.equal(merged[1]?.key, 'node.kubernetes.io/not-ready');
-  assert.equal(merged[1]?.tolerationSeconds, undefined, 'the infinite toleration replaces the timed one');
+  assert.equal(merged[1]?.tolerationSeconds, null, 'the infinite toleration replaces the timed one');
+});
+
+test('AddOrUpdateTolerationInPodSpec replaces every matching toleration, and only exact matches', () => {
+  const timed = (seconds: number): Toleration => ({
+    key: 'node.kubernetes.io/unreachable',
+    operator: 'Exists',
+    value: '',
+    effect: 'NoExecute',
+    tolerationSeconds: seconds,
+  });
+  // Written without an operator: MatchToleration compares the stored operator, '' is not Exists.
+  const noOperator: Toleration = { ...timed(10), operator: '' };
+  const merged = daemonPodTolerations([timed(5), noOperator, timed(60)], false);
+  assert.deepEqual(
+    merged.slice(0, 3).map((t) => [t.operator, t.tolerationSeconds]),
+    [
+      ['Exists', null],
+      ['', 10],
+      ['Exists', null],
+    ],
+  );
+  assert.equal(merged.length, 3 + 5, 'unreachable was updated, the five others appended');
 });
 
 test('ToleratesTaint', () => {
@@ -100,6 +123,7 @@ test('ToleratesTaint', () => {
     operator: 'Equal',
     value: '',
     effect: '',
+    tolerationSeconds: null,
     ...partial,
   });
   assert.equal(
@@ -114,6 +138,12 @@ test('ToleratesTaint', () => {
     false,
   );
   assert.equal(tolerates(toleration({ key: taint.key, value: 'x' }), taint), false, 'Equal compares values');
+  assert.equal(tolerates(toleration({ key: taint.key, operator: '' }), taint), true, 'no operator is Equal');
+  // An empty key matches every key whatever the operator (the API server rejects an empty key
+  // with Equal, but ToleratesTaint itself only compares the values then).
+  assert.equal(tolerates(toleration({}), taint), true, 'empty key, Equal, empty value');
+  assert.equal(tolerates(toleration({ value: 'x' }), taint), false, 'empty key, Equal, other value');
+  assert.equal(tolerates(toleration({ key: taint.key, operator: 'Gt' }), taint), false, 'unknown operator');
 });
 
 test('daemonset-fluentd-elasticsearch.yaml: which nodes get a pod, and why not the control plane', () => {

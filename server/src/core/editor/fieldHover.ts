@@ -248,7 +248,7 @@ function explanations(context: ExplainContext): string[] {
   const first = location.inner[0]?.key;
   const parts: (string | undefined)[] = [];
   const cronInput = (): CronJobExplainInput | undefined =>
-    job ? { refs, job, now: context.now, locale } : undefined;
+    job ? { workload, refs, job, now: context.now, locale } : undefined;
   switch (location.scope) {
     case 'object':
       if (location.relative === 'metadata.name' && workload.kind === 'CronJob') {
@@ -299,7 +299,7 @@ function explanations(context: ExplainContext): string[] {
               ? (({ successfulJobsHistoryLimit, failedJobsHistoryLimit }) => ({
                   succeeded: successfulJobsHistoryLimit,
                   failed: failedJobsHistoryLimit,
-                }))(readCronJobSettings(refs))
+                }))(readCronJobSettings(workload))
               : undefined;
           parts.push(explainTtl(job, locale, history));
           break;
@@ -335,13 +335,13 @@ function explanations(context: ExplainContext): string[] {
     case 'daemonSetSpec':
       switch (first) {
         case 'updateStrategy':
-          parts.push(explainUpdateStrategy(refs, locale));
+          parts.push(explainUpdateStrategy(workload, locale));
           break;
         case 'minReadySeconds':
-          parts.push(explainMinReadySeconds(refs, locale));
+          parts.push(explainMinReadySeconds(workload, locale));
           break;
         case 'revisionHistoryLimit':
-          parts.push(explainRevisionHistoryLimit(refs, locale));
+          parts.push(explainRevisionHistoryLimit(workload, refs, locale));
           break;
       }
       break;
@@ -365,7 +365,7 @@ function explanations(context: ExplainContext): string[] {
           first === 'nodeName' ||
           first === 'hostNetwork')
       ) {
-        parts.push(explainDaemonSetNodes(refs, locale));
+        parts.push(explainDaemonSetNodes(workload, refs, locale));
       } else if (job && (first === 'subdomain' || first === 'hostname') && isIndexed(job)) {
         parts.push(explainCompletions(job, locale));
       }

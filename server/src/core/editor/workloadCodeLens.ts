@@ -173,7 +173,7 @@ export function summarizeWorkload(workload: Workload, locale: Locale): string {
     const job = readJobSettings(workload, refs);
     if (job) parts.push(...summarizeJob(job, say, locale));
   } else if (workload.kind === 'CronJob') {
-    const settings = readCronJobSettings(refs);
+    const settings = readCronJobSettings(workload);
     if (settings.suspend) parts.push(say('suspended'));
     const policy = settings.concurrencyPolicy;
     if (policy === 'Allow') parts.push(say('allow'));
@@ -193,7 +193,7 @@ export function summarizeWorkload(workload: Workload, locale: Locale): string {
     if (job) parts.push(say('eachJob', { job: summarizeJob(job, say, locale).join(say('separator')) }));
   } else {
     parts.push(say('daemonNodes'));
-    const { strategy, valid } = summarizeRollout(refs);
+    const { strategy, valid } = summarizeRollout(workload);
     if (strategy.type === 'OnDelete') parts.push(say('onDelete'));
     else if (strategy.type !== 'RollingUpdate' || !valid) parts.push(say('invalidStrategy'));
     else {

@@ -8,11 +8,12 @@ import { computeNextRuns, parseCronSchedule } from '../cron';
 import type { ParsedSchedule } from '../cron';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
-import { booleanValue, field, stringValue } from '../yaml/fieldRef';
+import { field, stringValue } from '../yaml/fieldRef';
+import type { Workload } from '../workload/recognizeWorkload';
+import { noteAt, workloadModel } from '../workload/workloadModel';
 import type { WorkloadRefs } from '../workload/workloadRefs';
 import { code, formatDuration, formatRfc3339 } from './explainFormat';
 import type { JobSettings } from './jobSettings';
-import { int32Of } from './jobSettings';
 
 /** A CronJob's schedule as the controller reads it. */
 export interface CronJobSchedule {
@@ -64,17 +65,27 @@ export interface CronJobSettings {
   readonly suspend: boolean;
 }
 
-/** Reads the CronJob's own settings with their defaults. */
-export function readCronJobSettings(refs: WorkloadRefs): CronJobSettings {
-  const starting = field(refs.spec, 'startingDeadlineSeconds');
-  const startingValue = starting.node?.kind === 'scalar' ? starting.node.value : undefined;
+/**
+ * The CronJob's own settings, from the workload's defaulted model. A concurrencyPolicy the API
+ * server rejects is kept as written, so that the explanation can say it is not one it knows.
+ */
+export function readCronJobSettings(workload: Workload): CronJobSettings {
+  const model = workloadModel(workload);
+  if (model.kind !== 'CronJob')
+    return {
+      concurrencyPolicy: 'Allow',
+      startingDeadlineSeconds: undefined,
+      successfulJobsHistoryLimit: 3,
+      failedJobsHistoryLimit: 1,
+      suspend: false,
+    };
+  const spec = model.spec;
   return {
-    concurrencyPolicy: stringValue(field(refs.spec, 'concurrencyPolicy')) ?? 'Allow',
-    startingDeadlineSeconds:
-      typeof startingValue === 'number' && Number.isInteger(startingValue) ? startingValue : undefined,
-    successfulJobsHistoryLimit: int32Of(field(refs.spec, 'successfulJobsHistoryLimit')) ?? 3,
-    failedJobsHistoryLimit: int32Of(field(refs.spec, 'failedJobsHistoryLimit')) ?? 1,
-    suspend: booleanValue(field(refs.spec, 'suspend')) ?? false,
+    concurrencyPolicy: noteAt(model, 'spec.concurrencyPolicy')?.value ?? spec.concurrencyPolicy,
+    startingDeadlineSeconds: spec.startingDeadlineMs === null ? undefined : spec.startingDeadlineMs / 1000,
+    successfulJobsHistoryLimit: spec.successfulJobsHistoryLimit,
+    failedJobsHistoryLimit: spec.failedJobsHistoryLimit,
+    suspend: spec.suspend,
   };
 }
 
@@ -185,6 +196,7 @@ type Key = keyof (typeof cronJobExplainMessages)['en'];
 
 /** What the CronJob explanations need. */
 export interface CronJobExplainInput {
+  readonly workload: Workload;
   readonly refs: WorkloadRefs;
   readonly job: JobSettings;
   readonly now: number;
@@ -199,7 +211,7 @@ function sayer(locale: Locale): (key: Key, args?: MessageArgs) => string {
 export function explainConcurrencyPolicy(input: CronJobExplainInput): string {
   const { refs, job, now, locale } = input;
   const say = sayer(locale);
-  const settings = readCronJobSettings(refs);
+  const settings = readCronJobSettings(input.workload);
   const written = stringValue(field(refs.spec, 'concurrencyPolicy')) !== undefined;
   const deadlineSeconds = job.activeDeadlineSeconds;
   const deadline = deadlineSeconds === undefined ? '' : formatDuration(deadlineSeconds, locale);
@@ -243,7 +255,7 @@ export function explainConcurrencyPolicy(input: CronJobExplainInput): string {
 /** Markdown explaining startingDeadlineSeconds and missed runs. */
 export function explainStartingDeadline(input: CronJobExplainInput): string {
   const say = sayer(input.locale);
-  const settings = readCronJobSettings(input.refs);
+  const settings = readCronJobSettings(input.workload);
   const lines = [say('startingHeading')];
   const seconds = settings.startingDeadlineSeconds;
   if (seconds === undefined) {
@@ -259,7 +271,7 @@ export function explainStartingDeadline(input: CronJobExplainInput): string {
 /** Markdown explaining the two history limits. */
 export function explainHistoryLimits(input: CronJobExplainInput): string {
   const say = sayer(input.locale);
-  const settings = readCronJobSettings(input.refs);
+  const settings = readCronJobSettings(input.workload);
   const succeeded = settings.successfulJobsHistoryLimit;
   const failed = settings.failedJobsHistoryLimit;
   const lines = [
@@ -274,7 +286,7 @@ export function explainHistoryLimits(input: CronJobExplainInput): string {
 /** Markdown explaining the CronJob's suspend. */
 export function explainCronJobSuspend(input: CronJobExplainInput): string {
   const say = sayer(input.locale);
-  const settings = readCronJobSettings(input.refs);
+  const settings = readCronJobSettings(input.workload);
   const within =
     settings.startingDeadlineSeconds === undefined
       ? ''

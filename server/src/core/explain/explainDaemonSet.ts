@@ -7,154 +7,57 @@
 
 import { defineCatalog, formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
-import {
-  booleanValue,
-  entries,
-  field,
-  fieldAt,
-  integerValue,
-  isSet,
-  items,
-  scalarText,
-  stringValue,
-} from '../yaml/fieldRef';
+import { entries, field, fieldAt, items, scalarText, stringValue } from '../yaml/fieldRef';
 import type { FieldRef } from '../yaml/fieldRef';
+import { formatIntOrPercent, scaleIntOrPercent } from '../workload/intOrPercent';
+import type { IntOrPercent } from '../workload/intOrPercent';
+import type { Workload } from '../workload/recognizeWorkload';
+import { automaticDaemonTolerations, tolerates } from '../workload/tolerations';
+import type { Taint, Toleration } from '../workload/tolerations';
+import { defaultAt, noteAt, podTemplateOf, workloadModel } from '../workload/workloadModel';
 import type { WorkloadRefs } from '../workload/workloadRefs';
 import { code, formatDuration, formatList } from './explainFormat';
 
-/** A toleration as written (operator defaults to Equal, §1.2). */
-export interface Toleration {
-  readonly key: string;
-  readonly operator: string;
-  readonly value: string;
-  readonly effect: string;
-  readonly tolerationSeconds?: number;
-}
+/** A rollingUpdate value as the explanation shows it: accepted, or rejected with its text. */
+export type StrategyValue = IntOrPercent | { readonly kind: 'invalid'; readonly text: string };
 
-/** A node taint. */
-export interface Taint {
-  readonly key: string;
-  readonly value: string;
-  readonly effect: string;
-}
-
-/**
- * The tolerations the DaemonSet controller adds to every pod (`AddOrUpdateDaemonPodTolerations`),
- * all with operator Exists; network-unavailable only for hostNetwork pods.
- */
-export function automaticTolerations(hostNetwork: boolean): Toleration[] {
-  const exists = (key: string, effect: string): Toleration => ({
-    key,
-    operator: 'Exists',
-    value: '',
-    effect,
-  });
-  return [
-    exists('node.kubernetes.io/not-ready', 'NoExecute'),
-    exists('node.kubernetes.io/unreachable', 'NoExecute'),
-    exists('node.kubernetes.io/disk-pressure', 'NoSchedule'),
-    exists('node.kubernetes.io/memory-pressure', 'NoSchedule'),
-    exists('node.kubernetes.io/pid-pressure', 'NoSchedule'),
-    exists('node.kubernetes.io/unschedulable', 'NoSchedule'),
-    ...(hostNetwork ? [exists('node.kubernetes.io/network-unavailable', 'NoSchedule')] : []),
-  ];
-}
-
-/** Kubernetes' `ToleratesTaint`: effect (when set) and key (when set) must match; Equal compares values. */
-export function tolerates(toleration: Toleration, taint: Taint): boolean {
-  if (toleration.effect !== '' && toleration.effect !== taint.effect) return false;
-  if (toleration.key !== '' && toleration.key !== taint.key) return false;
-  if (toleration.operator === 'Exists') return true;
-  if (toleration.operator === 'Equal' || toleration.operator === '') return toleration.value === taint.value;
-  return false;
-}
-
-/** Reads the pod template's tolerations. */
-export function readTolerations(podSpec: FieldRef): Toleration[] {
-  return items(field(podSpec, 'tolerations')).map((item) => {
-    const seconds = integerValue(field(item, 'tolerationSeconds'));
-    return {
-      key: stringValue(field(item, 'key')) ?? '',
-      operator: stringValue(field(item, 'operator')) ?? 'Equal',
-      value: stringValue(field(item, 'value')) ?? '',
-      effect: stringValue(field(item, 'effect')) ?? '',
-      ...(seconds !== undefined ? { tolerationSeconds: seconds } : {}),
-    };
-  });
-}
-
-/**
- * The pod's tolerations after the controller's additions: each automatic toleration replaces an
- * identical one (same key, operator, value and effect) in place, or is appended.
- */
-export function daemonPodTolerations(written: readonly Toleration[], hostNetwork: boolean): Toleration[] {
-  const result = [...written];
-  for (const added of automaticTolerations(hostNetwork)) {
-    const index = result.findIndex(
-      (existing) =>
-        existing.key === added.key &&
-        existing.operator === added.operator &&
-        existing.value === added.value &&
-        existing.effect === added.effect,
-    );
-    if (index === -1) result.push(added);
-    else result[index] = added;
-  }
-  return result;
-}
-
-/** A maxUnavailable or maxSurge value: an integer, a percent, or something the API server rejects. */
-export type IntOrPercent =
-  | { readonly kind: 'int'; readonly value: number }
-  | { readonly kind: 'percent'; readonly value: number }
-  | { readonly kind: 'invalid'; readonly text: string };
-
-/** Reads an IntOrString field; `fallback` when unset. */
-export function readIntOrPercent(ref: FieldRef, fallback: number): IntOrPercent {
-  if (!isSet(ref)) return { kind: 'int', value: fallback };
-  const number = integerValue(ref);
-  if (number !== undefined)
-    return number >= 0 ? { kind: 'int', value: number } : { kind: 'invalid', text: String(number) };
-  const text = stringValue(ref);
-  if (text !== undefined && /^[0-9]+%$/.test(text)) {
-    const value = Number.parseInt(text, 10);
-    return value <= 100 ? { kind: 'percent', value } : { kind: 'invalid', text };
-  }
-  return { kind: 'invalid', text: scalarText(ref) };
-}
-
-/** `GetScaledValueFromIntOrPercent` with roundUp, as the DaemonSet controller calls it: percents round up. */
-export function scaleIntOrPercent(value: IntOrPercent, total: number): number {
-  if (value.kind === 'int') return value.value;
-  if (value.kind === 'percent') return Math.ceil((value.value * total) / 100);
-  return 0;
-}
-
-/** A DaemonSet's update strategy after defaulting (§2.3). */
+/** A DaemonSet's update strategy after defaulting (§2.3), from the workload's model. */
 export interface DaemonSetStrategy {
   readonly type: string;
   readonly typeWritten: boolean;
-  readonly maxUnavailable: IntOrPercent;
-  readonly maxSurge: IntOrPercent;
+  readonly maxUnavailable: StrategyValue;
+  readonly maxSurge: StrategyValue;
   readonly maxUnavailableWritten: boolean;
   readonly maxSurgeWritten: boolean;
 }
 
-/** Reads `spec.updateStrategy`: type RollingUpdate, maxUnavailable 1 and maxSurge 0 when unset. */
-export function readDaemonSetStrategy(refs: WorkloadRefs): DaemonSetStrategy {
-  const strategy = field(refs.spec, 'updateStrategy');
-  const typeText = stringValue(field(strategy, 'type'));
-  const rolling = field(strategy, 'rollingUpdate');
-  const unavailable = field(rolling, 'maxUnavailable');
-  const surge = field(rolling, 'maxSurge');
-  return {
-    type: typeText ?? 'RollingUpdate',
-    typeWritten: typeText !== undefined,
-    maxUnavailable: readIntOrPercent(unavailable, 1),
-    maxSurge: readIntOrPercent(surge, 0),
-    maxUnavailableWritten: isSet(unavailable),
-    maxSurgeWritten: isSet(surge),
+/**
+ * The update strategy of a DaemonSet's model: type RollingUpdate, maxUnavailable 1 and maxSurge 0
+ * when unset. A value the API server rejects is shown as written.
+ */
+export function readDaemonSetStrategy(workload: Workload): DaemonSetStrategy {
+  const model = workloadModel(workload);
+  const spec = model.kind === 'DaemonSet' ? model.spec : undefined;
+  const typePath = 'spec.updateStrategy.type';
+  const value = (key: 'maxUnavailable' | 'maxSurge', fallback: number): StrategyValue => {
+    const rejected = noteAt(model, `spec.updateStrategy.rollingUpdate.${key}`);
+    if (rejected) return { kind: 'invalid', text: rejected.value };
+    return spec ? spec[key] : { kind: 'int', value: fallback };
   };
+  const written = (key: string): boolean =>
+    defaultAt(model, `spec.updateStrategy.rollingUpdate.${key}`) === undefined;
+  return {
+    type: noteAt(model, typePath)?.value ?? spec?.updateStrategy ?? 'RollingUpdate',
+    typeWritten: defaultAt(model, typePath) === undefined,
+    maxUnavailable: value('maxUnavailable', 1),
+    maxSurge: value('maxSurge', 0),
+    maxUnavailableWritten: written('maxUnavailable'),
+    maxSurgeWritten: written('maxSurge'),
+  };
+}
+
+function scaled(value: StrategyValue, total: number): number {
+  return value.kind === 'invalid' ? 0 : scaleIntOrPercent(value, total);
 }
 
 /** One line of a rollout: for `nodes` nodes, how many are updated at once and in how many rounds. */
@@ -177,8 +80,8 @@ export function computeRolloutBatch(
   strategy: Pick<DaemonSetStrategy, 'maxUnavailable' | 'maxSurge'>,
   nodes: number,
 ): RolloutBatch {
-  let maxUnavailable = scaleIntOrPercent(strategy.maxUnavailable, nodes);
-  const maxSurge = scaleIntOrPercent(strategy.maxSurge, nodes);
+  let maxUnavailable = scaled(strategy.maxUnavailable, nodes);
+  const maxSurge = scaled(strategy.maxSurge, nodes);
   if (maxUnavailable === 0 && maxSurge === 0 && nodes > 0) maxUnavailable = 1;
   const mode = maxSurge > 0 ? 'surge' : 'unavailable';
   const atOnce = Math.max(1, Math.min(nodes, mode === 'surge' ? maxSurge : maxUnavailable));
@@ -343,9 +246,10 @@ function describeAffinityTerms(podSpec: FieldRef, locale: Locale): string | unde
 }
 
 /** Markdown explaining which nodes get a daemon pod and why. */
-export function explainDaemonSetNodes(refs: WorkloadRefs, locale: Locale): string {
+export function explainDaemonSetNodes(workload: Workload, refs: WorkloadRefs, locale: Locale): string {
   const say = sayer(locale);
   const podSpec = refs.podSpec;
+  const template = podTemplateOf(workloadModel(workload));
   const conditions: string[] = [];
   const nodeName = stringValue(field(podSpec, 'nodeName'));
   if (nodeName) conditions.push(say('nodeName', { name: code(nodeName) }));
@@ -361,15 +265,14 @@ export function explainDaemonSetNodes(refs: WorkloadRefs, locale: Locale): strin
     `${say('nodesIntro')}\n${conditions.map((line) => `- ${line}`).join('\n')}`,
   ];
   if (labels.length === 0 && !terms && !nodeName) lines.push(say('everyNode'));
-  const hostNetwork = booleanValue(field(podSpec, 'hostNetwork')) === true;
-  const automatic = automaticTolerations(hostNetwork).map(
+  const automatic = automaticDaemonTolerations(template.hostNetwork).map(
     (toleration) =>
       `- ${code(`${toleration.key}:${toleration.effect}`)}${
         toleration.key === 'node.kubernetes.io/network-unavailable' ? say('hostNetworkMark') : ''
       }`,
   );
   lines.push(`${say('automaticHeading')}\n${automatic.join('\n')}`);
-  const written = readTolerations(podSpec);
+  const written = template.tolerations;
   lines.push(
     written.length > 0
       ? say('writtenHeading', { list: formatList(written.map(formatToleration), locale, 'and') })
@@ -397,16 +300,15 @@ export function explainDaemonSetNodes(refs: WorkloadRefs, locale: Locale): strin
   return lines.join('\n\n');
 }
 
-function formatIntOrPercent(value: IntOrPercent): string {
-  if (value.kind === 'int') return code(value.value);
-  if (value.kind === 'percent') return code(`${value.value}%`);
-  return code(value.text);
+function formatStrategyValue(value: StrategyValue): string {
+  return code(value.kind === 'invalid' ? value.text : formatIntOrPercent(value));
 }
 
 /** Markdown explaining the update strategy, with a table for 3, 10 and 100 nodes. */
-export function explainUpdateStrategy(refs: WorkloadRefs, locale: Locale): string {
+export function explainUpdateStrategy(workload: Workload, locale: Locale): string {
   const say = sayer(locale);
-  const strategy = readDaemonSetStrategy(refs);
+  const strategy = readDaemonSetStrategy(workload);
+  const model = workloadModel(workload);
   const lines = [say('strategyHeading')];
   if (strategy.type === 'OnDelete') {
     lines.push(say('onDelete'));
@@ -419,9 +321,9 @@ export function explainUpdateStrategy(refs: WorkloadRefs, locale: Locale): strin
   lines.push(
     say('rolling', {
       typeDefault: strategy.typeWritten ? '' : say('defaultMark'),
-      unavailable: formatIntOrPercent(strategy.maxUnavailable),
+      unavailable: formatStrategyValue(strategy.maxUnavailable),
       unavailableDefault: strategy.maxUnavailableWritten ? '' : say('defaultMark'),
-      surge: formatIntOrPercent(strategy.maxSurge),
+      surge: formatStrategyValue(strategy.maxSurge),
       surgeDefault: strategy.maxSurgeWritten ? '' : say('defaultMark'),
     }),
   );
@@ -452,7 +354,7 @@ export function explainUpdateStrategy(refs: WorkloadRefs, locale: Locale): strin
     return `| ${nodes} | ${batch.atOnce} | ${batch.rounds} |`;
   });
   lines.push(`${say('tableHeader')}\n${rows.join('\n')}`);
-  const minReady = integerValue(field(refs.spec, 'minReadySeconds')) ?? 0;
+  const minReady = model.kind === 'DaemonSet' ? model.spec.minReadyMs / 1000 : 0;
   lines.push(
     say('rounding', {
       minReady: minReady > 0 ? say('minReadyNote', { seconds: formatDuration(minReady, locale) }) : '',
@@ -462,9 +364,10 @@ export function explainUpdateStrategy(refs: WorkloadRefs, locale: Locale): strin
 }
 
 /** Markdown explaining minReadySeconds. */
-export function explainMinReadySeconds(refs: WorkloadRefs, locale: Locale): string {
+export function explainMinReadySeconds(workload: Workload, locale: Locale): string {
   const say = sayer(locale);
-  const seconds = integerValue(field(refs.spec, 'minReadySeconds')) ?? 0;
+  const model = workloadModel(workload);
+  const seconds = model.kind === 'DaemonSet' ? model.spec.minReadyMs / 1000 : 0;
   return [
     say('minReadyHeading'),
     seconds > 0 ? say('minReady', { seconds: formatDuration(seconds, locale) }) : say('minReadyZero'),
@@ -472,22 +375,23 @@ export function explainMinReadySeconds(refs: WorkloadRefs, locale: Locale): stri
 }
 
 /** Markdown explaining revisionHistoryLimit. */
-export function explainRevisionHistoryLimit(refs: WorkloadRefs, locale: Locale): string {
+export function explainRevisionHistoryLimit(workload: Workload, refs: WorkloadRefs, locale: Locale): string {
   const say = sayer(locale);
-  const written = integerValue(field(refs.spec, 'revisionHistoryLimit'));
+  const model = workloadModel(workload);
+  const defaulted = defaultAt(model, 'spec.revisionHistoryLimit') !== undefined;
   return [
     say('historyHeading'),
     say('history', {
-      limit: written ?? 10,
+      limit: model.kind === 'DaemonSet' ? model.spec.revisionHistoryLimit : 10,
       name: stringValue(field(refs.metadata, 'name')) ?? '<daemonset>',
-      defaulted: written === undefined ? say('historyDefault') : '',
+      defaulted: defaulted ? say('historyDefault') : '',
     }),
   ].join('\n\n');
 }
 
 /** The strategy for the code lens, and whether the API server accepts its rollingUpdate values. */
-export function summarizeRollout(refs: WorkloadRefs): { strategy: DaemonSetStrategy; valid: boolean } {
-  const strategy = readDaemonSetStrategy(refs);
+export function summarizeRollout(workload: Workload): { strategy: DaemonSetStrategy; valid: boolean } {
+  const strategy = readDaemonSetStrategy(workload);
   const { maxUnavailable, maxSurge } = strategy;
   if (maxUnavailable.kind === 'invalid' || maxSurge.kind === 'invalid') return { strategy, valid: false };
   // Exactly one of the two may be non-zero (§1.5).

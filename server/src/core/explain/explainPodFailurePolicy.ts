@@ -6,7 +6,7 @@
 
 import { defineCatalog, formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
-import { field, integerValue, items, stringValue } from '../yaml/fieldRef';
+import { jobSpecOf, noteAt, workloadModel } from '../workload/workloadModel';
 import { code, formatList, formatOrdinal, MAX_INT32 } from './explainFormat';
 import type { JobSettings } from './jobSettings';
 
@@ -24,32 +24,32 @@ export interface PodFailureRule {
   readonly conditions: readonly { readonly type: string; readonly status: string }[] | undefined;
 }
 
-/** Reads the rules of `spec.podFailurePolicy` (onPodConditions status defaults to True, §2.1). */
+/**
+ * The rules of `spec.podFailurePolicy` from the workload's defaulted model (onPodConditions
+ * status defaults to True, §2.1). An action or operator the API server rejects is kept as
+ * written (undefined when missing), so that the explanation can say so.
+ */
 export function readPodFailureRules(settings: JobSettings): PodFailureRule[] {
-  const rules = items(field(field(settings.jobSpec, 'podFailurePolicy'), 'rules'));
-  return rules.map((rule, index) => {
-    const onExitCodes = field(rule, 'onExitCodes');
-    const onPodConditions = field(rule, 'onPodConditions');
-    return {
-      index,
-      action: stringValue(field(rule, 'action')),
-      exitCodes: onExitCodes.node
-        ? {
-            containerName: stringValue(field(onExitCodes, 'containerName')),
-            operator: stringValue(field(onExitCodes, 'operator')),
-            values: items(field(onExitCodes, 'values'))
-              .map((value) => integerValue(value))
-              .filter((value): value is number => value !== undefined),
-          }
-        : undefined,
-      conditions: onPodConditions.node
-        ? items(onPodConditions).map((pattern) => ({
-            type: stringValue(field(pattern, 'type')) ?? '',
-            status: stringValue(field(pattern, 'status')) ?? 'True',
-          }))
-        : undefined,
-    };
-  });
+  const model = workloadModel(settings.workload);
+  const rules = jobSpecOf(model)?.podFailurePolicy ?? [];
+  const written = (path: string, used: string): string | undefined => {
+    const note = noteAt(model, path);
+    if (!note) return used;
+    return note.value === 'null' || note.value === 'map' || note.value === 'seq' ? undefined : note.value;
+  };
+  return rules.map((rule, index) => ({
+    index,
+    action: written(`${rule.path}.action`, rule.action),
+    exitCodes: rule.onExitCodes
+      ? {
+          containerName: rule.onExitCodes.containerName ?? undefined,
+          operator: written(`${rule.path}.onExitCodes.operator`, rule.onExitCodes.operator),
+          values: [...rule.onExitCodes.values],
+        }
+      : undefined,
+    conditions:
+      rule.onPodConditions.length > 0 ? rule.onPodConditions.map((pattern) => ({ ...pattern })) : undefined,
+  }));
 }
 
 /** Non-zero exit codes of one container that no rule matches: all but a finite set, or a finite set. */

@@ -2,15 +2,17 @@
  * The settings of a Job as its controller will see them: a top-level Job after `SetDefaults_Job`,
  * or, for a CronJob, each Job it creates from `spec.jobTemplate` (the controller POSTs a copy of
  * the template, which the API server then defaults as a Job: k8s-semantics §2.1, §2.2, §3.2).
+ * The values come from the workload's one defaulted model; this is the explanations' view of it,
+ * with the fields' references for ranges and whether each value was written.
  */
 
-import { booleanValue, field, integerValue, isSet, items, stringValue } from '../yaml/fieldRef';
+import { field, integerValue, stringValue } from '../yaml/fieldRef';
 import type { FieldRef } from '../yaml/fieldRef';
 import { isInt32 } from '../workload/jobSpecFields';
 import type { WorkloadRefs } from '../workload/workloadRefs';
 import { workloadRefs } from '../workload/workloadRefs';
 import type { Workload } from '../workload/recognizeWorkload';
-import { MAX_INT32 } from './explainFormat';
+import { defaultAt, jobSpecOf, noteAt, workloadModel } from '../workload/workloadModel';
 
 /** One value of a Job setting and where it came from. */
 export interface Setting<T> {
@@ -45,6 +47,8 @@ export interface JobSettings {
   readonly containerNames: readonly string[];
   readonly refs: WorkloadRefs;
   readonly jobSpec: FieldRef;
+  /** The workload, whose defaulted model (`workloadModel`) holds the rest. */
+  readonly workload: Workload;
 }
 
 /** An int32 value, or undefined when the field is absent or not an int32 the API server decodes. */
@@ -53,57 +57,47 @@ export function int32Of(ref: FieldRef): number | undefined {
   return value !== undefined && isInt32(value) ? value : undefined;
 }
 
-/** Reads the Job settings of a Job or of a CronJob's jobTemplate; undefined for a DaemonSet. */
+/**
+ * The Job settings of a Job or of a CronJob's jobTemplate, taken from the workload's defaulted
+ * model (`workloadModel`); undefined for a DaemonSet.
+ */
 export function readJobSettings(
   workload: Workload,
   refs: WorkloadRefs = workloadRefs(workload),
 ): JobSettings | undefined {
   const jobSpec = refs.jobSpec;
-  if (!jobSpec) return undefined;
-  const completionsWritten = int32Of(field(jobSpec, 'completions'));
-  const parallelismWritten = int32Of(field(jobSpec, 'parallelism'));
-  const perIndex = int32Of(field(jobSpec, 'backoffLimitPerIndex'));
-  const backoffLimitWritten = int32Of(field(jobSpec, 'backoffLimit'));
-  const hasPodFailurePolicy = isSet(field(jobSpec, 'podFailurePolicy'));
-  const replacementWritten = stringValue(field(jobSpec, 'podReplacementPolicy'));
-  const suspendWritten = booleanValue(field(jobSpec, 'suspend'));
-  const restartWritten = stringValue(field(refs.podSpec, 'restartPolicy'));
-  const modeWritten = stringValue(field(jobSpec, 'completionMode'));
-  const bothUnset = completionsWritten === undefined && parallelismWritten === undefined;
-  const containerNames = ['initContainers', 'containers'].flatMap((key) =>
-    items(field(refs.podSpec, key))
-      .map((item) => stringValue(field(item, 'name')))
-      .filter((name): name is string => name !== undefined),
-  );
+  const model = workloadModel(workload);
+  const job = jobSpecOf(model);
+  if (!jobSpec || !job) return undefined;
+  // A value is the default when the model applied one there; otherwise it was written (a value
+  // the API server rejects is replaced by the default too, and a rule reports it).
+  const setting = <T>(value: T, path: string): Setting<T> => ({
+    value,
+    written: defaultAt(model, path) === undefined && noteAt(model, path) === undefined,
+  });
+  const at = (key: string): string => `${job.path}.${key}`;
+  const template = job.template;
   return {
     name: stringValue(field(refs.metadata, 'name')),
     inCronJob: workload.kind === 'CronJob',
-    completions: {
-      value: completionsWritten ?? (bothUnset ? 1 : null),
-      written: completionsWritten !== undefined,
-    },
-    parallelism: { value: parallelismWritten ?? 1, written: parallelismWritten !== undefined },
-    completionMode: { value: modeWritten ?? 'NonIndexed', written: modeWritten !== undefined },
-    backoffLimit: {
-      value: backoffLimitWritten ?? (perIndex !== undefined ? MAX_INT32 : 6),
-      written: backoffLimitWritten !== undefined,
-    },
-    backoffLimitPerIndex: perIndex,
-    maxFailedIndexes: int32Of(field(jobSpec, 'maxFailedIndexes')),
-    activeDeadlineSeconds: integerValue(field(jobSpec, 'activeDeadlineSeconds')),
-    ttlSecondsAfterFinished: int32Of(field(jobSpec, 'ttlSecondsAfterFinished')),
-    suspend: { value: suspendWritten ?? false, written: suspendWritten !== undefined },
-    podReplacementPolicy: {
-      value: replacementWritten ?? (hasPodFailurePolicy ? 'Failed' : 'TerminatingOrFailed'),
-      written: replacementWritten !== undefined,
-    },
-    restartPolicy: { value: restartWritten ?? 'Always', written: restartWritten !== undefined },
-    hasPodFailurePolicy,
-    hasSuccessPolicy: isSet(field(jobSpec, 'successPolicy')),
-    managedBy: stringValue(field(jobSpec, 'managedBy')),
-    containerNames,
+    completions: setting(job.completions, at('completions')),
+    parallelism: setting(job.parallelism, at('parallelism')),
+    completionMode: setting(job.completionMode, at('completionMode')),
+    backoffLimit: setting(job.backoffLimit, at('backoffLimit')),
+    backoffLimitPerIndex: job.backoffLimitPerIndex ?? undefined,
+    maxFailedIndexes: job.maxFailedIndexes ?? undefined,
+    activeDeadlineSeconds: job.activeDeadlineMs === null ? undefined : job.activeDeadlineMs / 1000,
+    ttlSecondsAfterFinished: job.ttlAfterFinishedMs === null ? undefined : job.ttlAfterFinishedMs / 1000,
+    suspend: setting(job.suspend, at('suspend')),
+    podReplacementPolicy: setting<string>(job.podReplacementPolicy, at('podReplacementPolicy')),
+    restartPolicy: setting(template.restartPolicy, `${template.path}.restartPolicy`),
+    hasPodFailurePolicy: job.podFailurePolicy !== null,
+    hasSuccessPolicy: job.successPolicy !== null,
+    managedBy: job.managedBy ?? undefined,
+    containerNames: [...template.initContainers, ...template.containers],
     refs,
     jobSpec,
+    workload,
   };
 }
 

@@ -10,9 +10,11 @@ import { Document } from 'yaml';
 import type { AnalysisResult } from '../analysis/analyzeDocument';
 import { cronJobJobName, nextScheduledTimes, readCronJobSchedule } from '../explain/explainCronJob';
 import { computeCompletionPlan } from '../explain/explainCompletions';
-import { daemonPodTolerations, readTolerations } from '../explain/explainDaemonSet';
-import type { Toleration } from '../explain/explainDaemonSet';
-import { formatRfc3339, MAX_INT32 } from '../explain/explainFormat';
+import { daemonPodTolerations } from '../workload/tolerations';
+import type { Toleration } from '../workload/tolerations';
+import { podTemplateOf, workloadModel } from '../workload/workloadModel';
+import type { WorkloadModel } from '../workload/workloadModel';
+import { formatRfc3339 } from '../explain/explainFormat';
 import { defaultImagePullPolicy } from '../explain/fieldDefaults';
 import { readJobSettings } from '../explain/jobSettings';
 import { defineCatalog, formatMessage } from '../l10n';
@@ -157,7 +159,7 @@ function withDefaults(object: PlainObject, defaults: PlainObject): PlainObject {
   return result;
 }
 
-/** Applies the core v1 pod defaults (§2.4) to a pod spec. */
+/** Applies the core v1 pod defaults (§2.4) the workload model does not carry to a pod spec. */
 export function applyPodSpecDefaults(spec: PlainObject): PlainObject {
   const hostNetwork = spec['hostNetwork'] === true;
   const containerDefaults = (container: PlainValue): PlainValue => {
@@ -182,9 +184,8 @@ export function applyPodSpecDefaults(spec: PlainObject): PlainObject {
     }
     return result;
   };
+  // restartPolicy and terminationGracePeriodSeconds come from the workload model (applyModelDefaults).
   const result = withDefaults(spec, {
-    restartPolicy: 'Always',
-    terminationGracePeriodSeconds: 30,
     dnsPolicy: 'ClusterFirst',
     securityContext: {},
     schedulerName: 'default-scheduler',
@@ -211,37 +212,58 @@ function ownerReference(apiVersion: string, kind: string, name: string, uid: str
   return { apiVersion, kind, name, uid, controller: true, blockOwnerDeletion: true };
 }
 
-/** Applies the Job defaults of §2.1 and the generated selector to a Job spec (manualSelector unset). */
-function defaultedJobSpec(spec: PlainObject, jobName: string, uid: string): PlainObject {
-  const completionsSet = typeof spec['completions'] === 'number';
-  const parallelismSet = typeof spec['parallelism'] === 'number';
-  const defaults: PlainObject = {};
-  if (!completionsSet && !parallelismSet) {
-    defaults['parallelism'] = 1;
-    defaults['completions'] = 1;
-  } else if (!parallelismSet) defaults['parallelism'] = 1;
-  defaults['backoffLimit'] = typeof spec['backoffLimitPerIndex'] === 'number' ? MAX_INT32 : 6;
-  defaults['completionMode'] = 'NonIndexed';
-  defaults['suspend'] = false;
-  defaults['podReplacementPolicy'] = isObject(spec['podFailurePolicy']) ? 'Failed' : 'TerminatingOrFailed';
-  defaults['manualSelector'] = false;
-  const result = withDefaults(spec, defaults);
-  const policy = result['podFailurePolicy'];
-  if (isObject(policy) && Array.isArray(policy['rules'])) {
-    result['podFailurePolicy'] = {
-      ...policy,
-      rules: policy['rules'].map((rule) =>
-        isObject(rule) && Array.isArray(rule['onPodConditions'])
-          ? {
-              ...rule,
-              onPodConditions: rule['onPodConditions'].map((pattern) =>
-                isObject(pattern) ? withDefaults(pattern, { status: 'True' }) : pattern,
-              ),
-            }
-          : rule,
-      ),
-    };
+/** A deep copy of a plain value, so that defaults written into it do not reach the original. */
+function clonePlain<T extends PlainValue>(value: T): T {
+  if (Array.isArray(value)) return value.map((item) => clonePlain(item)) as T;
+  if (!isObject(value)) return value;
+  const result: PlainObject = {};
+  for (const [key, item] of Object.entries(value)) setKey(result, key, clonePlain(item));
+  return result as T;
+}
+
+/**
+ * Writes the defaults the workload model applied under `prefix` (`spec.`, `spec.jobTemplate.spec.`)
+ * into `object`, the plain copy of what sits at that prefix: the model decides every default it
+ * knows, here as in the explanations and the simulator.
+ */
+function applyModelDefaults(object: PlainObject, model: WorkloadModel, prefix: string): PlainObject {
+  const result = clonePlain(object);
+  for (const applied of model.defaults) {
+    if (!applied.path.startsWith(prefix)) continue;
+    const steps = [...applied.path.slice(prefix.length).matchAll(/([A-Za-z_$][\w$]*)|\[(\d+)\]/g)].map(
+      (match) => (match[2] === undefined ? (match[1] ?? '') : Number(match[2])),
+    );
+    let target: PlainValue = result;
+    for (const [i, step] of steps.entries()) {
+      const last = i === steps.length - 1;
+      if (typeof step === 'number') {
+        if (!Array.isArray(target)) break;
+        const item: PlainValue | undefined = target[step];
+        if (last || item === undefined) break;
+        target = item;
+        continue;
+      }
+      if (!isObject(target)) break;
+      if (last) {
+        if (!(step in target) || target[step] === null) setKey(target, step, applied.value);
+        break;
+      }
+      if (!isObject(target[step]) && !Array.isArray(target[step])) setKey(target, step, {});
+      target = target[step] ?? null;
+    }
   }
+  return result;
+}
+
+/** A Job spec with the model's defaults and the generated selector (manualSelector unset). */
+function defaultedJobSpec(
+  spec: PlainObject,
+  model: WorkloadModel,
+  prefix: string,
+  jobName: string,
+  uid: string,
+): PlainObject {
+  const result = applyModelDefaults(spec, model, prefix);
   const template = objectAt(result['template']);
   const metadata = objectAt(template['metadata']);
   const labels = { ...objectAt(metadata['labels']) };
@@ -384,7 +406,13 @@ function previewJob(workload: Workload, say: (key: Key, args?: MessageArgs) => s
   const refs = workloadRefs(workload);
   const root = objectAt(toPlain(workload.root));
   const jobName = objectName(refs)?.name || '<job>';
-  const jobSpec = defaultedJobSpec(objectAt(root['spec']), jobName, PLACEHOLDER_UID);
+  const jobSpec = defaultedJobSpec(
+    objectAt(root['spec']),
+    workloadModel(workload),
+    'spec.',
+    jobName,
+    PLACEHOLDER_UID,
+  );
   const settings = readJobSettings(workload, refs);
   const placeholders = say('placeholders', { suffix: generatedNameSuffix, uid: PLACEHOLDER_UID });
   const indexed = jobSpec['completionMode'] === 'Indexed';
@@ -445,7 +473,13 @@ function previewCronJob(
   const jobName = next === undefined ? `${cronJobName}-<unix-minutes>` : cronJobJobName(cronJobName, next);
   const jobTemplate = objectAt(objectAt(root['spec'])['jobTemplate']);
   const templateMetadata = objectAt(jobTemplate['metadata']);
-  const jobSpec = defaultedJobSpec(objectAt(jobTemplate['spec']), jobName, PLACEHOLDER_UID);
+  const jobSpec = defaultedJobSpec(
+    objectAt(jobTemplate['spec']),
+    workloadModel(workload),
+    'spec.jobTemplate.spec.',
+    jobName,
+    PLACEHOLDER_UID,
+  );
   const namespace = namespaceOf(root);
   const annotations = { ...objectAt(templateMetadata['annotations']) };
   if (next !== undefined && schedule)
@@ -498,10 +532,10 @@ function previewCronJob(
 function toleration(value: Toleration): PlainObject {
   const result: PlainObject = {};
   if (value.key !== '') result['key'] = value.key;
-  result['operator'] = value.operator;
+  if (value.operator !== '') result['operator'] = value.operator;
   if (value.value !== '') result['value'] = value.value;
   if (value.effect !== '') result['effect'] = value.effect;
-  if (value.tolerationSeconds !== undefined) result['tolerationSeconds'] = value.tolerationSeconds;
+  if (value.tolerationSeconds !== null) result['tolerationSeconds'] = value.tolerationSeconds;
   return result;
 }
 
@@ -512,13 +546,15 @@ function previewDaemonSet(
   const refs = workloadRefs(workload);
   const root = objectAt(toPlain(workload.root));
   const name = objectName(refs)?.name || '<daemonset>';
-  const template = objectAt(objectAt(root['spec'])['template']);
+  const model = workloadModel(workload);
+  const template = applyModelDefaults(objectAt(objectAt(root['spec'])['template']), model, 'spec.template.');
   const metadata = objectAt(template['metadata']);
   const spec = applyPodSpecDefaults(objectAt(template['spec']));
   // Written tolerations keep their place (an identical automatic one replaces them); the rest follow.
-  const written = readTolerations(refs.podSpec);
+  const podTemplate = podTemplateOf(model);
+  const written = podTemplate.tolerations;
   const writtenPlain = Array.isArray(spec['tolerations']) ? spec['tolerations'] : [];
-  const merged = daemonPodTolerations(written, spec['hostNetwork'] === true);
+  const merged = daemonPodTolerations(written, podTemplate.hostNetwork);
   spec['tolerations'] = merged.map((value, i) =>
     i < written.length && written[i] === value ? (writtenPlain[i] ?? toleration(value)) : toleration(value),
   );

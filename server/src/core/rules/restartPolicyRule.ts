@@ -2,7 +2,8 @@ import { defineCatalog, formatMessage } from '../l10n';
 import { field, isSet, stringValue } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
 import type { Rule } from './rule';
-import { effectiveRestartPolicy, workloadRefs } from '../workload/workloadRefs';
+import { podTemplateOf, workloadModel } from '../workload/workloadModel';
+import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
   {
@@ -35,7 +36,7 @@ export const restartPolicyRule: Rule = {
     if (!isSet(refs.podSpec)) return;
     const ref = field(refs.podSpec, 'restartPolicy');
     const written = stringValue(ref);
-    const value = effectiveRestartPolicy(refs);
+    const value = podTemplateOf(workloadModel(context.workload)).restartPolicy;
     const say = (key: keyof (typeof messages)['en']): string =>
       formatMessage(messages, context.locale, key, { value });
     if (context.workload.kind === 'DaemonSet') {

@@ -67,6 +67,8 @@ export type PodFailurePolicyAction = 'FailJob' | 'Ignore' | 'Count' | 'FailIndex
 
 /** One podFailurePolicy rule. */
 export interface PodFailurePolicyRule {
+  /** Where the rule is, e.g. `spec.podFailurePolicy.rules[0]`. */
+  readonly path: string;
   readonly action: PodFailurePolicyAction;
   readonly onExitCodes: {
     readonly containerName: string | null;
@@ -207,6 +209,14 @@ class SpecReader {
     return fallback;
   }
 
+  /** A required enum field without a default: when missing or not allowed, a note and `fallback`. */
+  required<T extends string>(ref: FieldRef, allowed: readonly T[], fallback: T): T {
+    const value = stringValue(ref);
+    if (value !== undefined && (allowed as readonly string[]).includes(value)) return value as T;
+    this.notes.push({ path: ref.path, value: scalarOf(ref), used: fallback });
+    return fallback;
+  }
+
   bool(ref: FieldRef, fallback: boolean): boolean {
     if (ref.node === null) return this.applyDefault(ref, fallback);
     const value = booleanValue(ref);
@@ -321,6 +331,7 @@ function readPodFailurePolicy(reader: SpecReader, policy: FieldRef): PodFailureP
   return items(field(policy, 'rules')).map((rule): PodFailurePolicyRule => {
     const onExitCodes = field(rule, 'onExitCodes');
     return {
+      path: rule.path,
       // The action is required and has no default; Count is what the simulation falls back on.
       action: reader.enumValue(
         field(rule, 'action'),
@@ -332,7 +343,7 @@ function readPodFailurePolicy(reader: SpecReader, policy: FieldRef): PodFailureP
           ? null
           : {
               containerName: stringValue(field(onExitCodes, 'containerName')) ?? null,
-              operator: stringValue(field(onExitCodes, 'operator')) === 'NotIn' ? 'NotIn' : 'In',
+              operator: reader.required(field(onExitCodes, 'operator'), ['In', 'NotIn'] as const, 'In'),
               values: items(field(onExitCodes, 'values'))
                 .map((value) => integerValue(value))
                 .filter((value): value is number => value !== undefined),
@@ -404,6 +415,10 @@ function readJobSpec(reader: SpecReader, spec: FieldRef, name: string, namespace
     const value = reader.int(ref, min, Number.MAX_SAFE_INTEGER, null);
     return value === null ? null : value * 1000;
   };
+  const int32Seconds = (ref: FieldRef): number | null => {
+    const value = reader.int(ref, 0, MAX_INT32, null);
+    return value === null ? null : value * 1000;
+  };
   return {
     path: spec.path,
     name,
@@ -415,7 +430,7 @@ function readJobSpec(reader: SpecReader, spec: FieldRef, name: string, namespace
     backoffLimitPerIndex,
     maxFailedIndexes: reader.int(field(spec, 'maxFailedIndexes'), 0, MAX_INT32, null),
     activeDeadlineMs: seconds(field(spec, 'activeDeadlineSeconds'), 0),
-    ttlAfterFinishedMs: seconds(field(spec, 'ttlSecondsAfterFinished'), 0),
+    ttlAfterFinishedMs: int32Seconds(field(spec, 'ttlSecondsAfterFinished')),
     suspend,
     podReplacementPolicy,
     podFailurePolicy,

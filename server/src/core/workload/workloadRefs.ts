@@ -1,5 +1,5 @@
 import type { Workload } from './recognizeWorkload';
-import { field, fieldAt, rootRef, stringValue } from '../yaml/fieldRef';
+import { field, fieldAt, rootRef } from '../yaml/fieldRef';
 import type { FieldRef } from '../yaml/fieldRef';
 
 /** The parts of a workload that rules look at, found once per document. */
@@ -36,9 +36,4 @@ export function workloadRefs(workload: Workload): WorkloadRefs {
     podSpec: field(template, 'spec'),
     jobDefaultsApply: workload.kind === 'Job',
   };
-}
-
-/** The template's `restartPolicy` after defaulting: `Always` when omitted (§2.4). */
-export function effectiveRestartPolicy(refs: WorkloadRefs): string {
-  return stringValue(field(refs.podSpec, 'restartPolicy')) ?? 'Always';
 }
