@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { RequestType } from 'vscode-languageserver/node';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import { checkFilesRequest } from '../protocol/podlineProtocol';
-import type { CheckFilesParams, CheckFilesResult } from '../protocol/podlineProtocol';
 import { logError } from './logError';
+import { lspRequest } from './lspMessages';
 import type { SettingsStore } from './settingsStore';
 import { toDiagnostic } from './toDiagnostic';
 
@@ -20,8 +19,7 @@ export function registerCheckFilesHandler(
   documents: TextDocuments<TextDocument>,
   settings: SettingsStore,
 ): void {
-  const type = new RequestType<CheckFilesParams, CheckFilesResult, void>(checkFilesRequest.method);
-  connection.onRequest(type, async (params, token) => {
+  connection.onRequest(lspRequest(checkFilesRequest), async (params, token) => {
     let checked = 0;
     let errors = 0;
     let warnings = 0;

@@ -1,4 +1,4 @@
-import { CompletionItemKind, MarkupKind, RequestType, SymbolKind } from 'vscode-languageserver/node';
+import { CompletionItemKind, MarkupKind, SymbolKind } from 'vscode-languageserver/node';
 import type {
   CancellationToken,
   CodeLens,
@@ -19,10 +19,11 @@ import { computeDefinitions } from '../core/editor/definitions';
 import { computeDocumentSymbols } from '../core/editor/documentSymbols';
 import type { DocumentSymbolItem, DocumentSymbolKind } from '../core/editor/documentSymbols';
 import { documentIndexAt, previewDocument, previewFile } from '../core/preview/previewObjects';
+import { podlineCommands } from '../protocol/podlineCommands';
 import { previewRequest } from '../protocol/previewProtocol';
-import type { PreviewParams, PreviewResult } from '../protocol/previewProtocol';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import { logError } from './logError';
+import { lspRequest } from './lspMessages';
 import type { SettingsStore } from './settingsStore';
 
 const completionKinds = {
@@ -115,7 +116,7 @@ export function registerEditorHandlers(
         range: { start: document.positionAt(lens.range.start), end: document.positionAt(lens.range.end) },
         command: {
           title: lens.title,
-          command: lens.command?.id ?? '',
+          command: lens.command ? podlineCommands[lens.command.name] : '',
           arguments: lens.command ? [...lens.command.arguments] : [],
         },
       }));
@@ -171,34 +172,31 @@ export function registerEditorHandlers(
     }
   });
 
-  connection.onRequest(
-    new RequestType<PreviewParams, PreviewResult, void>(previewRequest.method),
-    async (params) => {
-      try {
-        const found = await contextFor(params.uri);
-        if (!found) return { ok: false, content: '# The document is not open.\n', version: 0 };
-        const { context, document } = found;
-        const index =
-          typeof params.document === 'number'
-            ? params.document
-            : params.position
-              ? documentIndexAt(context.analysis, document.offsetAt(params.position))
-              : undefined;
-        const preview =
-          index === undefined
-            ? previewFile(context.analysis, context.now, context.locale)
-            : previewDocument(context.analysis, index, context.now, context.locale);
-        return { ok: preview.ok, content: preview.text, version: document.version };
-      } catch (error) {
-        logError(connection, 'preview', error);
-        return {
-          ok: false,
-          content: '# Podline could not compute the preview; see the Podline output.\n',
-          version: 0,
-        };
-      }
-    },
-  );
+  connection.onRequest(lspRequest(previewRequest), async (params) => {
+    try {
+      const found = await contextFor(params.uri);
+      if (!found) return { ok: false, content: '# The document is not open.\n', version: 0 };
+      const { context, document } = found;
+      const index =
+        typeof params.document === 'number'
+          ? params.document
+          : params.position
+            ? documentIndexAt(context.analysis, document.offsetAt(params.position))
+            : undefined;
+      const preview =
+        index === undefined
+          ? previewFile(context.analysis, context.now, context.locale)
+          : previewDocument(context.analysis, index, context.now, context.locale);
+      return { ok: preview.ok, content: preview.text, version: document.version };
+    } catch (error) {
+      logError(connection, 'preview', error);
+      return {
+        ok: false,
+        content: '# Podline could not compute the preview; see the Podline output.\n',
+        version: 0,
+      };
+    }
+  });
 
   connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionItem[]> => {
     try {

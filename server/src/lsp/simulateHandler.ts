@@ -1,12 +1,12 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { RequestType } from 'vscode-languageserver/node';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { scenarioPathFor, simulateDocument } from '../core/simulator';
 import { simulateRequest } from '../protocol/simulateProtocol';
-import type { ScenarioSource, SimulateParams, SimulateResult } from '../protocol/simulateProtocol';
+import type { ScenarioSource, SimulateResult } from '../protocol/simulateProtocol';
 import { logError } from './logError';
+import { lspRequest } from './lspMessages';
 import type { SettingsStore } from './settingsStore';
 
 /** The scenario file beside a manifest on disk (docs/scenarios.md), or undefined for other schemes. */
@@ -24,8 +24,7 @@ export function registerSimulateHandler(
   documents: TextDocuments<TextDocument>,
   settings: SettingsStore,
 ): void {
-  const type = new RequestType<SimulateParams, SimulateResult, void>(simulateRequest.method);
-  connection.onRequest(type, async (params): Promise<SimulateResult> => {
+  connection.onRequest(lspRequest(simulateRequest), async (params): Promise<SimulateResult> => {
     try {
       const document = documents.get(params.uri);
       if (!document) return { ok: false, error: { kind: 'notOpen', message: `${params.uri} is not open` } };

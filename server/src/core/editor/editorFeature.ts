@@ -44,11 +44,18 @@ export interface HoverResult {
 /** A hover provider returns undefined when the position is not its business. */
 export type HoverProvider = (context: PositionContext) => HoverResult | undefined;
 
+/**
+ * The client commands a code lens can run, by name: the core does not know the client's command
+ * identifiers; the LSP layer maps each name to one of `podlineCommands` (server/src/protocol).
+ * `simulate` takes `{ document: <index> }`.
+ */
+export type LensCommandName = 'simulate';
+
 /** A code lens: a title above `range`, optionally running a command. */
 export interface CodeLensItem {
   readonly range: OffsetRange;
   readonly title: string;
-  readonly command?: { readonly id: string; readonly arguments: readonly unknown[] };
+  readonly command?: { readonly name: LensCommandName; readonly arguments: readonly unknown[] };
 }
 
 /** A code lens provider lists its lenses for the whole document. */
