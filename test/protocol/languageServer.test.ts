@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import {
   CodeActionRequest,
   CodeLensRequest,
@@ -47,6 +47,9 @@ before(async () => {
 });
 
 after(() => client.kill());
+
+// A failure the server caught and logged fails the test that caused it.
+afterEach(() => client.assertNoErrorsLogged());
 
 test('initialize announces incremental document sync', () => {
   const sync = initializeResult.capabilities.textDocumentSync;

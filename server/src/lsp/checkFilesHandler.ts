@@ -27,8 +27,19 @@ export function registerCheckFilesHandler(
     for (const uri of Array.isArray(params.uris) ? params.uris : []) {
       if (token.isCancellationRequested) break;
       if (typeof uri !== 'string' || documents.get(uri)) continue;
+      let text: string;
       try {
-        const text = new TextDecoder('utf-8').decode(await readFile(fileURLToPath(uri)));
+        text = new TextDecoder('utf-8').decode(await readFile(fileURLToPath(uri)));
+      } catch (error) {
+        // A file deleted or locked since the client listed it is a fact about the workspace,
+        // counted in the result the client shows; not a failure of Podline.
+        unreadable++;
+        connection.console.warn(
+          `[checkFiles] ${uri}: not read (${error instanceof Error ? error.message : String(error)})`,
+        );
+        continue;
+      }
+      try {
         const document = TextDocument.create(uri, 'yaml', 0, text);
         const result = analyzeDocument(text, await settings.get(uri));
         errors += result.findings.filter((finding) => finding.severity === 'error').length;
@@ -40,7 +51,7 @@ export function registerCheckFilesHandler(
         checked++;
       } catch (error) {
         unreadable++;
-        logError(connection, `checkFiles ${uri}`, error);
+        logError(connection, 'checkFiles', error, uri);
       }
     }
     return { checked, errors, warnings, unreadable };

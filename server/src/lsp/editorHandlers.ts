@@ -22,7 +22,7 @@ import { documentIndexAt, previewDocument, previewFile } from '../core/preview/p
 import { podlineCommands } from '../protocol/podlineCommands';
 import { previewRequest } from '../protocol/previewProtocol';
 import type { DocumentAnalyzer } from './documentAnalyzer';
-import { logError } from './logError';
+import { logError, reportErrorsOf } from './logError';
 import { lspRequest } from './lspMessages';
 import type { SettingsStore } from './settingsStore';
 
@@ -86,6 +86,7 @@ export function registerEditorHandlers(
         kubernetesVersion: analysis.kubernetesVersion,
         now: Date.now(),
         localTimeZone: localTimeZone(),
+        reportError: reportErrorsOf(connection, uri),
       },
     };
   };
@@ -102,7 +103,7 @@ export function registerEditorHandlers(
         range: { start: document.positionAt(result.range.start), end: document.positionAt(result.range.end) },
       };
     } catch (error) {
-      logError(connection, 'hover', error);
+      logError(connection, 'hover', error, params.textDocument.uri);
       return null;
     }
   });
@@ -121,7 +122,7 @@ export function registerEditorHandlers(
         },
       }));
     } catch (error) {
-      logError(connection, 'codeLens', error);
+      logError(connection, 'codeLens', error, params.textDocument.uri);
       return [];
     }
   });
@@ -144,7 +145,7 @@ export function registerEditorHandlers(
       });
       return computeDocumentSymbols(context).map(toSymbol);
     } catch (error) {
-      logError(connection, 'documentSymbol', error);
+      logError(connection, 'documentSymbol', error, params.textDocument.uri);
       return [];
     }
   });
@@ -167,7 +168,7 @@ export function registerEditorHandlers(
         },
       }));
     } catch (error) {
-      logError(connection, 'definition', error);
+      logError(connection, 'definition', error, params.textDocument.uri);
       return [];
     }
   });
@@ -189,7 +190,7 @@ export function registerEditorHandlers(
           : previewDocument(context.analysis, index, context.now, context.locale);
       return { ok: preview.ok, content: preview.text, version: document.version };
     } catch (error) {
-      logError(connection, 'preview', error);
+      logError(connection, 'preview', error, params.uri);
       return {
         ok: false,
         content: '# Podline could not compute the preview; see the Podline output.\n',
@@ -224,7 +225,7 @@ export function registerEditorHandlers(
           : { insertText: item.insertText ?? item.label }),
       }));
     } catch (error) {
-      logError(connection, 'completion', error);
+      logError(connection, 'completion', error, params.textDocument.uri);
       return [];
     }
   });

@@ -14,6 +14,12 @@ function scenarioFileFor(uri: string): string | undefined {
   return uri.startsWith('file:') ? scenarioPathFor(fileURLToPath(uri)) : undefined;
 }
 
+/** Whether reading a file failed because there is no such file. */
+function isMissingFile(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
+}
+
 /**
  * `podline/simulate`: runs the simulator on an open document, with the scenario sent by the
  * client, or the one beside the manifest, or the defaults. Pure work in the core; this handler
@@ -35,8 +41,10 @@ export function registerSimulateHandler(
         try {
           scenarioText = await readFile(beside, 'utf8');
           source = 'file';
-        } catch {
-          // No scenario beside the manifest: the defaults apply.
+        } catch (error) {
+          // No scenario beside the manifest: the defaults apply. A scenario that is there but
+          // cannot be read is not hidden behind the defaults: the outer catch logs and reports it.
+          if (!isMissingFile(error)) throw error;
         }
       }
       const { locale } = await settings.get(params.uri);
@@ -50,7 +58,7 @@ export function registerSimulateHandler(
       if (result.error.kind === 'scenario') return { ok: false, error: { ...result.error, source } };
       return { ok: false, error: result.error };
     } catch (error) {
-      logError(connection, 'simulate', error);
+      logError(connection, 'simulate', error, params.uri);
       return {
         ok: false,
         error: { kind: 'internal', message: error instanceof Error ? error.message : String(error) },

@@ -57,7 +57,10 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
   });
   connection.onInitialized(() => {
     settings.registerForChanges();
-    warmUp(() => analyzer.started);
+    warmUp(
+      () => analyzer.started,
+      (feature, error) => logError(connection, `warmUp ${feature}`, error),
+    );
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
@@ -66,9 +69,9 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
 
   connection.onCodeAction(async (params) => {
     try {
-      return await provideCodeActions(params, documents, analyzer, settings);
+      return await provideCodeActions(params, documents, analyzer, settings, connection);
     } catch (error) {
-      logError(connection, 'codeAction', error);
+      logError(connection, 'codeAction', error, params.textDocument.uri);
       return [];
     }
   });

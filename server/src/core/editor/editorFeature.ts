@@ -7,6 +7,13 @@ import type { Workload } from '../workload/recognizeWorkload';
 import type { YamlNode } from '../yaml/yamlModel';
 
 /**
+ * Where an editor feature's unexpected failure goes: the feature (`hover:scheduleHover`) and what
+ * was thrown. The core cannot log (it knows no connection), so whoever builds the context decides:
+ * the LSP layer logs through the connection, with the document's URI; tests fail.
+ */
+export type ReportError = (feature: string, error: unknown) => void;
+
+/**
  * What every editor feature of the core (hover, code lens, completion, symbols) is given. The
  * core has no clock and no environment: the LSP layer passes the current instant and the user's
  * local time zone, so the features stay pure and testable with fixed values.
@@ -21,6 +28,11 @@ export interface EditorContext {
   readonly now: number;
   /** The user's IANA time zone (the machine the editor runs on), for "your local time". */
   readonly localTimeZone: string;
+  /**
+   * Told of a provider that threw: the others still answer, and the failure is not hidden. A
+   * provider returns nothing for input that is not its business; a throw is always a bug.
+   */
+  readonly reportError: ReportError;
 }
 
 /** A position in a document and what is there. */
