@@ -1,9 +1,10 @@
 /**
  * The scenario's event table (scenarioEvents.ts) is the one source of the parser's per-type
- * checks, the kind filter and the simulation panel's choices: each is checked against the table
- * here, one case per event type and field.
+ * checks, the kind filter, the simulation panel's choices and the JSON schema: each is checked
+ * against the table here, one case per event type and field.
  */
 import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { test } from 'node:test';
@@ -164,6 +165,44 @@ test('the panel offers the table’s form events, only for the kinds that take t
     const built = buildScenarioYaml(values, null);
     assert.ok(built.ok, type);
     assert.deepEqual(errorsOf(built.yaml), [], `${type}:\n${built.yaml}`);
+  }
+});
+
+test('schemas/podline-scenario.schema.json is generated from the table (run `npm run schemas:scenario`)', () => {
+  const result = spawnSync(
+    process.execPath,
+    [join(root, 'scripts', 'generateScenarioSchema.mjs'), '--check'],
+    {
+      encoding: 'utf8',
+    },
+  );
+  assert.equal(result.status, 0, result.stderr);
+});
+
+test('the schema gives each event type its own fields and required ones', () => {
+  type Rule = {
+    if: { properties: { type: { const: string } } };
+    then: { properties: Record<string, unknown>; required?: string[]; additionalProperties: boolean };
+  };
+  const schema = JSON.parse(readFileSync(join(root, 'schemas', 'podline-scenario.schema.json'), 'utf8')) as {
+    properties: { events: { items: { properties: { type: { enum: string[] } }; allOf: Rule[] } } };
+  };
+  const items = schema.properties.events.items;
+  assert.deepEqual(items.properties.type.enum, SCENARIO_EVENT_TYPES);
+  assert.deepEqual(
+    items.allOf.map((rule) => rule.if.properties.type.const),
+    SCENARIO_EVENT_TYPES,
+  );
+  for (const [i, event] of table.entries()) {
+    const then = items.allOf[i]?.then;
+    assert.deepEqual(Object.keys(then?.properties ?? {}), [
+      'at',
+      'type',
+      ...event.fields.map((field) => field.name),
+    ]);
+    const required = event.fields.filter((field) => field.required).map((field) => field.name);
+    assert.deepEqual(then?.required ?? [], required, event.type);
+    assert.equal(then?.additionalProperties, false);
   }
 });
 
