@@ -1,11 +1,10 @@
 import * as vscode from 'vscode';
-import { RequestType } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { checkFilesRequest } from '../../server/src/protocol/podlineProtocol';
-import type { CheckFilesParams, CheckFilesResult } from '../../server/src/protocol/podlineProtocol';
+import { lspRequest } from './lspMessages';
 
 const batchSize = 50;
-const checkFilesType = new RequestType<CheckFilesParams, CheckFilesResult, void>(checkFilesRequest.method);
+const checkFilesType = lspRequest(checkFilesRequest);
 
 /**
  * "Podline: Check Workspace": finds every YAML file of the workspace and has the server check

@@ -3,15 +3,15 @@
  * commands. It never parses YAML itself; everything it shows comes from the server.
  */
 import * as vscode from 'vscode';
-import { LanguageClient, NotificationType, TransportKind } from 'vscode-languageclient/node';
+import { LanguageClient, TransportKind } from 'vscode-languageclient/node';
 import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient/node';
 import { documentStatusNotification } from '../../server/src/protocol/podlineProtocol';
-import type { DocumentStatusParams } from '../../server/src/protocol/podlineProtocol';
 import { checkWorkspace } from './checkWorkspace';
+import { lspNotification } from './lspMessages';
 import { PodlineStatus } from './podlineStatus';
 import { PreviewDocuments } from './previewDocument';
 import { registerSimulationPanel, SimulationPanel, simulateWithServer } from './simulationPanel';
-import { previewCommand } from '../../server/src/protocol/previewProtocol';
+import { contributedCommands } from '../../server/src/protocol/podlineCommands';
 import type { PreviewCommandArgument } from '../../server/src/protocol/previewProtocol';
 
 /** What `activate` returns: the pieces the end-to-end tests inspect. */
@@ -62,20 +62,20 @@ export async function activate(context: vscode.ExtensionContext): Promise<Podlin
   });
   context.subscriptions.push(
     previews,
-    vscode.commands.registerCommand(previewCommand, (argument?: PreviewCommandArgument) =>
-      previews.show(argument),
+    vscode.commands.registerCommand(
+      contributedCommands.previewCreatedObjects,
+      (argument?: PreviewCommandArgument) => previews.show(argument),
     ),
     languageClient.onDidChangeState((event) => status.setServerState(event.newState)),
-    languageClient.onNotification(
-      new NotificationType<DocumentStatusParams>(documentStatusNotification.method),
-      (params) => status.setDocumentStatus(params),
+    languageClient.onNotification(lspNotification(documentStatusNotification), (params) =>
+      status.setDocumentStatus(params),
     ),
     vscode.window.onDidChangeActiveTextEditor((editor) => status.showFor(editor?.document)),
-    vscode.commands.registerCommand('podline.showOutput', () => outputChannel.show(true)),
-    vscode.commands.registerCommand('podline.checkWorkspace', () =>
+    vscode.commands.registerCommand(contributedCommands.showOutput, () => outputChannel.show(true)),
+    vscode.commands.registerCommand(contributedCommands.checkWorkspace, () =>
       checkWorkspace(languageClient, outputChannel),
     ),
-    vscode.commands.registerCommand('podline.restartServer', async () => {
+    vscode.commands.registerCommand(contributedCommands.restartServer, async () => {
       outputChannel.info('Restarting the Podline language server.');
       await languageClient.restart();
     }),

@@ -1,5 +1,6 @@
 import * as vscode from 'vscode';
 import { State } from 'vscode-languageclient/node';
+import { contributedCommands } from '../../server/src/protocol/podlineCommands';
 import type { DocumentStatusParams } from '../../server/src/protocol/podlineProtocol';
 
 /**
@@ -15,7 +16,7 @@ export class PodlineStatus implements vscode.Disposable {
   constructor() {
     this.item = vscode.languages.createLanguageStatusItem('podline.status', { language: 'yaml' });
     this.item.name = 'Podline';
-    this.item.command = { command: 'podline.showOutput', title: vscode.l10n.t('Show Output') };
+    this.item.command = { command: contributedCommands.showOutput, title: vscode.l10n.t('Show Output') };
     this.render();
   }
 

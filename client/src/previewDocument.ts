@@ -1,14 +1,10 @@
 import * as vscode from 'vscode';
-import { RequestType } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { previewRequest, previewScheme } from '../../server/src/protocol/previewProtocol';
-import type {
-  PreviewCommandArgument,
-  PreviewParams,
-  PreviewResult,
-} from '../../server/src/protocol/previewProtocol';
+import type { PreviewCommandArgument } from '../../server/src/protocol/previewProtocol';
+import { lspRequest } from './lspMessages';
 
-const previewType = new RequestType<PreviewParams, PreviewResult, void>(previewRequest.method);
+const previewType = lspRequest(previewRequest);
 
 /** What a preview URI's query carries: the source document and which YAML document of it. */
 interface PreviewQuery {

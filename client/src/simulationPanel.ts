@@ -3,14 +3,10 @@
  */
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
-import { RequestType } from 'vscode-languageclient/node';
 import type { LanguageClient } from 'vscode-languageclient/node';
+import { contributedCommands, internalCommands } from '../../server/src/protocol/podlineCommands';
 import { simulateRequest } from '../../server/src/protocol/simulateProtocol';
-import type {
-  SimulateFailure,
-  SimulateParams,
-  SimulateResult,
-} from '../../server/src/protocol/simulateProtocol';
+import type { SimulateFailure, SimulateParams } from '../../server/src/protocol/simulateProtocol';
 import {
   SIMULATION_VIEW_TYPE,
   parseSource,
@@ -26,11 +22,7 @@ import type {
   TimelineMessage,
   WebviewMessage,
 } from '../../server/src/protocol/webviewProtocol';
-
-/** The command in the palette and the editor title bar. */
-export const RUN_SIMULATION_COMMAND = 'podline.runSimulation';
-/** The command the "▶ Simulate" code lens runs, with `{ document: <index> }`. */
-export const SIMULATE_LENS_COMMAND = 'podline.simulate';
+import { lspRequest } from './lspMessages';
 
 /** What the server answers: a timeline, or why there is none (already in the display language). */
 export type SimulateOutcome = Timeline | { readonly error: string };
@@ -498,15 +490,15 @@ export function registerSimulationPanel(
   const full: SimulationPanelHost = { ...host, extensionUri: context.extensionUri };
   const run = (argument?: unknown): Promise<void> => runSimulation(full, argument);
   context.subscriptions.push(
-    vscode.commands.registerCommand(RUN_SIMULATION_COMMAND, run),
-    vscode.commands.registerCommand(SIMULATE_LENS_COMMAND, run),
+    vscode.commands.registerCommand(contributedCommands.runSimulation, run),
+    vscode.commands.registerCommand(internalCommands.simulate, run),
     vscode.window.registerWebviewPanelSerializer(SIMULATION_VIEW_TYPE, new SimulationPanelSerializer(full)),
     { dispose: () => SimulationPanel.disposeAll() },
   );
   return full;
 }
 
-const simulateType = new RequestType<SimulateParams, SimulateResult, void>(simulateRequest.method);
+const simulateType = lspRequest(simulateRequest);
 
 /** The server's answer as the panel shows it: the timeline, or the reason in one message. */
 function describeFailure(failure: SimulateFailure, scenario: string): string {

@@ -215,6 +215,7 @@ export class TimelineApp {
     const form = new ScenarioForm(
       formValues,
       message.host,
+      message.timeline.kind,
       source?.documentIndex ?? null,
       scenarioFileNameOf(source?.uri ?? ''),
       {

@@ -5,11 +5,12 @@
  * standalone page).
  */
 
-import type { WebviewHost } from '../../server/src/protocol/webviewProtocol';
+import { formEventTypes } from '../../server/src/protocol/webviewProtocol';
+import type { SimulatedKind, WebviewHost } from '../../server/src/protocol/webviewProtocol';
 import { h, setAttr } from './dom';
 import { t } from './i18n';
 import type { MessageKey } from './i18n';
-import { FORM_EVENT_TYPES, buildScenarioYaml, eventTarget } from './scenarioYaml';
+import { buildScenarioYaml, eventTarget } from './scenarioYaml';
 import type { FieldError, FormEvent, FormEventType, ScenarioFormValues } from './scenarioYaml';
 
 /** What the form tells the app. */
@@ -29,10 +30,13 @@ export class ScenarioForm {
   private readonly eventList: HTMLOListElement;
   private readonly status: HTMLParagraphElement;
   private events: FormEvent[] = [];
+  /** The event types offered: those that apply to the workload's kind. */
+  private readonly eventTypes: readonly FormEventType[];
 
   constructor(
     values: ScenarioFormValues,
     host: WebviewHost,
+    kind: SimulatedKind,
     private readonly documentIndex: number | null,
     scenarioFile: string,
     private readonly callbacks: ScenarioFormEvents,
@@ -50,6 +54,7 @@ export class ScenarioForm {
       exitCode: input('exitCode', values.exitCode, 'numeric'),
       nodes: input('nodes', values.nodes, 'numeric'),
     };
+    this.eventTypes = formEventTypes(kind);
     this.events = [...values.events];
     this.eventList = h('ol', { class: 'pl-sc-events' });
     this.status = h('p', { class: 'pl-sc-status', attrs: { role: 'status' } });
@@ -163,8 +168,9 @@ export class ScenarioForm {
       const type = h(
         'select',
         { class: 'pl-select', attrs: { 'aria-label': `${t('eventType')} (${i + 1})` } },
-        ...FORM_EVENT_TYPES.map((value) =>
-          h('option', { attrs: { value, selected: value === event.type } }, t(value)),
+        // A saved event of a type the kind does not take stays as it was, for the user to change.
+        ...(this.eventTypes.includes(event.type) ? this.eventTypes : [...this.eventTypes, event.type]).map(
+          (value) => h('option', { attrs: { value, selected: value === event.type } }, t(value)),
         ),
       );
       const target = h('input', {

@@ -4,19 +4,14 @@
  * double-quoted (JSON) scalar, so no input can change the YAML's structure.
  */
 
+import { formEventTypes, formTarget } from '../../server/src/protocol/webviewProtocol';
+import type { FormEventType } from '../../server/src/protocol/webviewProtocol';
 import type { MessageKey } from './i18n';
 
-/** The timed events the form offers. */
-export const FORM_EVENT_TYPES = [
-  'disruptPod',
-  'deletePod',
-  'drainNode',
-  'removeNode',
-  'cordonNode',
-  'suspend',
-  'resume',
-] as const;
-export type FormEventType = (typeof FORM_EVENT_TYPES)[number];
+export type { FormEventType } from '../../server/src/protocol/webviewProtocol';
+
+/** The timed events the form can write, for any kind (the scenario's event table says which). */
+export const FORM_EVENT_TYPES: readonly FormEventType[] = formEventTypes();
 
 /** One timed event of the form. */
 export interface FormEvent {
@@ -73,9 +68,7 @@ function integer(text: string, min: number, max: number): number | null {
 
 /** Whether an event needs a pod, a node, or nothing. */
 export function eventTarget(type: FormEventType): 'pod' | 'node' | 'none' {
-  if (type === 'disruptPod' || type === 'deletePod') return 'pod';
-  if (type === 'suspend' || type === 'resume') return 'none';
-  return 'node';
+  return formTarget(type);
 }
 
 /** Builds the scenario YAML from the form; `documentIndex` is written for files with several workloads. */

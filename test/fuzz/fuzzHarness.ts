@@ -14,6 +14,7 @@ import {
   computeHover,
 } from '../../server/src/core/editor/editorFeatures';
 import { computeQuickFixes } from '../../server/src/core/fixes/quickFixes';
+import { failOnReport } from '../unit/failOnReport';
 import { defaultSettings } from '../../server/src/core/settings';
 import { defaultYamlLimits, parseYamlChunkWithLibrary } from '../../server/src/core/yaml/parseYamlFile';
 import { readSimpleChunk } from '../../server/src/core/yaml/simpleYaml';
@@ -201,7 +202,13 @@ export function exercise(text: string, random: () => number, maxMs: number): Fuz
   if (!analysis) return failures;
   for (const finding of analysis.findings.slice(0, 20)) {
     run(`computeQuickFixes ${finding.code}`, () =>
-      computeQuickFixes({ text, yaml: analysis.yaml, finding, locale: settings.locale }),
+      computeQuickFixes({
+        text,
+        yaml: analysis.yaml,
+        finding,
+        locale: settings.locale,
+        reportError: failOnReport,
+      }),
     );
   }
   const context = {
@@ -212,6 +219,8 @@ export function exercise(text: string, random: () => number, maxMs: number): Fuz
     kubernetesVersion: analysis.kubernetesVersion,
     now: Date.UTC(2026, 10, 22, 12),
     localTimeZone: random() < 0.5 ? 'America/New_York' : 'Asia/Shanghai',
+    // A provider that throws is a failure of this input, like an exception out of the feature.
+    reportError: failOnReport,
   };
   for (let i = 0; i < 5; i++) {
     const offset = Math.floor(random() * (text.length + 1));

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-protocol/node';
 import { LspTestClient } from './lspTestClient';
 
@@ -30,6 +30,9 @@ async function open(name: string, text: string): Promise<[string, number][]> {
     )
     .map((diagnostic) => [String(diagnostic.code), diagnostic.range.start.line]);
 }
+
+// A failure the server caught and logged fails the test that caused it.
+afterEach(() => client.assertNoErrorsLogged());
 
 test('CRLF line ends: findings on the right lines', async () => {
   const text = job()

@@ -1,13 +1,12 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import {
   CodeActionRequest,
   CodeLensRequest,
   CompletionRequest,
   DiagnosticSeverity,
   HoverRequest,
-  RequestType,
   TextDocumentSyncKind,
 } from 'vscode-languageserver-protocol/node';
 import type { CodeAction, CompletionItem, InitializeResult } from 'vscode-languageserver-protocol/node';
@@ -15,8 +14,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { checkFilesRequest } from '../../server/src/protocol/podlineProtocol';
-import type { CheckFilesParams, CheckFilesResult } from '../../server/src/protocol/podlineProtocol';
+import {
+  checkFilesRequest,
+  documentStatusNotification,
+  podlineMessages,
+} from '../../server/src/protocol/podlineProtocol';
+import { internalCommands } from '../../server/src/protocol/podlineCommands';
+import { previewRequest } from '../../server/src/protocol/previewProtocol';
+import { simulateRequest } from '../../server/src/protocol/simulateProtocol';
+import { lspNotification, lspRequest } from './lspMessages';
 import { LspTestClient, serverPath } from './lspTestClient';
 
 const jobWithDuplicate = `apiVersion: batch/v1
@@ -41,6 +47,9 @@ before(async () => {
 });
 
 after(() => client.kill());
+
+// A failure the server caught and logged fails the test that caused it.
+afterEach(() => client.assertNoErrorsLogged());
 
 test('initialize announces incremental document sync', () => {
   const sync = initializeResult.capabilities.textDocumentSync;
@@ -209,15 +218,39 @@ test('podline/checkFiles analyses files from disk and publishes their diagnostic
     const uris = ['a.yaml', 'b.yaml', 'missing.yaml'].map((name) =>
       pathToFileURL(join(folder, name)).toString(),
     );
-    const result = await client.connection.sendRequest(
-      new RequestType<CheckFilesParams, CheckFilesResult, void>(checkFilesRequest.method),
-      { uris },
-    );
+    const result = await client.connection.sendRequest(lspRequest(checkFilesRequest), { uris });
     assert.deepEqual(result, { checked: 2, errors: 1, warnings: 0, unreadable: 1 });
     const { diagnostics } = await client.waitForDiagnostics(uris[0] ?? '');
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'yaml/duplicate-key'));
   } finally {
     rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test("every request of Podline's protocol is handled, and the status notification arrives", async () => {
+  const statuses: { uri: string; state: string }[] = [];
+  const listener = client.connection.onNotification(lspNotification(documentStatusNotification), (params) => {
+    statuses.push({ uri: params.uri, state: params.state });
+  });
+  try {
+    const uri = 'file:///work/protocol.yaml';
+    await client.open(uri, jobWithDuplicate);
+    await client.waitForDiagnostics(uri);
+    // The constants' types reach the call sites: no type parameter is written here.
+    const checked = await client.connection.sendRequest(lspRequest(checkFilesRequest), { uris: [] });
+    assert.equal(checked.checked, 0);
+    const preview = await client.connection.sendRequest(lspRequest(previewRequest), { uri, document: 0 });
+    assert.equal(preview.ok, true);
+    const simulated = await client.connection.sendRequest(lspRequest(simulateRequest), { uri, document: 0 });
+    assert.equal(simulated.ok, true);
+    assert.deepEqual(
+      podlineMessages.requests.map((request) => request.method).sort(),
+      [checkFilesRequest, previewRequest, simulateRequest].map((request) => request.method).sort(),
+      'a request is declared but not exercised here',
+    );
+    assert.ok(statuses.some((status) => status.uri === uri && status.state === 'analysed'));
+  } finally {
+    listener.dispose();
   }
 });
 
@@ -245,6 +278,8 @@ test('hover on a schedule explains it; completion offers presets; a code lens sh
   );
   const lenses = (await client.connection.sendRequest(CodeLensRequest.type, { textDocument: { uri } })) ?? [];
   assert.ok(lenses.some((lens) => /Asia\/Shanghai/.test(lens.command?.title ?? '')));
+  // The "▶ Simulate" lens runs the command the client registers, named in one place.
+  assert.ok(lenses.some((lens) => lens.command?.command === internalCommands.simulate));
 });
 
 test('shutdown and exit end the process with code 0', async () => {

@@ -1,5 +1,5 @@
 import assert from 'node:assert/strict';
-import { after, before, test } from 'node:test';
+import { after, afterEach, before, test } from 'node:test';
 import { analyzeDocument } from '../../server/src/core/analysis/analyzeDocument';
 import { defaultSettings } from '../../server/src/core/settings';
 import { LineIndex } from '../../server/src/core/text/offsetRange';
@@ -19,6 +19,9 @@ after(async () => {
   await client.shutdown();
   client.kill();
 });
+
+// A failure the server caught and logged fails the test that caused it.
+afterEach(() => client.assertNoErrorsLogged());
 
 /** A file of `count` workloads, one in seven with a mistake of some kind. */
 function largeFile(count: number): string {

@@ -13,6 +13,7 @@ import {
   ExitNotification,
   InitializedNotification,
   InitializeRequest,
+  MessageType,
   PublishDiagnosticsNotification,
   ShutdownRequest,
   StreamMessageReader,
@@ -39,6 +40,8 @@ export class LspTestClient {
   readonly stderr: string[] = [];
   /** The messages the server logged (window/logMessage). */
   readonly logs: string[] = [];
+  /** The messages the server logged as errors: each is a failure a handler or feature caught. */
+  readonly errors: string[] = [];
   private readonly logWaiters: {
     predicate: (message: string) => boolean;
     resolve: (message: string) => void;
@@ -60,8 +63,9 @@ export class LspTestClient {
       }
     });
     process.stderr.on('data', (chunk: Buffer) => this.stderr.push(chunk.toString()));
-    connection.onNotification('window/logMessage', (params: { message: string }) => {
+    connection.onNotification('window/logMessage', (params: { type: number; message: string }) => {
       this.logs.push(params.message);
+      if (params.type === MessageType.Error) this.errors.push(params.message);
       for (const waiter of this.logWaiters.filter((candidate) => candidate.predicate(params.message))) {
         this.logWaiters.splice(this.logWaiters.indexOf(waiter), 1);
         waiter.resolve(params.message);
@@ -114,6 +118,15 @@ export class LspTestClient {
         },
       });
     });
+  }
+
+  /**
+   * Fails when the server logged an error since the last call: a caught failure is still a bug,
+   * and the tests must see it even though the server kept answering.
+   */
+  assertNoErrorsLogged(): void {
+    const errors = this.errors.splice(0);
+    if (errors.length > 0) throw new Error(`the server logged errors:\n${errors.join('\n')}`);
   }
 
   /** Every publishDiagnostics received so far for `uri`, in order. */

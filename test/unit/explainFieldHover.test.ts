@@ -6,7 +6,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { computeHover } from '../../server/src/core/editor/editorFeatures';
 import { fieldHover, locateField } from '../../server/src/core/editor/fieldHover';
-import { SIMULATE_COMMAND, workloadCodeLens } from '../../server/src/core/editor/workloadCodeLens';
+import { workloadCodeLens } from '../../server/src/core/editor/workloadCodeLens';
 import {
   assertIncludes,
   editorContext,
@@ -170,7 +170,7 @@ test('the code lens: a summary and ▶ Simulate above each workload', () => {
   const lenses = workloadCodeLens(editorContext(text));
   assert.equal(lenses.length, 2);
   assert.equal(lenses[0]?.range.start, text.indexOf('apiVersion: batch/v1'));
-  assert.deepEqual(lenses[1]?.command, { id: SIMULATE_COMMAND, arguments: [{ document: 1 }] });
+  assert.deepEqual(lenses[1]?.command, { name: 'simulate', arguments: [{ document: 1 }] });
 });
 
 test('Chinese: the lens and the restartPolicy hover', () => {

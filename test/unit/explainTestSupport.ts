@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { analyzeDocument } from '../../server/src/core/analysis/analyzeDocument';
 import type { EditorContext } from '../../server/src/core/editor/editorFeature';
+import { failOnReport } from './failOnReport';
 import { computeCodeLenses, computeHover } from '../../server/src/core/editor/editorFeatures';
 import { fieldHover } from '../../server/src/core/editor/fieldHover';
 import { workloadCodeLens } from '../../server/src/core/editor/workloadCodeLens';
@@ -33,6 +34,7 @@ export function editorContext(text: string, locale: Locale = 'en', now = NOW): E
     kubernetesVersion: analysis.kubernetesVersion,
     now,
     localTimeZone: 'UTC',
+    reportError: failOnReport,
   };
 }
 

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeDocument } from '../../server/src/core/analysis/analyzeDocument';
 import { computeQuickFixes } from '../../server/src/core/fixes/quickFixes';
+import { failOnReport } from './failOnReport';
 import type { TextEdit } from '../../server/src/core/fixes/quickFixes';
 import { defaultSettings } from '../../server/src/core/settings';
 
@@ -19,7 +20,13 @@ function fix(text: string, code: string, which = 0): { text: string; codes: stri
   const result = analyzeDocument(text, defaultSettings);
   const finding = result.findings.find((candidate) => candidate.code === code);
   assert.ok(finding, `no ${code} finding in:\n${text}`);
-  const fixes = computeQuickFixes({ text, yaml: result.yaml, finding, locale: 'en' });
+  const fixes = computeQuickFixes({
+    text,
+    yaml: result.yaml,
+    finding,
+    locale: 'en',
+    reportError: failOnReport,
+  });
   const chosen = fixes[which];
   assert.ok(chosen, `no fix for ${code}`);
   const fixed = applyEdits(text, chosen.edits);
@@ -101,5 +108,8 @@ test('codes without an unambiguous fix get none', () => {
   const result = analyzeDocument(text, defaultSettings);
   const finding = result.findings.find((candidate) => candidate.code === 'pod/container-name');
   assert.ok(finding);
-  assert.deepEqual(computeQuickFixes({ text, yaml: result.yaml, finding, locale: 'en' }), []);
+  assert.deepEqual(
+    computeQuickFixes({ text, yaml: result.yaml, finding, locale: 'en', reportError: failOnReport }),
+    [],
+  );
 });

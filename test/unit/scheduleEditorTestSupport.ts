@@ -1,5 +1,6 @@
 import { analyzeDocument } from '../../server/src/core/analysis/analyzeDocument';
 import type { EditorContext } from '../../server/src/core/editor/editorFeature';
+import { failOnReport } from './failOnReport';
 import type { Locale } from '../../server/src/core/l10n';
 import { defaultSettings } from '../../server/src/core/settings';
 
@@ -42,6 +43,7 @@ export function editorContext(
     kubernetesVersion: analysis.kubernetesVersion,
     now: Date.parse(now),
     localTimeZone: options.localTimeZone ?? 'UTC',
+    reportError: failOnReport,
   };
 }
 

@@ -1,12 +1,11 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { RequestType } from 'vscode-languageserver/node';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import { checkFilesRequest } from '../protocol/podlineProtocol';
-import type { CheckFilesParams, CheckFilesResult } from '../protocol/podlineProtocol';
 import { logError } from './logError';
+import { lspRequest } from './lspMessages';
 import type { SettingsStore } from './settingsStore';
 import { toDiagnostic } from './toDiagnostic';
 
@@ -20,8 +19,7 @@ export function registerCheckFilesHandler(
   documents: TextDocuments<TextDocument>,
   settings: SettingsStore,
 ): void {
-  const type = new RequestType<CheckFilesParams, CheckFilesResult, void>(checkFilesRequest.method);
-  connection.onRequest(type, async (params, token) => {
+  connection.onRequest(lspRequest(checkFilesRequest), async (params, token) => {
     let checked = 0;
     let errors = 0;
     let warnings = 0;
@@ -29,8 +27,19 @@ export function registerCheckFilesHandler(
     for (const uri of Array.isArray(params.uris) ? params.uris : []) {
       if (token.isCancellationRequested) break;
       if (typeof uri !== 'string' || documents.get(uri)) continue;
+      let text: string;
       try {
-        const text = new TextDecoder('utf-8').decode(await readFile(fileURLToPath(uri)));
+        text = new TextDecoder('utf-8').decode(await readFile(fileURLToPath(uri)));
+      } catch (error) {
+        // A file deleted or locked since the client listed it is a fact about the workspace,
+        // counted in the result the client shows; not a failure of Podline.
+        unreadable++;
+        connection.console.warn(
+          `[checkFiles] ${uri}: not read (${error instanceof Error ? error.message : String(error)})`,
+        );
+        continue;
+      }
+      try {
         const document = TextDocument.create(uri, 'yaml', 0, text);
         const result = analyzeDocument(text, await settings.get(uri));
         errors += result.findings.filter((finding) => finding.severity === 'error').length;
@@ -42,7 +51,7 @@ export function registerCheckFilesHandler(
         checked++;
       } catch (error) {
         unreadable++;
-        logError(connection, `checkFiles ${uri}`, error);
+        logError(connection, 'checkFiles', error, uri);
       }
     }
     return { checked, errors, warnings, unreadable };

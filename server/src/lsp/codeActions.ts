@@ -2,6 +2,8 @@ import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, CodeActionParams, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { computeQuickFixes } from '../core/fixes/quickFixes';
+import type { Connection } from 'vscode-languageserver/node';
+import { reportErrorsOf } from './logError';
 import type { SettingsStore } from './settingsStore';
 import type { DocumentAnalyzer } from './documentAnalyzer';
 import { toDiagnostic } from './toDiagnostic';
@@ -16,6 +18,7 @@ export async function provideCodeActions(
   documents: TextDocuments<TextDocument>,
   analyzer: DocumentAnalyzer,
   settings: SettingsStore,
+  connection: Pick<Connection, 'console'>,
 ): Promise<CodeAction[]> {
   const document = documents.get(params.textDocument.uri);
   if (!document) return [];
@@ -24,6 +27,7 @@ export async function provideCodeActions(
   const result = analyzer.latest(document);
   if (!result) return [];
   const text = document.getText();
+  const reportError = reportErrorsOf(connection, document.uri);
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
     if (diagnostic.source !== 'podline') continue;
@@ -34,7 +38,7 @@ export async function provideCodeActions(
         candidate.code === diagnostic.code && candidate.range.start === start && candidate.range.end === end,
     );
     if (!finding) continue;
-    for (const fix of computeQuickFixes({ text, yaml: result.yaml, finding, locale })) {
+    for (const fix of computeQuickFixes({ text, yaml: result.yaml, finding, locale, reportError })) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

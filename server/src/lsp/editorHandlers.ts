@@ -1,4 +1,4 @@
-import { CompletionItemKind, MarkupKind, RequestType, SymbolKind } from 'vscode-languageserver/node';
+import { CompletionItemKind, MarkupKind, SymbolKind } from 'vscode-languageserver/node';
 import type {
   CancellationToken,
   CodeLens,
@@ -19,10 +19,11 @@ import { computeDefinitions } from '../core/editor/definitions';
 import { computeDocumentSymbols } from '../core/editor/documentSymbols';
 import type { DocumentSymbolItem, DocumentSymbolKind } from '../core/editor/documentSymbols';
 import { documentIndexAt, previewDocument, previewFile } from '../core/preview/previewObjects';
+import { podlineCommands } from '../protocol/podlineCommands';
 import { previewRequest } from '../protocol/previewProtocol';
-import type { PreviewParams, PreviewResult } from '../protocol/previewProtocol';
 import type { DocumentAnalyzer } from './documentAnalyzer';
-import { logError } from './logError';
+import { logError, reportErrorsOf } from './logError';
+import { lspRequest } from './lspMessages';
 import type { SettingsStore } from './settingsStore';
 
 const completionKinds = {
@@ -85,6 +86,7 @@ export function registerEditorHandlers(
         kubernetesVersion: analysis.kubernetesVersion,
         now: Date.now(),
         localTimeZone: localTimeZone(),
+        reportError: reportErrorsOf(connection, uri),
       },
     };
   };
@@ -101,7 +103,7 @@ export function registerEditorHandlers(
         range: { start: document.positionAt(result.range.start), end: document.positionAt(result.range.end) },
       };
     } catch (error) {
-      logError(connection, 'hover', error);
+      logError(connection, 'hover', error, params.textDocument.uri);
       return null;
     }
   });
@@ -115,12 +117,12 @@ export function registerEditorHandlers(
         range: { start: document.positionAt(lens.range.start), end: document.positionAt(lens.range.end) },
         command: {
           title: lens.title,
-          command: lens.command?.id ?? '',
+          command: lens.command ? podlineCommands[lens.command.name] : '',
           arguments: lens.command ? [...lens.command.arguments] : [],
         },
       }));
     } catch (error) {
-      logError(connection, 'codeLens', error);
+      logError(connection, 'codeLens', error, params.textDocument.uri);
       return [];
     }
   });
@@ -143,7 +145,7 @@ export function registerEditorHandlers(
       });
       return computeDocumentSymbols(context).map(toSymbol);
     } catch (error) {
-      logError(connection, 'documentSymbol', error);
+      logError(connection, 'documentSymbol', error, params.textDocument.uri);
       return [];
     }
   });
@@ -166,39 +168,36 @@ export function registerEditorHandlers(
         },
       }));
     } catch (error) {
-      logError(connection, 'definition', error);
+      logError(connection, 'definition', error, params.textDocument.uri);
       return [];
     }
   });
 
-  connection.onRequest(
-    new RequestType<PreviewParams, PreviewResult, void>(previewRequest.method),
-    async (params) => {
-      try {
-        const found = await contextFor(params.uri);
-        if (!found) return { ok: false, content: '# The document is not open.\n', version: 0 };
-        const { context, document } = found;
-        const index =
-          typeof params.document === 'number'
-            ? params.document
-            : params.position
-              ? documentIndexAt(context.analysis, document.offsetAt(params.position))
-              : undefined;
-        const preview =
-          index === undefined
-            ? previewFile(context.analysis, context.now, context.locale)
-            : previewDocument(context.analysis, index, context.now, context.locale);
-        return { ok: preview.ok, content: preview.text, version: document.version };
-      } catch (error) {
-        logError(connection, 'preview', error);
-        return {
-          ok: false,
-          content: '# Podline could not compute the preview; see the Podline output.\n',
-          version: 0,
-        };
-      }
-    },
-  );
+  connection.onRequest(lspRequest(previewRequest), async (params) => {
+    try {
+      const found = await contextFor(params.uri);
+      if (!found) return { ok: false, content: '# The document is not open.\n', version: 0 };
+      const { context, document } = found;
+      const index =
+        typeof params.document === 'number'
+          ? params.document
+          : params.position
+            ? documentIndexAt(context.analysis, document.offsetAt(params.position))
+            : undefined;
+      const preview =
+        index === undefined
+          ? previewFile(context.analysis, context.now, context.locale)
+          : previewDocument(context.analysis, index, context.now, context.locale);
+      return { ok: preview.ok, content: preview.text, version: document.version };
+    } catch (error) {
+      logError(connection, 'preview', error, params.uri);
+      return {
+        ok: false,
+        content: '# Podline could not compute the preview; see the Podline output.\n',
+        version: 0,
+      };
+    }
+  });
 
   connection.onCompletion(async (params: CompletionParams, token): Promise<CompletionItem[]> => {
     try {
@@ -226,7 +225,7 @@ export function registerEditorHandlers(
           : { insertText: item.insertText ?? item.label }),
       }));
     } catch (error) {
-      logError(connection, 'completion', error);
+      logError(connection, 'completion', error, params.textDocument.uri);
       return [];
     }
   });

@@ -4,6 +4,7 @@ import { normalizeLocale } from '../core/l10n';
 import type { Locale } from '../core/l10n';
 import { normalizeSettings } from '../core/settings';
 import type { PodlineSettings } from '../core/settings';
+import { logError } from './logError';
 
 /**
  * Fetches the `podline` settings per document from the client and normalises them with the
@@ -32,7 +33,8 @@ export class SettingsStore {
     if (this.canRegister) {
       void this.connection.client
         .register(DidChangeConfigurationNotification.type, { section: 'podline' })
-        .catch(() => undefined);
+        // Without the registration, settings changes reach the server only after a restart.
+        .catch((error: unknown) => logError(this.connection, 'settings: registration', error));
     }
   }
 
@@ -64,7 +66,11 @@ export class SettingsStore {
         section: 'podline',
       });
       return normalizeSettings(raw, this.displayLocale);
-    } catch {
+    } catch (error) {
+      // The client said it answers `workspace/configuration` and did not: the document is still
+      // analysed, with the defaults, and the failure is logged rather than silently changing
+      // what the user configured.
+      logError(this.connection, 'settings', error, uri);
       return normalizeSettings(undefined, this.displayLocale);
     }
   }

@@ -1,17 +1,23 @@
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { RequestType } from 'vscode-languageserver/node';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { scenarioPathFor, simulateDocument } from '../core/simulator';
 import { simulateRequest } from '../protocol/simulateProtocol';
-import type { ScenarioSource, SimulateParams, SimulateResult } from '../protocol/simulateProtocol';
+import type { ScenarioSource, SimulateResult } from '../protocol/simulateProtocol';
 import { logError } from './logError';
+import { lspRequest } from './lspMessages';
 import type { SettingsStore } from './settingsStore';
 
 /** The scenario file beside a manifest on disk (docs/scenarios.md), or undefined for other schemes. */
 function scenarioFileFor(uri: string): string | undefined {
   return uri.startsWith('file:') ? scenarioPathFor(fileURLToPath(uri)) : undefined;
+}
+
+/** Whether reading a file failed because there is no such file. */
+function isMissingFile(error: unknown): boolean {
+  const code = (error as { code?: unknown } | null)?.code;
+  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 /**
@@ -24,8 +30,7 @@ export function registerSimulateHandler(
   documents: TextDocuments<TextDocument>,
   settings: SettingsStore,
 ): void {
-  const type = new RequestType<SimulateParams, SimulateResult, void>(simulateRequest.method);
-  connection.onRequest(type, async (params): Promise<SimulateResult> => {
+  connection.onRequest(lspRequest(simulateRequest), async (params): Promise<SimulateResult> => {
     try {
       const document = documents.get(params.uri);
       if (!document) return { ok: false, error: { kind: 'notOpen', message: `${params.uri} is not open` } };
@@ -36,8 +41,10 @@ export function registerSimulateHandler(
         try {
           scenarioText = await readFile(beside, 'utf8');
           source = 'file';
-        } catch {
-          // No scenario beside the manifest: the defaults apply.
+        } catch (error) {
+          // No scenario beside the manifest: the defaults apply. A scenario that is there but
+          // cannot be read is not hidden behind the defaults: the outer catch logs and reports it.
+          if (!isMissingFile(error)) throw error;
         }
       }
       const { locale } = await settings.get(params.uri);
@@ -51,7 +58,7 @@ export function registerSimulateHandler(
       if (result.error.kind === 'scenario') return { ok: false, error: { ...result.error, source } };
       return { ok: false, error: result.error };
     } catch (error) {
-      logError(connection, 'simulate', error);
+      logError(connection, 'simulate', error, params.uri);
       return {
         ok: false,
         error: { kind: 'internal', message: error instanceof Error ? error.message : String(error) },

@@ -1,7 +1,6 @@
 import {
   CodeActionKind,
   createConnection,
-  NotificationType,
   ProposedFeatures,
   TextDocuments,
   TextDocumentSyncKind,
@@ -9,13 +8,13 @@ import {
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentStatusNotification } from '../protocol/podlineProtocol';
-import type { DocumentStatusParams } from '../protocol/podlineProtocol';
 import { provideCodeActions } from './codeActions';
 import { registerCheckFilesHandler } from './checkFilesHandler';
 import { DocumentAnalyzer } from './documentAnalyzer';
 import { registerEditorHandlers } from './editorHandlers';
 import { registerSimulateHandler } from './simulateHandler';
 import { logError } from './logError';
+import { lspNotification } from './lspMessages';
 import { podlineVersion } from '../version';
 import { SettingsStore } from './settingsStore';
 import { warmUp } from './warmUp';
@@ -34,7 +33,7 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
   const connection = createConnection(ProposedFeatures.all);
   const documents = new TextDocuments(TextDocument);
   const settings = new SettingsStore(connection);
-  const statusType = new NotificationType<DocumentStatusParams>(documentStatusNotification.method);
+  const statusType = lspNotification(documentStatusNotification);
   const analyzer = new DocumentAnalyzer(connection, documents, settings, (status) => {
     void connection
       .sendNotification(statusType, status)
@@ -58,7 +57,10 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
   });
   connection.onInitialized(() => {
     settings.registerForChanges();
-    warmUp(() => analyzer.started);
+    warmUp(
+      () => analyzer.started,
+      (feature, error) => logError(connection, `warmUp ${feature}`, error),
+    );
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
@@ -67,9 +69,9 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
 
   connection.onCodeAction(async (params) => {
     try {
-      return await provideCodeActions(params, documents, analyzer, settings);
+      return await provideCodeActions(params, documents, analyzer, settings, connection);
     } catch (error) {
-      logError(connection, 'codeAction', error);
+      logError(connection, 'codeAction', error, params.textDocument.uri);
       return [];
     }
   });

@@ -1,4 +1,5 @@
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
+import type { ReportError } from '../core/editor/editorFeature';
 import { computeHover } from '../core/editor/editorFeatures';
 import { defaultSettings } from '../core/settings';
 
@@ -10,9 +11,9 @@ import { defaultSettings } from '../core/settings';
  * 100-document file took 250 ms instead of 380 ms; the five hovers took the first real one from
  * 4-6 ms to 2-3 ms (a hover over every field gained nothing more and cost 5 MB). Two rounds,
  * because compiled code costs memory: five rounds gave 200 ms for 12 MB more. Stops as soon as
- * `busy()` says real work has begun.
+ * `busy()` says real work has begun. A hover that fails is reported like a user's would be.
  */
-export function warmUp(busy: () => boolean, rounds = 2): void {
+export function warmUp(busy: () => boolean, reportError: ReportError, rounds = 2): void {
   let round = 0;
   const next = (): void => {
     if (round >= rounds || busy()) return;
@@ -27,6 +28,7 @@ export function warmUp(busy: () => boolean, rounds = 2): void {
       kubernetesVersion: analysis.kubernetesVersion,
       now: Date.UTC(2026, 0, 1),
       localTimeZone: 'UTC',
+      reportError,
     };
     for (const field of ['restartPolicy:', 'image:', 'resources:', 'schedule:', 'backoffLimit:']) {
       const at = text.indexOf(field);

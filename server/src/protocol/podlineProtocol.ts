@@ -1,8 +1,14 @@
 /**
  * Podline's own protocol between the language server and the extension, declared once and
- * imported by both sides. Each side wraps these method names in its LSP library's message types;
- * this module itself imports no library so that every side (and the webview) can use it.
+ * imported by both sides: each message is one constant (`defineMessage.ts`) that every side turns
+ * into its LSP library's message type with its adapter. This module imports no library, so that
+ * every side (and the webview) can use it. `podlineMessages` lists every message of the protocol,
+ * the preview and simulation requests included.
  */
+
+import { defineNotification, defineRequest } from './defineMessage';
+import { previewRequest } from './previewProtocol';
+import { simulateRequest } from './simulateProtocol';
 
 /** The server's summary of one open YAML document, sent after every analysis. */
 export interface DocumentStatusParams {
@@ -26,16 +32,7 @@ export interface DocumentStatusParams {
 }
 
 /** Server → client notification: the status of a document after analysis. */
-export const documentStatusNotification = { method: 'podline/documentStatus' } as const;
-
-/** Every message of Podline's protocol, by its discriminant. */
-export type PodlineNotification = {
-  readonly method: typeof documentStatusNotification.method;
-  readonly params: DocumentStatusParams;
-};
-
-/** Client → server request: analyse these files from disk and publish their diagnostics. */
-export const checkFilesRequest = { method: 'podline/checkFiles' } as const;
+export const documentStatusNotification = defineNotification<DocumentStatusParams>('podline/documentStatus');
 
 /** The files of one batch of "Podline: Check Workspace". */
 export interface CheckFilesParams {
@@ -50,3 +47,12 @@ export interface CheckFilesResult {
   /** Files that could not be read. */
   readonly unreadable: number;
 }
+
+/** Client → server request: analyse these files from disk and publish their diagnostics. */
+export const checkFilesRequest = defineRequest<CheckFilesParams, CheckFilesResult>('podline/checkFiles');
+
+/** Every message of Podline's protocol: the requests the server handles, the notifications it sends. */
+export const podlineMessages = {
+  requests: [checkFilesRequest, previewRequest, simulateRequest],
+  serverNotifications: [documentStatusNotification],
+} as const;

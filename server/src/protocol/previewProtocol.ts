@@ -3,6 +3,8 @@
  * once and imported by both sides. Like podlineProtocol.ts, this module imports no library.
  */
 
+import { defineRequest } from './defineMessage';
+
 /** Client → server: what the controllers would create from one document of an open file. */
 export interface PreviewParams {
   /** The URI of the open YAML document. */
@@ -27,12 +29,12 @@ export interface PreviewResult {
 }
 
 /** Client → server request `podline/preview`. */
-export const previewRequest = { method: 'podline/preview' } as const;
+export const previewRequest = defineRequest<PreviewParams, PreviewResult>('podline/preview');
 
-/** The command the client registers: "Podline: Preview Created Objects"; its argument is optional. */
-export const previewCommand = 'podline.previewCreatedObjects';
-
-/** The argument of the preview command (and of the code lens that may run it). */
+/**
+ * The argument of the preview command (`contributedCommands.previewCreatedObjects` in
+ * podlineCommands.ts), optional, and of the code lens that may run it.
+ */
 export interface PreviewCommandArgument {
   readonly uri?: string;
   readonly document?: number;
@@ -40,10 +42,3 @@ export interface PreviewCommandArgument {
 
 /** The URI scheme of the read-only virtual preview documents (`podline-preview:/<file>.preview.yaml?…`). */
 export const previewScheme = 'podline-preview';
-
-/** Every request of the preview protocol, by its discriminant. */
-export type PreviewRequestMessage = {
-  readonly method: typeof previewRequest.method;
-  readonly params: PreviewParams;
-  readonly result: PreviewResult;
-};

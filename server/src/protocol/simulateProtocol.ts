@@ -4,6 +4,7 @@
  * use it too. The timeline format is documented in docs/scenarios.md.
  */
 
+import { defineRequest } from './defineMessage';
 import type { ScenarioError } from '../core/simulator/parseScenario';
 import type { Timeline } from '../core/simulator/timeline';
 
@@ -43,12 +44,5 @@ export type SimulateResult =
   | { readonly ok: true; readonly timeline: Timeline; readonly scenarioSource: ScenarioSource }
   | { readonly ok: false; readonly error: SimulateFailure };
 
-/** The request's method name. */
-export const simulateRequest = { method: 'podline/simulate' } as const;
-
-/** The request by its discriminant, with its params and result types. */
-export type PodlineSimulateRequest = {
-  readonly method: typeof simulateRequest.method;
-  readonly params: SimulateParams;
-  readonly result: SimulateResult;
-};
+/** Client → server request `podline/simulate`. */
+export const simulateRequest = defineRequest<SimulateParams, SimulateResult>('podline/simulate');

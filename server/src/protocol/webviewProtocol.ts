@@ -19,6 +19,14 @@ export type {
   TimelinePod,
 } from '../core/simulator/timeline';
 
+/**
+ * The scenario events the panel's form offers, for the workload's kind, and what each asks for:
+ * from the scenario's event table (server/src/core/simulator/scenarioEvents.ts), so that the form
+ * never offers an event the simulator would refuse.
+ */
+export { formEventTypes, formTarget } from '../core/simulator/scenarioEvents';
+export type { FormEventType, FormTarget, SimulatedKind } from '../core/simulator/scenarioEvents';
+
 /** The view type of the panel, as `package.json` and the panel serializer name it. */
 export const SIMULATION_VIEW_TYPE = 'podline.simulation';
 

@@ -2,6 +2,7 @@
 // starting the real language server. Loaded by ./index.ts, which provides mocha's TDD globals.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
+import { contributedCommands } from '../../../server/src/protocol/podlineCommands';
 
 /** The API that the extension's `activate` returns (client/src/extension.ts). */
 interface PodlineApi {
@@ -110,8 +111,8 @@ suite('Podline in VS Code', () => {
     assert.notEqual(api.languageStatus.text.trim(), '', 'the language status item has text');
 
     const commands = await vscode.commands.getCommands(true);
-    assert.ok(commands.includes('podline.showOutput'), 'podline.showOutput is registered');
-    await vscode.commands.executeCommand('podline.showOutput');
+    assert.ok(commands.includes(contributedCommands.showOutput), 'podline.showOutput is registered');
+    await vscode.commands.executeCommand(contributedCommands.showOutput);
   });
 
   test('hover on backoffLimit explains the retries as Kubernetes counts them', async () => {
@@ -152,7 +153,7 @@ suite('Podline in VS Code', () => {
   test('Preview Created Objects opens the pods the Job controller would create', async () => {
     const uri = workspaceFile('job-pi.yaml');
     await openInEditor(uri);
-    await vscode.commands.executeCommand('podline.previewCreatedObjects', {
+    await vscode.commands.executeCommand(contributedCommands.previewCreatedObjects, {
       uri: uri.toString(),
       document: 0,
     });
@@ -183,7 +184,10 @@ suite('Podline in VS Code', () => {
     const uri = workspaceFile('job-pi.yaml');
     await openInEditor(uri);
     await waitForDiagnostics(uri, () => true, DIAGNOSTICS_TIMEOUT_MS);
-    await vscode.commands.executeCommand('podline.runSimulation', { uri: uri.toString(), document: 0 });
+    await vscode.commands.executeCommand(contributedCommands.runSimulation, {
+      uri: uri.toString(),
+      document: 0,
+    });
     const started = Date.now();
     let panels = api.simulationPanels();
     while (

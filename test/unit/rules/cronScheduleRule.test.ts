@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { analyzeDocument } from '../../../server/src/core/analysis/analyzeDocument';
 import { computeQuickFixes } from '../../../server/src/core/fixes/quickFixes';
+import { failOnReport } from '../failOnReport';
 import { parseCronSchedule } from '../../../server/src/core/cron/parseCronSchedule';
 import { listTimeZoneNames } from '../../../server/src/core/cron/loadTimeZone';
 import {
@@ -145,7 +146,13 @@ function fixed(text: string, code: string): string {
   const result = analyzeDocument(text, defaultSettings);
   const finding = result.findings.find((candidate) => candidate.code === code);
   assert.ok(finding, code);
-  const [fix] = computeQuickFixes({ text, yaml: result.yaml, finding, locale: 'en' });
+  const [fix] = computeQuickFixes({
+    text,
+    yaml: result.yaml,
+    finding,
+    locale: 'en',
+    reportError: failOnReport,
+  });
   assert.ok(fix, `no fix for ${code}`);
   return [...fix.edits]
     .sort((a, b) => b.range.start - a.range.start)

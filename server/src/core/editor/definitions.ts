@@ -166,9 +166,12 @@ function serviceSelectorDefinitions(
   return targets;
 }
 
-/** The definitions at `offset`: label targets, or Services; empty when there is nothing to go to. Never throws. */
+/**
+ * The definitions at `offset`: label targets, or Services; empty when there is nothing to go to.
+ * A failure is reported through `context.reportError` and gives no targets.
+ */
 export function computeDefinitions(
-  context: Pick<EditorContext, 'analysis'>,
+  context: Pick<EditorContext, 'analysis' | 'reportError'>,
   offset: number,
 ): DefinitionTarget[] {
   try {
@@ -182,7 +185,8 @@ export function computeDefinitions(
     if (root?.kind === 'map' && scalarString(getEntry(root, 'kind')?.value) === 'Service')
       return serviceSelectorDefinitions(context, root, offset) ?? [];
     return [];
-  } catch {
+  } catch (error) {
+    context.reportError('definition', error);
     return [];
   }
 }

@@ -6,6 +6,10 @@ import type { OffsetRange } from '../text/offsetRange';
 import type { Workload } from '../workload/recognizeWorkload';
 import type { YamlNode } from '../yaml/yamlModel';
 
+import type { ReportError } from '../findings/reportError';
+
+export type { ReportError };
+
 /**
  * What every editor feature of the core (hover, code lens, completion, symbols) is given. The
  * core has no clock and no environment: the LSP layer passes the current instant and the user's
@@ -21,6 +25,11 @@ export interface EditorContext {
   readonly now: number;
   /** The user's IANA time zone (the machine the editor runs on), for "your local time". */
   readonly localTimeZone: string;
+  /**
+   * Told of a provider that threw: the others still answer, and the failure is not hidden. A
+   * provider returns nothing for input that is not its business; a throw is always a bug.
+   */
+  readonly reportError: ReportError;
 }
 
 /** A position in a document and what is there. */
@@ -44,11 +53,18 @@ export interface HoverResult {
 /** A hover provider returns undefined when the position is not its business. */
 export type HoverProvider = (context: PositionContext) => HoverResult | undefined;
 
+/**
+ * The client commands a code lens can run, by name: the core does not know the client's command
+ * identifiers; the LSP layer maps each name to one of `podlineCommands` (server/src/protocol).
+ * `simulate` takes `{ document: <index> }`.
+ */
+export type LensCommandName = 'simulate';
+
 /** A code lens: a title above `range`, optionally running a command. */
 export interface CodeLensItem {
   readonly range: OffsetRange;
   readonly title: string;
-  readonly command?: { readonly id: string; readonly arguments: readonly unknown[] };
+  readonly command?: { readonly name: LensCommandName; readonly arguments: readonly unknown[] };
 }
 
 /** A code lens provider lists its lenses for the whole document. */

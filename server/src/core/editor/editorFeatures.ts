@@ -56,7 +56,15 @@ function keyPath(map: YamlNode, key: string): string {
     : `${map.path}[${key}]`;
 }
 
-/** The hover at `offset`, from the first provider that answers. Never throws. */
+/** What to call a provider in a report: the feature, and the provider's name when it has one. */
+function featureName(feature: string, provider: { readonly name: string }): string {
+  return provider.name ? `${feature}:${provider.name}` : feature;
+}
+
+/**
+ * The hover at `offset`, from the first provider that answers. A provider that throws is reported
+ * through `context.reportError` and the next one is asked; this never throws unless the reporter does.
+ */
 export function computeHover(
   context: EditorContext,
   offset: number,
@@ -67,14 +75,15 @@ export function computeHover(
     try {
       const result = provider(position);
       if (result) return result;
-    } catch {
-      // One failing provider must not hide the others.
+    } catch (error) {
+      // One failing provider must not hide the others, nor its own failure.
+      context.reportError(featureName('hover', provider), error);
     }
   }
   return undefined;
 }
 
-/** Every code lens of the document. Never throws. */
+/** Every code lens of the document; a provider that throws is reported and contributes nothing. */
 export function computeCodeLenses(
   context: EditorContext,
   providers: readonly CodeLensProvider[] = codeLensProviders,
@@ -82,13 +91,14 @@ export function computeCodeLenses(
   return providers.flatMap((provider) => {
     try {
       return provider(context);
-    } catch {
+    } catch (error) {
+      context.reportError(featureName('codeLens', provider), error);
       return [];
     }
   });
 }
 
-/** The completion items at `offset`, from the first provider that answers. Never throws. */
+/** The completion items at `offset`, from the first provider that answers; one that throws is reported. */
 export function computeCompletions(
   context: EditorContext,
   offset: number,
@@ -99,8 +109,8 @@ export function computeCompletions(
     try {
       const result = provider(position);
       if (result) return result;
-    } catch {
-      // Try the next provider.
+    } catch (error) {
+      context.reportError(featureName('completion', provider), error);
     }
   }
   return [];

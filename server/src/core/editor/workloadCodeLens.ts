@@ -17,9 +17,6 @@ import { workloadRefs } from '../workload/workloadRefs';
 import type { Workload } from '../workload/recognizeWorkload';
 import type { CodeLensItem, CodeLensProvider } from './editorFeature';
 
-/** The command the "▶ Simulate" lens runs; its one argument is `{ document: <index> }`. */
-export const SIMULATE_COMMAND = 'podline.simulate';
-
 /** This module's workloadLensMessages, in English and Simplified Chinese. */
 export const workloadLensMessages = defineCatalog(
   {
@@ -228,7 +225,7 @@ export const workloadCodeLens: CodeLensProvider = (context): CodeLensItem[] => {
       {
         range,
         title: say('simulate'),
-        command: { id: SIMULATE_COMMAND, arguments: [{ document: workload.document.index }] },
+        command: { name: 'simulate', arguments: [{ document: workload.document.index }] },
       },
     ];
   });

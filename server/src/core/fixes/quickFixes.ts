@@ -1,4 +1,5 @@
 import type { Finding } from '../findings/finding';
+import type { ReportError } from '../findings/reportError';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { Locale } from '../l10n';
 import type { OffsetRange } from '../text/offsetRange';
@@ -48,6 +49,8 @@ export interface FixContext {
   readonly yaml: YamlFileModel;
   readonly finding: Finding;
   readonly locale: Locale;
+  /** Told of a fix provider that threw (a bug: an ambiguous fix returns nothing instead). */
+  readonly reportError: ReportError;
 }
 
 type FixProvider = (context: FixContext) => QuickFix[];
@@ -120,13 +123,14 @@ const providers: Readonly<Record<string, FixProvider>> = {
   'job/selector': (context) => (context.finding.data?.['removable'] === true ? removeFieldFix(context) : []),
 };
 
-/** The quick fixes for one finding; empty when none is unambiguous. Never throws. */
+/** The quick fixes for one finding; empty when none is unambiguous, or (reported) when its provider throws. */
 export function computeQuickFixes(context: FixContext): QuickFix[] {
   const provider = providers[context.finding.code];
   if (!provider) return [];
   try {
     return provider(context);
-  } catch {
+  } catch (error) {
+    context.reportError(`quickFix:${context.finding.code}`, error);
     return [];
   }
 }

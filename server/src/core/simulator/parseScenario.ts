@@ -25,6 +25,14 @@ import type {
   SimulationLimits,
   TaintSpec,
 } from './scenarioTypes';
+import {
+  MAX_SCENARIO_COUNT,
+  SCENARIO_EVENT_FIELDS,
+  SCENARIO_EVENT_TYPES,
+  TAINT_EFFECTS,
+  scenarioEventDefinition,
+} from './scenarioEvents';
+import type { ScenarioEventField } from './scenarioEvents';
 import { simulatorMessages } from './simulatorMessages';
 import type { SimulatorMessageKey } from './simulatorMessages';
 
@@ -96,35 +104,9 @@ function withStandardLabels(name: string, labels: Readonly<Record<string, string
   };
 }
 
-const EVENT_TYPES = [
-  'addNode',
-  'removeNode',
-  'drainNode',
-  'cordonNode',
-  'uncordonNode',
-  'taintNode',
-  'untaintNode',
-  'labelNode',
-  'disruptPod',
-  'deletePod',
-  'changeTemplate',
-  'suspend',
-  'resume',
-] as const;
-
-const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
-
-const DISRUPTION_REASONS: readonly DisruptionReason[] = [
-  'EvictionByEvictionAPI',
-  'PreemptionByScheduler',
-  'DeletionByTaintManager',
-  'DeletionByPodGC',
-  'TerminationByKubelet',
-];
-
 const MAX_SEED = Number.MAX_SAFE_INTEGER;
 const MAX_EXIT_CODE = 255;
-const MAX_COUNT = 1_000_000_000;
+const MAX_COUNT = MAX_SCENARIO_COUNT;
 
 class Reader {
   readonly errors: ScenarioError[] = [];
@@ -591,19 +573,6 @@ function readTaint(reader: Reader, node: YamlNode, path: string): TaintSpec | nu
   return key === null ? null : { key, value: value ?? '', effect };
 }
 
-function readSelector(reader: Reader, map: Map<string, YamlNode>, node: YamlNode, path: string): PodSelector {
-  const selector: PodSelector = {
-    pod: map.has('pod') ? reader.integer(map.get('pod'), `${path}.pod`, 1, MAX_COUNT, 1) : null,
-    podName: map.has('podName') ? reader.string(map.get('podName'), `${path}.podName`) : null,
-    index: map.has('index') ? reader.integer(map.get('index'), `${path}.index`, 0, MAX_COUNT, 0) : null,
-    node: map.has('node') ? reader.string(map.get('node'), `${path}.node`) : null,
-    job: map.has('job') ? reader.integer(map.get('job'), `${path}.job`, 1, MAX_COUNT, 1) : null,
-  };
-  if (Object.values(selector).every((value) => value === null))
-    reader.error(node.range, path, 'emptySelector');
-  return selector;
-}
-
 function readEvents(
   reader: Reader,
   node: YamlNode | undefined,
@@ -613,20 +582,7 @@ function readEvents(
   const raw: { atMs: number; order: number; item: YamlNode; path: string; map: Map<string, YamlNode> }[] = [];
   reader.list(node, 'events').forEach((item, i) => {
     const path = `events[${i}]`;
-    const map = reader.map(item, path, [
-      'at',
-      'type',
-      'node',
-      'taint',
-      'key',
-      'effect',
-      'labels',
-      'pod',
-      'podName',
-      'index',
-      'job',
-      'reason',
-    ]);
+    const map = reader.map(item, path, ['at', 'type', ...SCENARIO_EVENT_FIELDS]);
     if (map === null) return;
     const atNode = map.get('at');
     let atMs = 0;
@@ -658,6 +614,67 @@ function readTime(reader: Reader, node: YamlNode, path: string, startMs: number)
   return 0;
 }
 
+/** A field's value as read: undefined when it is absent, null when it is there but unusable. */
+type FieldValue = string | number | TaintSpec | NodeSpec | Record<string, string | null> | null | undefined;
+
+/** Reads one event field by its table entry, reporting what is wrong with it. */
+function readEventField(
+  reader: Reader,
+  item: YamlNode,
+  path: string,
+  map: Map<string, YamlNode>,
+  field: ScenarioEventField,
+  nodeNames: Set<string>,
+): FieldValue {
+  const node = map.get(field.name);
+  const fieldPath = `${path}.${field.name}`;
+  if (node === undefined) {
+    if (field.required) reader.error(item.range, fieldPath, 'required');
+    return undefined;
+  }
+  const type = field.type;
+  switch (type.kind) {
+    case 'existingNode': {
+      const name = reader.string(node, fieldPath) ?? '';
+      if (!nodeNames.has(name)) reader.error(node.range, fieldPath, 'unknownNode', { node: name });
+      return name;
+    }
+    case 'newNode': {
+      // `node: name` is shorthand for a plain worker with that name.
+      const spec =
+        node.kind === 'scalar'
+          ? (() => {
+              const name = reader.string(node, fieldPath) ?? '';
+              return { name, labels: withStandardLabels(name, {}), taints: [], unschedulable: false };
+            })()
+          : readNodeSpecs(reader, node, fieldPath)[0];
+      if (!spec) return null;
+      if (nodeNames.has(spec.name)) reader.error(node.range, fieldPath, 'duplicateNode', { node: spec.name });
+      return spec;
+    }
+    case 'string':
+      return reader.string(node, fieldPath);
+    case 'integer':
+      return reader.integer(node, fieldPath, type.min, type.max, type.min);
+    case 'enum':
+      return reader.enumValue(node, fieldPath, type.values, type.values[0] ?? '');
+    case 'taint':
+      return readTaint(reader, node, fieldPath);
+    case 'labels': {
+      const labels: Record<string, string | null> = {};
+      if (node.kind !== 'map') {
+        reader.error(node.range, fieldPath, 'notMap');
+        return labels;
+      }
+      for (const entry of node.entries) {
+        const value = resolve(entry.value);
+        labels[entry.key] = value === null ? null : reader.string(value, `${fieldPath}.${entry.key}`);
+      }
+      return labels;
+    }
+  }
+}
+
 function readEvent(
   reader: Reader,
   item: YamlNode,
@@ -671,27 +688,13 @@ function readEvent(
     reader.error(item.range, `${path}.type`, 'required');
     return null;
   }
-  const type = reader.enumValue(typeNode, `${path}.type`, EVENT_TYPES, 'suspend');
+  const type = reader.enumValue(typeNode, `${path}.type`, SCENARIO_EVENT_TYPES, 'suspend');
   if (reader.scalar(typeNode) !== type) return null;
   const line = reader.lineOf(item);
   const base = { atMs, line };
-  // Each event type allows only its own fields, so that a misplaced field is reported.
-  const allowedByType: Record<(typeof EVENT_TYPES)[number], readonly string[]> = {
-    addNode: ['node'],
-    removeNode: ['node'],
-    drainNode: ['node'],
-    cordonNode: ['node'],
-    uncordonNode: ['node'],
-    taintNode: ['node', 'taint'],
-    untaintNode: ['node', 'key', 'effect'],
-    labelNode: ['node', 'labels'],
-    disruptPod: ['pod', 'podName', 'index', 'node', 'job', 'reason'],
-    deletePod: ['pod', 'podName', 'index', 'node', 'job'],
-    changeTemplate: [],
-    suspend: [],
-    resume: [],
-  };
-  const allowed = allowedByType[type];
+  // Each event type allows only its own fields (scenarioEvents.ts), so that a misplaced field is reported.
+  const definition = scenarioEventDefinition(type);
+  const allowed = definition.fields.map((field) => field.name);
   for (const key of map.keys()) {
     if (key !== 'at' && key !== 'type' && !allowed.includes(key)) {
       reader.error(map.get(key)?.range ?? item.range, `${path}.${key}`, 'unknownField', {
@@ -699,98 +702,66 @@ function readEvent(
       });
     }
   }
-  const nodeName = (): string => {
-    const nameNode = map.get('node');
-    if (nameNode === undefined) {
-      reader.error(item.range, `${path}.node`, 'required');
-      return '';
-    }
-    const name = reader.string(nameNode, `${path}.node`) ?? '';
-    if (!nodeNames.has(name)) reader.error(nameNode.range, `${path}.node`, 'unknownNode', { node: name });
-    return name;
-  };
+  const values = new Map<string, FieldValue>();
+  const lastOfOneOf = definition.oneOf?.[definition.oneOf.length - 1];
+  for (const field of definition.fields) {
+    values.set(field.name, readEventField(reader, item, path, map, field, nodeNames));
+    if (field.name === lastOfOneOf && definition.oneOf?.every((name) => (values.get(name) ?? null) === null))
+      reader.error(item.range, path, 'emptySelector');
+  }
+  const text = (name: string): string | null => (values.get(name) as string | null | undefined) ?? null;
+  const count = (name: string): number | null => (values.get(name) as number | undefined) ?? null;
+  const selector = (): PodSelector => ({
+    pod: count('pod'),
+    podName: text('podName'),
+    index: count('index'),
+    node: text('node'),
+    job: count('job'),
+  });
   switch (type) {
     case 'addNode': {
-      const nodeNode = map.get('node');
-      if (nodeNode === undefined) {
-        reader.error(item.range, `${path}.node`, 'required');
-        return null;
-      }
-      // `node: name` is shorthand for a plain worker with that name.
-      const specNode = nodeNode.kind === 'scalar' ? null : nodeNode;
-      const specs = specNode
-        ? readNodeSpecs(reader, specNode, `${path}.node`)
-        : [
-            {
-              name: reader.string(nodeNode, `${path}.node`) ?? '',
-              labels: {},
-              taints: [],
-              unschedulable: false,
-            },
-          ].map((spec) => ({ ...spec, labels: withStandardLabels(spec.name, {}) }));
-      const spec = specs[0];
+      const spec = values.get('node') as NodeSpec | null | undefined;
       if (!spec) return null;
-      if (nodeNames.has(spec.name))
-        reader.error(nodeNode.range, `${path}.node`, 'duplicateNode', { node: spec.name });
       nodeNames.add(spec.name);
       return { ...base, type, node: spec };
     }
     case 'removeNode': {
-      const node = nodeName();
+      const node = text('node') ?? '';
       nodeNames.delete(node);
       return { ...base, type, node };
     }
     case 'drainNode':
     case 'cordonNode':
     case 'uncordonNode':
-      return { ...base, type, node: nodeName() };
+      return { ...base, type, node: text('node') ?? '' };
     case 'taintNode': {
-      const node = nodeName();
-      const taintNode = map.get('taint');
-      if (taintNode === undefined) {
-        reader.error(item.range, `${path}.taint`, 'required');
-        return null;
-      }
-      const taint = readTaint(reader, taintNode, `${path}.taint`);
-      return taint ? { ...base, type, node, taint } : null;
+      const taint = values.get('taint') as TaintSpec | null | undefined;
+      return taint ? { ...base, type, node: text('node') ?? '', taint } : null;
     }
-    case 'untaintNode': {
-      const node = nodeName();
-      if (!map.has('key')) reader.error(item.range, `${path}.key`, 'required');
-      const key = reader.string(map.get('key'), `${path}.key`) ?? '';
-      const effect = map.has('effect')
-        ? reader.enumValue(map.get('effect'), `${path}.effect`, TAINT_EFFECTS, 'NoSchedule')
-        : null;
-      return { ...base, type, node, key, effect };
-    }
-    case 'labelNode': {
-      const node = nodeName();
-      const labelsNode = map.get('labels');
-      if (labelsNode === undefined) reader.error(item.range, `${path}.labels`, 'required');
-      const labels: Record<string, string | null> = {};
-      const resolvedLabels = labelsNode ?? null;
-      if (resolvedLabels?.kind === 'map') {
-        for (const entry of resolvedLabels.entries) {
-          const value = resolve(entry.value);
-          labels[entry.key] = value === null ? null : reader.string(value, `${path}.labels.${entry.key}`);
-        }
-      } else if (resolvedLabels) reader.error(resolvedLabels.range, `${path}.labels`, 'notMap');
-      return { ...base, type, node, labels };
-    }
+    case 'untaintNode':
+      return {
+        ...base,
+        type,
+        node: text('node') ?? '',
+        key: text('key') ?? '',
+        effect: text('effect') as TaintSpec['effect'] | null,
+      };
+    case 'labelNode':
+      return {
+        ...base,
+        type,
+        node: text('node') ?? '',
+        labels: (values.get('labels') as Record<string, string | null> | undefined) ?? {},
+      };
     case 'disruptPod':
       return {
         ...base,
         type,
-        selector: readSelector(reader, map, item, path),
-        reason: reader.enumValue(
-          map.get('reason'),
-          `${path}.reason`,
-          DISRUPTION_REASONS,
-          'EvictionByEvictionAPI',
-        ),
+        selector: selector(),
+        reason: (text('reason') ?? 'EvictionByEvictionAPI') as DisruptionReason,
       };
     case 'deletePod':
-      return { ...base, type, selector: readSelector(reader, map, item, path) };
+      return { ...base, type, selector: selector() };
     case 'changeTemplate':
     case 'suspend':
     case 'resume':

@@ -12,6 +12,7 @@ import { DaemonSetController } from './daemonSetController';
 import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { JobController } from './jobController';
+import { eventAppliesTo } from './scenarioEvents';
 import type { Scenario, ScenarioEventSpec } from './scenarioTypes';
 import { simulatorMessages } from './simulatorMessages';
 import type { Timeline, TimelineSummary } from './timeline';
@@ -45,26 +46,6 @@ export interface SimulateOptions {
 /** The default horizon of a CronJob when the scenario gives none: five Jobs. */
 export const DEFAULT_CRONJOB_JOBS = 5;
 
-/** Events every kind understands: the cluster's nodes and pods. */
-const CLUSTER_EVENTS: readonly ScenarioEventSpec['type'][] = [
-  'addNode',
-  'removeNode',
-  'drainNode',
-  'cordonNode',
-  'uncordonNode',
-  'taintNode',
-  'untaintNode',
-  'labelNode',
-  'disruptPod',
-  'deletePod',
-];
-
-const EVENTS_BY_KIND: Readonly<Record<Workload['kind'], readonly ScenarioEventSpec['type'][]>> = {
-  Job: [...CLUSTER_EVENTS, 'suspend', 'resume'],
-  CronJob: [...CLUSTER_EVENTS, 'suspend', 'resume'],
-  DaemonSet: [...CLUSTER_EVENTS, 'changeTemplate'],
-};
-
 /** Simulates `workload` (a recognised Job, CronJob or DaemonSet) under `scenario`. */
 export function simulate(
   workload: Workload,
@@ -77,7 +58,7 @@ export function simulate(
     args: Record<string, string | number> = {},
   ): string => formatMessage(simulatorMessages, locale, key, args);
   for (const event of scenario.events) {
-    if (!EVENTS_BY_KIND[workload.kind].includes(event.type)) {
+    if (!eventAppliesTo(event.type, workload.kind)) {
       return {
         ok: false,
         error: {
