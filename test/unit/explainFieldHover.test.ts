@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { simulateDocument } from '../../server/src/core/simulator';
 import { computeHover } from '../../server/src/core/editor/editorFeatures';
 import { fieldHover, locateField } from '../../server/src/core/editor/fieldHover';
 import { workloadCodeLens } from '../../server/src/core/editor/workloadCodeLens';
@@ -122,6 +123,35 @@ successPolicy:
     'Rule 1: the Job succeeds once indexes `0-2` have all succeeded.',
     'Rule 2: the Job succeeds once any 5 indexes have succeeded.',
     '`SuccessCriteriaMet` (reason `SuccessPolicy`)',
+  );
+});
+
+test('successPolicy: a succeededCount of 0 is met by the first succeeded index; an empty succeededIndexes is skipped', () => {
+  // matchSuccessPolicy: `contains >= *SucceededCount` holds for 0 as soon as any index has
+  // succeeded; a succeededIndexes that parses to no interval makes the controller skip the rule.
+  const success = jobYaml(`completions: 4
+parallelism: 1
+completionMode: Indexed
+successPolicy:
+  rules:
+  - succeededIndexes: ""
+    succeededCount: 0
+  - succeededCount: 0`);
+  assertIncludes(
+    hoverAt(success, 'successPolicy'),
+    'Rule 1: its succeededIndexes names no index the controller can read, so the controller skips the rule.',
+    'Rule 2: succeededCount 0 is met at once: the Job succeeds as soon as any index has succeeded.',
+  );
+  // The simulator agrees: one pod at a time, and the Job meets its success policy after index 0.
+  const result = simulateDocument(success, { scenarioText: 'pods: {startLatency: 0, runTime: 10s}' });
+  assert.ok(result.ok);
+  const job = result.timeline.jobs[0];
+  assert.equal(job?.outcome, 'Complete');
+  assert.equal(result.timeline.summary.podsSucceeded, 1);
+  assert.ok(
+    job.conditions.some(
+      (condition) => condition.type === 'SuccessCriteriaMet' && condition.reason === 'SuccessPolicy',
+    ),
   );
 });
 

@@ -22,7 +22,11 @@ export const jobLifecycleMessages = defineCatalog(
     successRuleBoth: 'Rule {n}: the Job succeeds once {count} of the indexes {indexes} have succeeded.',
     successRuleCount: 'Rule {n}: the Job succeeds once any {count} indexes have succeeded.',
     successRuleIgnored:
-      'Rule {n}: sets neither a usable succeededIndexes nor a succeededCount above 0; the controller never matches it.',
+      'Rule {n}: sets neither succeededIndexes nor succeededCount; the controller never matches it.',
+    successRuleEmptyIndexes:
+      'Rule {n}: its succeededIndexes names no index the controller can read, so the controller skips the rule.',
+    successRuleZero:
+      'Rule {n}: succeededCount 0 is met at once: the Job succeeds as soon as any index has succeeded.',
     successOrder:
       'Rules are checked in order against the succeeded indexes; on the first match the Job gets `SuccessCriteriaMet` (reason `SuccessPolicy`), its remaining pods are deleted, and then it is `Complete`.',
     successDefault:
@@ -62,8 +66,9 @@ export const jobLifecycleMessages = defineCatalog(
     successRuleIndexes: '规则 {n}：索引 {indexes} 全部成功后 Job 即成功。',
     successRuleBoth: '规则 {n}：索引 {indexes} 中有 {count} 个成功后 Job 即成功。',
     successRuleCount: '规则 {n}：任意 {count} 个索引成功后 Job 即成功。',
-    successRuleIgnored:
-      '规则 {n}：既没有可用的 succeededIndexes，也没有大于 0 的 succeededCount；控制器永远不会匹配它。',
+    successRuleIgnored: '规则 {n}：既没有 succeededIndexes 也没有 succeededCount；控制器永远不会匹配它。',
+    successRuleEmptyIndexes: '规则 {n}：succeededIndexes 中没有控制器能读出的索引，控制器会跳过这条规则。',
+    successRuleZero: '规则 {n}：succeededCount 为 0 立即满足：只要有任意一个索引成功，Job 即成功。',
     successOrder:
       '按顺序用已成功的索引检查各条规则；第一条匹配时 Job 获得 `SuccessCriteriaMet`（原因 `SuccessPolicy`），剩余的 Pod 被删除，随后变为 `Complete`。',
     successDefault: '没有 successPolicy 时，Indexed Job 只有在每个索引（0 到 {last}）都成功后才成功。',
@@ -124,7 +129,12 @@ export function explainSuccessPolicy(settings: JobSettings, locale: Locale): str
     const indexes = stringValue(field(rule, 'succeededIndexes'));
     const count = integerValue(field(rule, 'succeededCount'));
     const n = index + 1;
+    // matchSuccessPolicy (pkg/controller/job/success_policy.go): a rule whose succeededIndexes
+    // parses to nothing is skipped; otherwise `contains >= succeededCount` holds for a count of 0
+    // once any index has succeeded, with or without succeededIndexes.
     const usableIndexes = indexes !== undefined && indexes.trim() !== '';
+    if (indexes !== undefined && !usableIndexes) return say('successRuleEmptyIndexes', { n });
+    if (count === 0) return say('successRuleZero', { n });
     const usableCount = count !== undefined && count > 0;
     if (usableIndexes && usableCount) return say('successRuleBoth', { n, count, indexes: code(indexes) });
     if (usableIndexes) return say('successRuleIndexes', { n, indexes: code(indexes) });
