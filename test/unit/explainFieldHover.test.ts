@@ -4,6 +4,7 @@
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
+import { defaultImagePullPolicy } from '../../server/src/core/explain/fieldDefaults';
 import { simulateDocument } from '../../server/src/core/simulator';
 import { computeHover } from '../../server/src/core/editor/editorFeatures';
 import { fieldHover, locateField } from '../../server/src/core/editor/fieldHover';
@@ -153,6 +154,23 @@ successPolicy:
       (condition) => condition.type === 'SuccessCriteriaMet' && condition.reason === 'SuccessPolicy',
     ),
   );
+});
+
+test('the imagePullPolicy default, as SetDefaults_Container reads ParseImageName', () => {
+  // Tag latest, or neither tag nor digest (ParseImageName then gives latest): Always. A digest
+  // without a tag, any other tag, or an image that does not parse (the error is ignored): IfNotPresent.
+  const cases: [string, 'Always' | 'IfNotPresent'][] = [
+    ['busybox', 'Always'],
+    ['busybox:latest', 'Always'],
+    ['registry.example.com:5000/team/app', 'Always'],
+    ['busybox:1.36', 'IfNotPresent'],
+    ['registry.example.com:5000/team/app:v2', 'IfNotPresent'],
+    [`busybox@sha256:${'a'.repeat(64)}`, 'IfNotPresent'],
+    [`busybox:latest@sha256:${'a'.repeat(64)}`, 'Always'],
+    [`busybox:1.36@sha256:${'a'.repeat(64)}`, 'IfNotPresent'],
+    ['Busybox', 'IfNotPresent'],
+  ];
+  for (const [image, expected] of cases) assert.equal(defaultImagePullPolicy(image), expected, image);
 });
 
 test('field locations', () => {

@@ -11,6 +11,7 @@ import { booleanValue, field, stringValue } from '../yaml/fieldRef';
 import type { FieldRef } from '../yaml/fieldRef';
 import type { WorkloadRefs } from '../workload/workloadRefs';
 import type { WorkloadKind } from '../workload/recognizeWorkload';
+import { parseImageReference } from '../k8s/imageReference';
 import { code } from './explainFormat';
 import type { JobSettings } from './jobSettings';
 
@@ -114,13 +115,16 @@ const fixed =
   () =>
     code(value);
 
-/** The image's pull policy default: Always for `:latest` or no tag (a digest counts as a tag). */
+/**
+ * `SetDefaults_Container`'s imagePullPolicy: `Always` when `ParseImageName` gives the tag
+ * `latest` (also for an image with neither tag nor digest, which it gives `latest`),
+ * `IfNotPresent` otherwise, including for an image it cannot parse (its error is ignored there).
+ */
 export function defaultImagePullPolicy(image: string): 'Always' | 'IfNotPresent' {
-  if (image.includes('@')) return 'IfNotPresent';
-  const lastPart = image.slice(image.lastIndexOf('/') + 1);
-  const colon = lastPart.lastIndexOf(':');
-  if (colon === -1) return 'Always';
-  return lastPart.slice(colon + 1) === 'latest' ? 'Always' : 'IfNotPresent';
+  const reference = parseImageReference(image);
+  if (!reference) return 'IfNotPresent';
+  const tag = reference.tag ?? (reference.digest === null ? 'latest' : null);
+  return tag === 'latest' ? 'Always' : 'IfNotPresent';
 }
 
 const jobSpecDefaults: Readonly<Record<string, DefaultSpec>> = {
