@@ -315,6 +315,44 @@ spec:
   assert.equal(at(pod, 'spec', 'containers', 0, 'imagePullPolicy'), 'Always');
 });
 
+test('Pod-only defaults reach the pods, not the template of the Job a CronJob creates', () => {
+  // SetDefaults_Pod runs for Pods only: requests copied from limits, enableServiceLinks, and the
+  // host-network hostPort (defaultHostNetworkPorts). A pod template gets none of them.
+  const text = `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: probe}
+spec:
+  schedule: "*/5 * * * *"
+  jobTemplate:
+    spec:
+      template:
+        spec:
+          restartPolicy: Never
+          hostNetwork: true
+          containers:
+          - name: probe
+            image: probe:1.0
+            ports: [{containerPort: 8080}]
+            resources: {limits: {cpu: 500m, memory: 64Mi}, requests: {cpu: 100m}}
+`;
+  const [job, pod] = preview(text).objects;
+  const template = at(job, 'spec', 'template', 'spec');
+  assert.equal(at(template, 'enableServiceLinks'), undefined);
+  assert.deepEqual(at(template, 'containers', 0, 'ports', 0), { containerPort: 8080, protocol: 'TCP' });
+  assert.deepEqual(at(template, 'containers', 0, 'resources', 'requests'), { cpu: '100m' });
+  assert.equal(at(pod, 'kind'), 'Pod');
+  assert.equal(at(pod, 'spec', 'enableServiceLinks'), true);
+  assert.deepEqual(at(pod, 'spec', 'containers', 0, 'ports', 0), {
+    containerPort: 8080,
+    protocol: 'TCP',
+    hostPort: 8080,
+  });
+  assert.deepEqual(at(pod, 'spec', 'containers', 0, 'resources', 'requests'), {
+    cpu: '100m',
+    memory: '64Mi',
+  });
+});
+
 test('nothing to preview: other kinds, missing documents, suspended and paused Jobs', () => {
   const service = seed('job-indexed-with-headless-service.yaml');
   const analysis = analyzeDocument(service, defaultSettings);

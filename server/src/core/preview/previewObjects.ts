@@ -161,7 +161,6 @@ function withDefaults(object: PlainObject, defaults: PlainObject): PlainObject {
 
 /** Applies the core v1 pod defaults (§2.4) the workload model does not carry to a pod spec. */
 export function applyPodSpecDefaults(spec: PlainObject): PlainObject {
-  const hostNetwork = spec['hostNetwork'] === true;
   const containerDefaults = (container: PlainValue): PlainValue => {
     if (!isObject(container)) return container;
     const image = typeof container['image'] === 'string' ? container['image'] : undefined;
@@ -172,14 +171,7 @@ export function applyPodSpecDefaults(spec: PlainObject): PlainObject {
     });
     if (Array.isArray(result['ports'])) {
       result['ports'] = result['ports'].map((port) =>
-        isObject(port)
-          ? withDefaults(port, {
-              protocol: 'TCP',
-              ...(hostNetwork && typeof port['containerPort'] === 'number'
-                ? { hostPort: port['containerPort'] }
-                : {}),
-            })
-          : port,
+        isObject(port) ? withDefaults(port, { protocol: 'TCP' }) : port,
       );
     }
     return result;
@@ -190,6 +182,43 @@ export function applyPodSpecDefaults(spec: PlainObject): PlainObject {
     securityContext: {},
     schedulerName: 'default-scheduler',
   });
+  for (const key of ['initContainers', 'containers']) {
+    const list = result[key];
+    if (Array.isArray(list)) result[key] = list.map(containerDefaults);
+  }
+  return result;
+}
+
+/**
+ * The defaults `SetDefaults_Pod` (pkg/apis/core/v1/defaults.go) applies to a Pod and never to a
+ * pod template: requests copied from limits where a container sets none, `enableServiceLinks`,
+ * and on the host network each container port's hostPort from its containerPort
+ * (`defaultHostNetworkPorts`). The pods the controllers create get them; the Job a CronJob
+ * creates keeps its template without them.
+ */
+function applyPodDefaults(spec: PlainObject): PlainObject {
+  const hostNetwork = spec['hostNetwork'] === true;
+  const containerDefaults = (container: PlainValue): PlainValue => {
+    if (!isObject(container)) return container;
+    const result: PlainObject = { ...container };
+    const resources = objectAt(result['resources']);
+    const limits = objectAt(resources['limits']);
+    if (Object.keys(limits).length > 0) {
+      const requests = { ...objectAt(resources['requests']) };
+      for (const [name, quantity] of Object.entries(limits))
+        if (!(name in requests)) setKey(requests, name, quantity);
+      result['resources'] = { ...resources, requests };
+    }
+    if (hostNetwork && Array.isArray(result['ports'])) {
+      result['ports'] = result['ports'].map((port) =>
+        isObject(port) && typeof port['containerPort'] === 'number'
+          ? withDefaults(port, { hostPort: port['containerPort'] })
+          : port,
+      );
+    }
+    return result;
+  };
+  const result = withDefaults(spec, { enableServiceLinks: true });
   for (const key of ['initContainers', 'containers']) {
     const list = result[key];
     if (Array.isArray(list)) result[key] = list.map(containerDefaults);
@@ -330,7 +359,7 @@ function jobPod(
   const metadata = objectAt(template['metadata']);
   const labels = { ...objectAt(metadata['labels']) };
   const annotations = { ...objectAt(metadata['annotations']) };
-  let spec: PlainObject = { ...objectAt(template['spec']) };
+  let spec: PlainObject = applyPodDefaults(objectAt(template['spec']));
   const generateName = index === undefined ? `${jobName}-` : `${jobName}-${index}-`;
   if (index !== undefined) {
     annotations['batch.kubernetes.io/job-completion-index'] = String(index);
@@ -549,7 +578,7 @@ function previewDaemonSet(
   const model = workloadModel(workload);
   const template = applyModelDefaults(objectAt(objectAt(root['spec'])['template']), model, 'spec.template.');
   const metadata = objectAt(template['metadata']);
-  const spec = applyPodSpecDefaults(objectAt(template['spec']));
+  const spec = applyPodDefaults(applyPodSpecDefaults(objectAt(template['spec'])));
   // Written tolerations keep their place (an identical automatic one replaces them); the rest follow.
   const podTemplate = podTemplateOf(model);
   const written = podTemplate.tolerations;
