@@ -12,6 +12,7 @@ import type { FieldRef } from '../yaml/fieldRef';
 import type { WorkloadRefs } from '../workload/workloadRefs';
 import type { WorkloadKind } from '../workload/recognizeWorkload';
 import { parseImageReference } from '../k8s/imageReference';
+import { DEFAULTS, defaultAt, workloadModel } from '../workload/workloadModel';
 import { code } from './explainFormat';
 import type { JobSettings } from './jobSettings';
 
@@ -133,19 +134,19 @@ const jobSpecDefaults: Readonly<Record<string, DefaultSpec>> = {
     here: (input) =>
       input.job?.completions.value === null ? undefined : String(input.job?.completions.value ?? ''),
   },
-  parallelism: { value: fixed('1') },
+  parallelism: { value: fixed(String(DEFAULTS.job.parallelism)) },
   backoffLimit: {
     value: (_input, say) => say('backoffLimit'),
     here: (input) => (input.job ? String(input.job.backoffLimit.value) : undefined),
   },
-  completionMode: { value: fixed('NonIndexed') },
-  suspend: { value: fixed('false') },
-  manualSelector: { value: fixed('false') },
+  completionMode: { value: fixed(DEFAULTS.job.completionMode) },
+  suspend: { value: fixed(String(DEFAULTS.job.suspend)) },
+  manualSelector: { value: fixed(String(DEFAULTS.job.manualSelector)) },
   podReplacementPolicy: {
     value: (_input, say) => say('podReplacementPolicy'),
     here: (input) => input.job?.podReplacementPolicy.value,
   },
-  'podFailurePolicy.rules[].onPodConditions[].status': { value: fixed('True') },
+  'podFailurePolicy.rules[].onPodConditions[].status': { value: fixed(DEFAULTS.job.onPodConditionsStatus) },
   activeDeadlineSeconds: { meaning: 'meaningActiveDeadline' },
   ttlSecondsAfterFinished: { meaning: 'meaningTtl' },
   backoffLimitPerIndex: { meaning: 'meaningPerIndex' },
@@ -157,27 +158,27 @@ const jobSpecDefaults: Readonly<Record<string, DefaultSpec>> = {
 };
 
 const cronJobSpecDefaults: Readonly<Record<string, DefaultSpec>> = {
-  concurrencyPolicy: { value: fixed('Allow') },
-  suspend: { value: fixed('false') },
-  successfulJobsHistoryLimit: { value: fixed('3') },
-  failedJobsHistoryLimit: { value: fixed('1') },
+  concurrencyPolicy: { value: fixed(DEFAULTS.cronJob.concurrencyPolicy) },
+  suspend: { value: fixed(String(DEFAULTS.cronJob.suspend)) },
+  successfulJobsHistoryLimit: { value: fixed(String(DEFAULTS.cronJob.successfulJobsHistoryLimit)) },
+  failedJobsHistoryLimit: { value: fixed(String(DEFAULTS.cronJob.failedJobsHistoryLimit)) },
   startingDeadlineSeconds: { meaning: 'meaningStartingDeadline' },
   timeZone: { meaning: 'meaningTimeZone' },
 };
 
 const daemonSetSpecDefaults: Readonly<Record<string, DefaultSpec>> = {
-  'updateStrategy.type': { value: fixed('RollingUpdate') },
-  'updateStrategy.rollingUpdate.maxUnavailable': { value: fixed('1') },
-  'updateStrategy.rollingUpdate.maxSurge': { value: fixed('0') },
-  revisionHistoryLimit: { value: fixed('10') },
+  'updateStrategy.type': { value: fixed(DEFAULTS.daemonSet.updateStrategyType) },
+  'updateStrategy.rollingUpdate.maxUnavailable': { value: fixed(String(DEFAULTS.daemonSet.maxUnavailable)) },
+  'updateStrategy.rollingUpdate.maxSurge': { value: fixed(String(DEFAULTS.daemonSet.maxSurge)) },
+  revisionHistoryLimit: { value: fixed(String(DEFAULTS.daemonSet.revisionHistoryLimit)) },
   minReadySeconds: { value: fixed('0') },
 };
 
 const podSpecDefaults: Readonly<Record<string, DefaultSpec>> = {
-  restartPolicy: { value: fixed('Always') },
+  restartPolicy: { value: fixed(DEFAULTS.podSpec.restartPolicy) },
   dnsPolicy: { value: fixed('ClusterFirst') },
   schedulerName: { value: fixed('default-scheduler') },
-  terminationGracePeriodSeconds: { value: fixed('30') },
+  terminationGracePeriodSeconds: { value: fixed(String(DEFAULTS.podSpec.terminationGracePeriodSeconds)) },
   securityContext: { value: fixed('{}') },
 };
 
@@ -234,11 +235,15 @@ export function describeFieldDefault(input: FieldDefaultInput): string | undefin
   if (!spec) return undefined;
   if ('meaning' in spec) return written ? undefined : say('noDefault', { meaning: say(spec.meaning) });
   const value = spec.value(input, say);
-  // The onPodConditions status default is applied to CronJobs too (§2.2); the other Job defaults are not.
+  // Whether the default reaches only the Jobs a CronJob creates, as the model records it; a
+  // field the model does not default follows the Job defaults (all of them but the
+  // onPodConditions status, §2.2).
+  const applied = input.job ? defaultAt(workloadModel(input.job.workload), input.ref.path) : undefined;
   const createdJobOnly =
-    input.scope === 'jobSpec' &&
-    input.job?.inCronJob === true &&
-    input.relative !== 'podFailurePolicy.rules[].onPodConditions[].status';
+    applied?.onCreatedJobs ??
+    (input.scope === 'jobSpec' &&
+      input.job?.inCronJob === true &&
+      input.relative !== 'podFailurePolicy.rules[].onPodConditions[].status');
   if (written) return say(createdJobOnly ? 'setHereCronJob' : 'setHere', { value });
   if (createdJobOnly) return say('cronJobTemplate', { value });
   const here = spec.here?.(input);

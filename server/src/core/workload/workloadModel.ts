@@ -176,6 +176,41 @@ export interface AppliedDefault {
 /** The largest value of an int32 field, the default backoffLimit with backoffLimitPerIndex. */
 export const MAX_INT32 = 2147483647;
 
+/**
+ * The values the API server's defaulters give fields a manifest leaves unset
+ * (docs/kubernetes-behaviour.md §2): `SetDefaults_Job`, `SetDefaults_CronJob`,
+ * `SetDefaults_DaemonSet` (pkg/apis/batch/v1, pkg/apis/apps/v1 defaults.go) and the pod spec's
+ * (pkg/apis/core/v1/defaults.go). The model applies them; the hovers quote them.
+ */
+export const DEFAULTS = {
+  job: {
+    /** Both, when completions and parallelism are both unset; otherwise parallelism alone. */
+    parallelism: 1,
+    completions: 1,
+    backoffLimit: 6,
+    backoffLimitWithBackoffLimitPerIndex: MAX_INT32,
+    completionMode: 'NonIndexed',
+    suspend: false,
+    manualSelector: false,
+    podReplacementPolicy: 'TerminatingOrFailed',
+    podReplacementPolicyWithPodFailurePolicy: 'Failed',
+    onPodConditionsStatus: 'True',
+  },
+  cronJob: {
+    concurrencyPolicy: 'Allow',
+    suspend: false,
+    successfulJobsHistoryLimit: 3,
+    failedJobsHistoryLimit: 1,
+  },
+  daemonSet: {
+    updateStrategyType: 'RollingUpdate',
+    maxUnavailable: 1,
+    maxSurge: 0,
+    revisionHistoryLimit: 10,
+  },
+  podSpec: { restartPolicy: 'Always', terminationGracePeriodSeconds: 30 },
+} as const;
+
 class SpecReader {
   readonly notes: SpecNote[] = [];
   readonly defaults: AppliedDefault[] = [];
@@ -292,9 +327,14 @@ function readTemplate(reader: SpecReader, podSpec: FieldRef): PodTemplateModel {
     matchExpressions: items(field(term, 'matchExpressions')).map(requirement),
     matchFields: items(field(term, 'matchFields')).map(requirement),
   }));
-  const restartPolicy = reader.text(field(podSpec, 'restartPolicy'), 'Always');
+  const restartPolicy = reader.text(field(podSpec, 'restartPolicy'), DEFAULTS.podSpec.restartPolicy);
   const grace =
-    reader.int(field(podSpec, 'terminationGracePeriodSeconds'), 0, Number.MAX_SAFE_INTEGER, 30) ?? 30;
+    reader.int(
+      field(podSpec, 'terminationGracePeriodSeconds'),
+      0,
+      Number.MAX_SAFE_INTEGER,
+      DEFAULTS.podSpec.terminationGracePeriodSeconds,
+    ) ?? DEFAULTS.podSpec.terminationGracePeriodSeconds;
   const deadline = reader.int(field(podSpec, 'activeDeadlineSeconds'), 1, Number.MAX_SAFE_INTEGER, null);
   reader.inJobTemplate = inJobTemplate;
   return {
@@ -326,6 +366,19 @@ function parseIndexList(text: string): IntegerSet | null {
   return ranges;
 }
 
+/**
+ * An omitted onPodConditions status is True (`SetDefaults_PodFailurePolicyOnPodConditionsPattern`,
+ * pkg/apis/batch/v1/defaults.go). It is the pattern type's own defaulter, so unlike the Job
+ * defaults it is applied inside a CronJob's jobTemplate too (`SetObjectDefaults_CronJob`).
+ */
+function podConditionStatus(reader: SpecReader, ref: FieldRef): string {
+  const inJobTemplate = reader.inJobTemplate;
+  reader.inJobTemplate = false;
+  const status = reader.text(ref, DEFAULTS.job.onPodConditionsStatus);
+  reader.inJobTemplate = inJobTemplate;
+  return status;
+}
+
 function readPodFailurePolicy(reader: SpecReader, policy: FieldRef): PodFailurePolicyRule[] | null {
   if (policy.node === null) return null;
   return items(field(policy, 'rules')).map((rule): PodFailurePolicyRule => {
@@ -350,8 +403,7 @@ function readPodFailurePolicy(reader: SpecReader, policy: FieldRef): PodFailureP
             },
       onPodConditions: items(field(rule, 'onPodConditions')).map((condition) => ({
         type: stringValue(field(condition, 'type')) ?? '',
-        // SetDefaults_Job sets an omitted status to True.
-        status: reader.text(field(condition, 'status'), 'True'),
+        status: podConditionStatus(reader, field(condition, 'status')),
       })),
     };
   });
@@ -365,25 +417,36 @@ function readJobSpec(reader: SpecReader, spec: FieldRef, name: string, namespace
   let completions = reader.int(completionsRef, 0, MAX_INT32, null);
   // Both unset: both become 1. Otherwise an unset parallelism is 1 and completions stays nil.
   if (parallelismRef.node === null && completionsRef.node === null) {
-    parallelism = reader.applyDefault(parallelismRef, 1, 'completionsAndParallelismUnset');
-    completions = reader.applyDefault(completionsRef, 1, 'completionsAndParallelismUnset');
+    parallelism = reader.applyDefault(
+      parallelismRef,
+      DEFAULTS.job.parallelism,
+      'completionsAndParallelismUnset',
+    );
+    completions = reader.applyDefault(
+      completionsRef,
+      DEFAULTS.job.completions,
+      'completionsAndParallelismUnset',
+    );
   } else if (parallelismRef.node === null) {
-    parallelism = reader.applyDefault(parallelismRef, 1);
+    parallelism = reader.applyDefault(parallelismRef, DEFAULTS.job.parallelism);
   }
   parallelism ??= 1;
   const backoffLimitPerIndex = reader.int(field(spec, 'backoffLimitPerIndex'), 0, MAX_INT32, null);
   const backoffLimitRef = field(spec, 'backoffLimit');
   const perIndexSet = field(spec, 'backoffLimitPerIndex').node !== null;
+  const backoffLimitDefault = perIndexSet
+    ? DEFAULTS.job.backoffLimitWithBackoffLimitPerIndex
+    : DEFAULTS.job.backoffLimit;
   const backoffLimit =
     backoffLimitRef.node === null
       ? reader.applyDefault(
           backoffLimitRef,
-          perIndexSet ? MAX_INT32 : 6,
+          backoffLimitDefault,
           perIndexSet ? 'backoffLimitPerIndexSet' : 'unset',
         )
-      : (reader.int(backoffLimitRef, 0, MAX_INT32, perIndexSet ? MAX_INT32 : 6) ?? 6);
-  const completionMode = reader.text(field(spec, 'completionMode'), 'NonIndexed');
-  const suspend = reader.bool(field(spec, 'suspend'), false);
+      : (reader.int(backoffLimitRef, 0, MAX_INT32, backoffLimitDefault) ?? backoffLimitDefault);
+  const completionMode = reader.text(field(spec, 'completionMode'), DEFAULTS.job.completionMode);
+  const suspend = reader.bool(field(spec, 'suspend'), DEFAULTS.job.suspend);
   const podFailurePolicyRef = field(spec, 'podFailurePolicy');
   const podFailurePolicy = readPodFailurePolicy(reader, podFailurePolicyRef);
   const replacementRef = field(spec, 'podReplacementPolicy');
@@ -391,7 +454,9 @@ function readJobSpec(reader: SpecReader, spec: FieldRef, name: string, namespace
     replacementRef.node === null
       ? reader.applyDefault(
           replacementRef,
-          podFailurePolicyRef.node === null ? ('TerminatingOrFailed' as const) : ('Failed' as const),
+          podFailurePolicyRef.node === null
+            ? DEFAULTS.job.podReplacementPolicy
+            : DEFAULTS.job.podReplacementPolicyWithPodFailurePolicy,
           podFailurePolicyRef.node === null ? 'unset' : 'podFailurePolicySet',
         )
       : reader.enumValue(
@@ -399,7 +464,7 @@ function readJobSpec(reader: SpecReader, spec: FieldRef, name: string, namespace
           ['Failed', 'TerminatingOrFailed'] as const,
           podFailurePolicyRef.node === null ? 'TerminatingOrFailed' : 'Failed',
         );
-  const manualSelector = reader.bool(field(spec, 'manualSelector'), false);
+  const manualSelector = reader.bool(field(spec, 'manualSelector'), DEFAULTS.job.manualSelector);
   const successPolicyRef = field(spec, 'successPolicy');
   const successPolicy =
     successPolicyRef.node === null
@@ -469,9 +534,9 @@ export function buildWorkloadModel(workload: Workload): WorkloadModel {
       const concurrencyPolicy = reader.enumValue(
         field(spec, 'concurrencyPolicy'),
         ['Allow', 'Forbid', 'Replace'] as const,
-        'Allow',
+        DEFAULTS.cronJob.concurrencyPolicy,
       );
-      const suspend = reader.bool(field(spec, 'suspend'), false);
+      const suspend = reader.bool(field(spec, 'suspend'), DEFAULTS.cronJob.suspend);
       const startingDeadline = reader.int(
         field(spec, 'startingDeadlineSeconds'),
         0,
@@ -479,8 +544,19 @@ export function buildWorkloadModel(workload: Workload): WorkloadModel {
         null,
       );
       const successfulJobsHistoryLimit =
-        reader.int(field(spec, 'successfulJobsHistoryLimit'), 0, MAX_INT32, 3) ?? 3;
-      const failedJobsHistoryLimit = reader.int(field(spec, 'failedJobsHistoryLimit'), 0, MAX_INT32, 1) ?? 1;
+        reader.int(
+          field(spec, 'successfulJobsHistoryLimit'),
+          0,
+          MAX_INT32,
+          DEFAULTS.cronJob.successfulJobsHistoryLimit,
+        ) ?? DEFAULTS.cronJob.successfulJobsHistoryLimit;
+      const failedJobsHistoryLimit =
+        reader.int(
+          field(spec, 'failedJobsHistoryLimit'),
+          0,
+          MAX_INT32,
+          DEFAULTS.cronJob.failedJobsHistoryLimit,
+        ) ?? DEFAULTS.cronJob.failedJobsHistoryLimit;
       reader.inJobTemplate = true;
       const jobSpec = readJobSpec(
         reader,
@@ -509,7 +585,7 @@ export function buildWorkloadModel(workload: Workload): WorkloadModel {
       const updateStrategy = reader.enumValue(
         field(strategy, 'type'),
         ['RollingUpdate', 'OnDelete'] as const,
-        'RollingUpdate',
+        DEFAULTS.daemonSet.updateStrategyType,
       );
       const rolling = field(strategy, 'rollingUpdate');
       // SetDefaults_DaemonSet fills in rollingUpdate only for the RollingUpdate strategy.
@@ -518,10 +594,16 @@ export function buildWorkloadModel(workload: Workload): WorkloadModel {
         if (updateStrategy === 'OnDelete' && ref.node === null) return { kind: 'int', value: fallback };
         return reader.intOrPercent(ref, fallback);
       };
-      const maxUnavailable = rollingValue('maxUnavailable', 1);
-      const maxSurge = rollingValue('maxSurge', 0);
+      const maxUnavailable = rollingValue('maxUnavailable', DEFAULTS.daemonSet.maxUnavailable);
+      const maxSurge = rollingValue('maxSurge', DEFAULTS.daemonSet.maxSurge);
       const minReady = reader.int(field(spec, 'minReadySeconds'), 0, MAX_INT32, null) ?? 0;
-      const revisionHistoryLimit = reader.int(field(spec, 'revisionHistoryLimit'), 0, MAX_INT32, 10) ?? 10;
+      const revisionHistoryLimit =
+        reader.int(
+          field(spec, 'revisionHistoryLimit'),
+          0,
+          MAX_INT32,
+          DEFAULTS.daemonSet.revisionHistoryLimit,
+        ) ?? DEFAULTS.daemonSet.revisionHistoryLimit;
       const model: DaemonSetSpecModel = {
         name,
         namespace,
