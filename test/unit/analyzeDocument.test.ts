@@ -117,10 +117,15 @@ test('workloads are recognised by apiVersion and kind; other kinds are left alon
 
 test('rules run on the kinds they name, and a throwing rule becomes a finding instead of an exception', () => {
   const seen: string[] = [];
+  const doc = { severity: 'error', summary: 'A test rule.', source: 'this test', example: '' } as const;
   const rules: Rule[] = [
-    { code: 'test/seen', kinds: ['Job'], check: (context) => void seen.push(context.workload.kind) },
     {
-      code: 'test/throws',
+      codes: { 'test/seen': doc },
+      kinds: ['Job'],
+      check: (context) => void seen.push(context.workload.kind),
+    },
+    {
+      codes: { 'test/throws': doc },
       kinds: ['Job', 'CronJob'],
       check: () => {
         throw new Error('boom');
@@ -134,6 +139,7 @@ test('rules run on the kinds they name, and a throwing rule becomes a finding in
     result.findings.map((finding) => [finding.code, finding.document]),
     [['internal/rule-failure', 0]],
   );
+  assert.match(result.findings[0]?.message ?? '', /test\/throws: boom/);
 });
 
 test('analysis never throws on hostile text', () => {

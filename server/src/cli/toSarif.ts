@@ -1,4 +1,4 @@
-import { ruleDocFor } from '../core/rules/ruleDocs';
+import { ruleDocFor } from '../core/analysis/ruleDocs';
 import type { JsonFinding, JsonReport } from './checkFile';
 
 /** SARIF's result levels; Podline's info and hint become `note`. */

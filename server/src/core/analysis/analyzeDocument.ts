@@ -298,7 +298,9 @@ function runRule(
     rule.check({ workload, settings, locale: settings.locale, kubernetesVersion, text, report });
   } catch (error) {
     // One broken rule must not hide the others' findings or the rest of the file.
-    const detail = `${rule.code}: ${error instanceof Error ? error.message : String(error)}`;
+    // A rule is named by the first code it documents, its main one.
+    const name = Object.keys(rule.codes)[0] ?? 'rule';
+    const detail = `${name}: ${error instanceof Error ? error.message : String(error)}`;
     findings.push({
       code: 'internal/rule-failure',
       severity: 'warning',

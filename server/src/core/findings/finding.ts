@@ -32,9 +32,12 @@ export interface Finding {
   readonly data?: Readonly<Record<string, unknown>>;
 }
 
-/** What a rule reports; the analysis adds the document index to make it a `Finding`. */
-export interface RuleReport {
-  readonly code: string;
+/**
+ * What a rule reports; the analysis adds the document index to make it a `Finding`. `Code` is
+ * the codes the reporting module documents, so the compiler rejects an undocumented one.
+ */
+export interface RuleReport<Code extends string = string> {
+  readonly code: Code;
   readonly severity: Severity;
   readonly message: string;
   readonly range: OffsetRange;

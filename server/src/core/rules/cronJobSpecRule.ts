@@ -1,9 +1,11 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { field, integerValue, isSet, stringValue } from '../yaml/fieldRef';
 import { workloadRefs } from '../workload/workloadRefs';
 import { reportApiError } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 
 const messages = defineCatalog(
   {
@@ -18,13 +20,35 @@ const messages = defineCatalog(
   },
 );
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'cronjob/schedule-required': {
+    severity: 'error',
+    summary: 'A CronJob without a schedule.',
+    source: `${kubernetesSources.batch} validateCronJobSpec`,
+    example: 'schedule: ""',
+  },
+  'cronjob/negative-field': {
+    severity: 'error',
+    summary: 'startingDeadlineSeconds or a history limit below 0.',
+    source: `${kubernetesSources.batch} validateCronJobSpec`,
+    example: 'startingDeadlineSeconds: -1',
+  },
+  'cronjob/concurrency-policy': {
+    severity: 'error',
+    summary: 'concurrencyPolicy other than Allow, Forbid or Replace.',
+    source: `${kubernetesSources.batch} validateCronJobSpec`,
+    example: 'concurrencyPolicy: forbid',
+  },
+} satisfies CodeDocs;
+
 /**
  * A CronJob's own fields (k8s-semantics §1.4): the counters that must not be negative and
  * concurrencyPolicy, and a schedule that is present. The schedule's syntax and the time zone are
  * cronScheduleRule's.
  */
-export const cronJobSpecRule: Rule = {
-  code: 'cronjob/concurrency-policy',
+export const cronJobSpecRule = defineRule({
+  codes,
   kinds: ['CronJob'],
   check(context) {
     const say = (key: keyof (typeof messages)['en'], args: MessageArgs = {}): string =>
@@ -64,4 +88,4 @@ export const cronJobSpecRule: Rule = {
       });
     }
   },
-};
+});

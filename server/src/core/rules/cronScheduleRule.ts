@@ -1,3 +1,5 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import {
   computeNextRuns,
   CRON_FIELD_BOUNDS,
@@ -16,7 +18,8 @@ import type { OffsetRange } from '../text/offsetRange';
 import { field, integerValue, isSet, stringValue } from '../yaml/fieldRef';
 import type { FieldRef } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
+import type { RuleContext } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -86,13 +89,81 @@ export function valueTextStart(text: string, ref: FieldRef, value: string): numb
   return undefined;
 }
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'cronjob/schedule-syntax': {
+    severity: 'error',
+    summary: 'A schedule robfig/cron v3 ParseStandard rejects; the range points at the field and part.',
+    source: `${kubernetesSources.batch} validateCronJobSpec (cron.ParseStandard)`,
+    example: 'schedule: "60 * * * *"',
+  },
+  'cronjob/schedule-tz': {
+    severity: 'error',
+    summary:
+      'TZ= or CRON_TZ= in the schedule, which Kubernetes rejects on create; the quick fix moves it to spec.timeZone.',
+    source: `${kubernetesSources.batch} validateCronJobSpec`,
+    example: 'schedule: "TZ=Asia/Tokyo 0 9 * * *"',
+  },
+  'cronjob/schedule-weekday-7': {
+    severity: 'error',
+    summary: 'Day of week 7: Kubernetes cron counts Sunday as 0 only; the quick fix writes 0.',
+    source: 'robfig/cron v3 (day of week 0-6)',
+    example: 'schedule: "0 9 * * 7"',
+  },
+  'cronjob/schedule-six-fields': {
+    severity: 'error',
+    summary: 'Six fields: Kubernetes cron has no seconds (or year) field.',
+    source: 'robfig/cron v3 ParseStandard',
+    example: 'schedule: "0 0 9 * * *"',
+  },
+  'cronjob/schedule-never-fires': {
+    severity: 'error',
+    summary: 'A schedule that parses but never fires (30 February): the controller creates no Jobs.',
+    source: 'pkg/controller/cronjob (InvalidSchedule)',
+    example: 'schedule: "0 0 30 2 *"',
+  },
+  'cronjob/schedule-step': {
+    severity: 'warning',
+    summary:
+      'A */n step that does not divide its range (an uneven gap at the wrap), or a step larger than the range.',
+    source: 'robfig/cron v3 getRange',
+    example: 'schedule: "*/7 * * * *"',
+  },
+  'cronjob/schedule-day-or': {
+    severity: 'warning',
+    summary: 'Day of month and day of week both restricted: they combine with OR, not AND.',
+    source: 'robfig/cron v3 dayMatches',
+    example: 'schedule: "0 0 13 * 5"',
+  },
+  'cronjob/no-time-zone': {
+    severity: 'info',
+    summary: "No timeZone: the schedule runs in the controller's local zone, usually UTC.",
+    source: `${kubernetesSources.batch} (timeZone is optional)`,
+    example: 'schedule: "0 9 * * *"',
+  },
+  'cronjob/schedule-overlap': {
+    severity: 'warning',
+    summary:
+      'The schedule fires more often than a Job may run (activeDeadlineSeconds); says what concurrencyPolicy then does.',
+    source: 'pkg/controller/cronjob concurrencyPolicy handling',
+    example: 'schedule: "* * * * *"\nactiveDeadlineSeconds: 600',
+  },
+  'cronjob/time-zone': {
+    severity: 'error',
+    summary: 'timeZone empty, Local, or unknown to Go’s time zone database.',
+    source: `${kubernetesSources.batch} validateTimeZone`,
+    example: 'timeZone: Local',
+  },
+} satisfies CodeDocs;
+type Code = keyof typeof codes;
+
 /**
  * `spec.schedule` and `spec.timeZone` as Kubernetes checks them (robfig/cron v3 ParseStandard,
  * the TZ ban, Go's time zone database), with ranges inside the string, plus the warnings for
  * schedules that parse but probably do not mean what they say.
  */
-export const cronScheduleRule: Rule = {
-  code: 'cronjob/schedule-syntax',
+export const cronScheduleRule = defineRule({
+  codes,
   kinds: ['CronJob'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -146,10 +217,10 @@ export const cronScheduleRule: Rule = {
     }
     checkOverlap(context, say, scheduleRef, schedule, parsed, timeZone ?? 'UTC');
   },
-};
+});
 
 function reportParseFailure(
-  context: RuleContext,
+  context: RuleContext<Code>,
   say: Say,
   ref: FieldRef,
   failure: CronParseFailure,
@@ -186,7 +257,7 @@ function reportParseFailure(
   });
 }
 
-function checkTimeZone(context: RuleContext, say: Say, ref: FieldRef): string | undefined {
+function checkTimeZone(context: RuleContext<Code>, say: Say, ref: FieldRef): string | undefined {
   const value = stringValue(ref);
   if (value === undefined) return undefined;
   const validity = validateTimeZone(value);
@@ -210,7 +281,7 @@ function checkTimeZone(context: RuleContext, say: Say, ref: FieldRef): string | 
 }
 
 function checkSteps(
-  context: RuleContext,
+  context: RuleContext<Code>,
   say: Say,
   ref: FieldRef,
   schedule: ParsedSchedule,
@@ -306,7 +377,7 @@ export function shortestGap(scheduleText: string, schedule: ParsedSchedule, time
 }
 
 function checkOverlap(
-  context: RuleContext,
+  context: RuleContext<Code>,
   say: Say,
   ref: FieldRef,
   scheduleText: string,

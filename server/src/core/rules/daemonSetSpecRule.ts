@@ -1,9 +1,12 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { field, integerValue, isSet, stringValue } from '../yaml/fieldRef';
 import type { FieldRef } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
+import type { RuleContext } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -48,7 +51,7 @@ function intOrPercentValue(
   };
 }
 
-function checkIntOrPercent(context: RuleContext, say: Say, ref: FieldRef, name: string): void {
+function checkIntOrPercent(context: RuleContext<Code>, say: Say, ref: FieldRef, name: string): void {
   if (!isSet(ref)) return;
   const text = stringValue(ref);
   const number = integerValue(ref);
@@ -69,13 +72,43 @@ function checkIntOrPercent(context: RuleContext, say: Say, ref: FieldRef, name: 
   }
 }
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'daemonset/active-deadline-seconds': {
+    severity: 'error',
+    summary: 'activeDeadlineSeconds in a DaemonSet pod template.',
+    source: `${kubernetesSources.apps} ValidateDaemonSetSpec`,
+    example: 'activeDeadlineSeconds: 30',
+  },
+  'daemonset/negative-field': {
+    severity: 'error',
+    summary: 'minReadySeconds or revisionHistoryLimit below 0.',
+    source: `${kubernetesSources.apps} ValidateDaemonSetSpec`,
+    example: 'minReadySeconds: -1',
+  },
+  'daemonset/update-strategy': {
+    severity: 'error',
+    summary: 'An updateStrategy type other than RollingUpdate or OnDelete (reported at spec.updateStrategy).',
+    source: `${kubernetesSources.apps} ValidateDaemonSetUpdateStrategy`,
+    example: 'updateStrategy: {type: Recreate}',
+  },
+  'daemonset/rolling-update': {
+    severity: 'error',
+    summary:
+      'maxUnavailable/maxSurge after defaulting: not int ≥ 0 or percent ≤ 100%, both non-zero, or both zero.',
+    source: `${kubernetesSources.apps} ValidateRollingUpdateDaemonSet`,
+    example: 'rollingUpdate: {maxSurge: 1}',
+  },
+} satisfies CodeDocs;
+type Code = keyof typeof codes;
+
 /**
  * A DaemonSet's own fields (k8s-semantics §1.5, with §2.3's defaults): no activeDeadlineSeconds,
  * non-negative counters, the update strategy type, and rollingUpdate's maxUnavailable/maxSurge
  * after defaulting (unset maxUnavailable is 1, unset maxSurge 0).
  */
-export const daemonSetSpecRule: Rule = {
-  code: 'daemonset/update-strategy',
+export const daemonSetSpecRule = defineRule({
+  codes,
   kinds: ['DaemonSet'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -154,4 +187,4 @@ export const daemonSetSpecRule: Rule = {
       });
     }
   },
-};
+});

@@ -1,3 +1,5 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { field, isSet, stringValue } from '../yaml/fieldRef';
@@ -5,7 +7,7 @@ import { hasValue, int32Field, jobCounts } from '../workload/jobSpecFields';
 import type { IntegerField } from '../workload/jobSpecFields';
 import { reportApiError } from './reportApiError';
 import type { ApiErrorReport } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -59,6 +61,23 @@ const completionsSoftLimit = 100_000;
 const parallelismLimitForHighCompletions = 10_000;
 const maxFailedIndexesLimitForHighCompletions = 10_000;
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'job/completion-mode': {
+    severity: 'error',
+    summary:
+      'completionMode and the Indexed limits: completions required, parallelism ≤ 100000, per-index backoff only when Indexed.',
+    source: `${kubernetesSources.batch} validateJobSpec`,
+    example: 'completionMode: Indexed\nparallelism: 3',
+  },
+  'job/indexed-tracking-limit': {
+    severity: 'warning',
+    summary: 'An Indexed Job with completions above 100000 and parallelism above 10000.',
+    source: 'pkg/api/job/warnings.go',
+    example: 'completions: 200000\nparallelism: 20000',
+  },
+} satisfies CodeDocs;
+
 /**
  * `completionMode` and the Indexed limits of `validateJobSpec` (k8s-semantics §1.3), after the
  * Job defaults of §2.1 for a top-level Job only: the mode must be NonIndexed or Indexed; an
@@ -67,8 +86,8 @@ const maxFailedIndexesLimitForHighCompletions = 10_000;
  * warning for Indexed Jobs whose completedIndexes may become too long to track, under its own
  * code `job/indexed-tracking-limit`.
  */
-export const jobCompletionModeRule: Rule = {
-  code: 'job/completion-mode',
+export const jobCompletionModeRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -177,4 +196,4 @@ export const jobCompletionModeRule: Rule = {
       }
     }
   },
-};
+});

@@ -1,9 +1,11 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import { hasValue, int32Field, int64Field } from '../workload/jobSpecFields';
 import type { IntegerField } from '../workload/jobSpecFields';
 import type { FieldRef } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -22,12 +24,23 @@ const nonNegativeFields: readonly (readonly [string, (parent: FieldRef, key: str
   ['maxFailedIndexes', int32Field],
 ];
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'job/negative-count': {
+    severity: 'error',
+    summary:
+      'parallelism, completions, backoffLimit, activeDeadlineSeconds, ttlSecondsAfterFinished, backoffLimitPerIndex or maxFailedIndexes below 0.',
+    source: `${kubernetesSources.batch} validateJobSpec`,
+    example: 'backoffLimit: -1',
+  },
+} satisfies CodeDocs;
+
 /**
  * The Job spec's counts and timers must not be negative (k8s-semantics §1.3, `ValidateNonnegativeField`),
  * in a Job's `spec` and a CronJob's `spec.jobTemplate.spec` alike. Zero is accepted everywhere.
  */
-export const jobCountsRule: Rule = {
-  code: 'job/negative-count',
+export const jobCountsRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob'],
   check(context) {
     const jobSpec = workloadRefs(context.workload).jobSpec;
@@ -44,4 +57,4 @@ export const jobCountsRule: Rule = {
       });
     }
   },
-};
+});

@@ -1,9 +1,11 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import { field, stringValue } from '../yaml/fieldRef';
 import { hasValue, jobCounts, objectName } from '../workload/jobSpecFields';
 import { dns1123LabelMaxLength, dns1123LabelProblems } from '../k8s/nameSyntax';
 import { reportApiError } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -17,13 +19,23 @@ const messages = defineCatalog(
   },
 );
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'job/indexed-hostname': {
+    severity: 'error',
+    summary: 'An Indexed Job whose largest pod hostname <name>-<completions-1> is not a DNS label.',
+    source: `${kubernetesSources.batch} ValidateJob`,
+    example: 'name: <60 characters>\ncompletionMode: Indexed',
+  },
+} satisfies CodeDocs;
+
 /**
  * The Indexed hostname check of `ValidateJob` (k8s-semantics §1.1, §1.3): the pods of an Indexed
  * Job are named `<name>-<index>`, so `<name>-<completions-1>` must be a DNS-1123 label, reported as
  * Invalid at `metadata.name`. Top-level Jobs only: a CronJob's jobTemplate is exempt (§1.4).
  */
-export const jobIndexedHostnameRule: Rule = {
-  code: 'job/indexed-hostname',
+export const jobIndexedHostnameRule = defineRule({
+  codes,
   kinds: ['Job'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -49,4 +61,4 @@ export const jobIndexedHostnameRule: Rule = {
       },
     });
   },
-};
+});

@@ -1,10 +1,12 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { field, stringValue } from '../yaml/fieldRef';
 import { dns1123SubdomainProblems, isHttpPath, utf8Length } from '../k8s/nameSyntax';
 import { reportApiError } from './reportApiError';
 import type { ApiErrorReport } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -31,13 +33,23 @@ const messages = defineCatalog(
 
 const maxManagedByLength = 63;
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'job/managed-by': {
+    severity: 'error',
+    summary: 'managedBy that is not a domain-prefixed path of at most 63 characters.',
+    source: `${kubernetesSources.batch} validateJobSpec`,
+    example: 'managedBy: my-controller',
+  },
+} satisfies CodeDocs;
+
 /**
  * `spec.managedBy` (k8s-semantics §1.3, `IsDomainPrefixedPath` and the length limit): a DNS
  * subdomain, `/`, then HTTP path characters; at most 63 bytes. An empty value is Required, as
  * `IsDomainPrefixedPath` reports it.
  */
-export const managedByRule: Rule = {
-  code: 'job/managed-by',
+export const managedByRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob'],
   check(context) {
     const jobSpec = workloadRefs(context.workload).jobSpec;
@@ -77,4 +89,4 @@ export const managedByRule: Rule = {
       });
     }
   },
-};
+});

@@ -1,3 +1,5 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import {
@@ -11,7 +13,7 @@ import type { RuleContext } from './rule';
 import { entries, field, isSet, stringValue } from '../yaml/fieldRef';
 import type { FieldRef } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -59,7 +61,11 @@ const messages = defineCatalog(
 
 type MessageKey = keyof (typeof messages)['en'];
 
-function explain(context: RuleContext, problems: readonly NameProblem[], max: number): string {
+function explain(
+  context: Pick<RuleContext, 'locale'>,
+  problems: readonly NameProblem[],
+  max: number,
+): string {
   return problems
     .map((problem) => {
       if (problem === 'tooLong') return formatMessage(messages, context.locale, 'tooLong', { max });
@@ -71,10 +77,10 @@ function explain(context: RuleContext, problems: readonly NameProblem[], max: nu
 }
 
 /** Validates a label map (`metadata.labels`, a template's labels, `nodeSelector`), reporting at `path`. */
-export function checkLabelMap(
-  context: RuleContext,
+export function checkLabelMap<LabelCode extends string>(
+  context: RuleContext<LabelCode>,
   labels: FieldRef,
-  code: string,
+  code: NoInfer<LabelCode>,
   path = labels.path,
 ): void {
   const say = (key: MessageKey, args: MessageArgs): string =>
@@ -104,7 +110,7 @@ export function checkLabelMap(
   }
 }
 
-function checkAnnotations(context: RuleContext, annotations: FieldRef, code: string, path: string): void {
+function checkAnnotations(context: RuleContext<Code>, annotations: FieldRef, code: Code, path: string): void {
   const say = (key: MessageKey, args: MessageArgs): string =>
     formatMessage(messages, context.locale, key, args);
   let size = 0;
@@ -132,13 +138,43 @@ function checkAnnotations(context: RuleContext, annotations: FieldRef, code: str
   }
 }
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'metadata/name': {
+    severity: 'error',
+    summary: 'metadata.name is missing or not a DNS-1123 subdomain (unexpanded placeholders are named).',
+    source: `${kubernetesSources.meta} NameIsDNSSubdomain`,
+    example: 'name: process-item-$ITEM',
+  },
+  'metadata/labels': {
+    severity: 'error',
+    summary:
+      'A label key or value is not valid label syntax (also template labels, at spec.template.labels).',
+    source: `${kubernetesSources.meta} ValidateLabels`,
+    example: 'labels: {"-bad": x}',
+  },
+  'metadata/annotations': {
+    severity: 'error',
+    summary: 'An annotation key is not a qualified name, or annotations exceed 256 KiB.',
+    source: `${kubernetesSources.meta} ValidateAnnotations`,
+    example: 'annotations: {"a b": x}',
+  },
+  'cronjob/name-too-long': {
+    severity: 'error',
+    summary: 'A CronJob name longer than 52 characters (its Jobs append 11 digits).',
+    source: `${kubernetesSources.batch} ValidateCronJobCreate`,
+    example: 'name: <53 characters>',
+  },
+} satisfies CodeDocs;
+type Code = keyof typeof codes;
+
 /**
  * Object metadata (k8s-semantics §1.1): the name is a DNS-1123 subdomain (a CronJob's at most 52
  * characters), label and annotation keys are qualified names, label values are valid; the same
  * label and annotation rules for the pod template, reported at `<template>.labels`.
  */
-export const metadataRule: Rule = {
-  code: 'metadata/name',
+export const metadataRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob', 'DaemonSet'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -196,4 +232,4 @@ export const metadataRule: Rule = {
       `${refs.template.path}.annotations`,
     );
   },
-};
+});

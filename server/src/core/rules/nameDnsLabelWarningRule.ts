@@ -1,8 +1,9 @@
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import { objectName } from '../workload/jobSpecFields';
 import { dns1123LabelMaxLength, dns1123LabelProblems, dns1123SubdomainProblems } from '../k8s/nameSyntax';
 import { reportApiError } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -21,13 +22,23 @@ const messages = defineCatalog(
   },
 );
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'workload/name-not-dns-label': {
+    severity: 'warning',
+    summary: 'A Job or CronJob name that is a subdomain but not a DNS label (used in pod hostnames).',
+    source: 'pkg/api/job/warnings.go',
+    example: 'name: my.job',
+  },
+} satisfies CodeDocs;
+
 /**
  * The §1.7 warning of the Job and CronJob strategies' `WarningsOnCreate`: a name that is a valid
  * DNS subdomain but not a DNS-1123 label (dots, or longer than 63) is accepted with a warning.
  * Names that are not even valid subdomains are the `metadata/name` rule's errors, not warned here.
  */
-export const nameDnsLabelWarningRule: Rule = {
-  code: 'workload/name-not-dns-label',
+export const nameDnsLabelWarningRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob'],
   check(context) {
     const name = objectName(workloadRefs(context.workload));
@@ -53,4 +64,4 @@ export const nameDnsLabelWarningRule: Rule = {
       data: { dots, tooLong, maxLength: dns1123LabelMaxLength, ...replacement },
     });
   },
-};
+});

@@ -1,3 +1,5 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { field, integerValue, isSet, items, stringValue } from '../yaml/fieldRef';
@@ -7,7 +9,7 @@ import { qualifiedNameProblems } from '../k8s/nameSyntax';
 import type { QualifiedNameProblem } from '../k8s/nameSyntax';
 import { reportApiError } from './reportApiError';
 import type { ApiErrorReport } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -129,6 +131,16 @@ function typeMessageKey(problem: QualifiedNameProblem): MessageKey {
   return typeMessages[`${problem.part}:${problem.kind}`] ?? 'typeNameFormat';
 }
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'job/pod-failure-policy': {
+    severity: 'error',
+    summary: 'A podFailurePolicy rule the API server rejects (actions, operators, exit codes, conditions).',
+    source: `${kubernetesSources.batch} validatePodFailurePolicy`,
+    example: 'onExitCodes: {operator: In, values: [0]}',
+  },
+} satisfies CodeDocs;
+
 /**
  * `spec.podFailurePolicy` (k8s-semantics §1.3, `validatePodFailurePolicy*`): at most 20 rules;
  * each with a supported action (FailIndex only with backoffLimitPerIndex) and exactly one of
@@ -136,8 +148,8 @@ function typeMessageKey(problem: QualifiedNameProblem): MessageKey {
  * In) and onPodConditions (at most 20 patterns, a qualified-name type, status True/False/Unknown,
  * where an empty status is defaulted to True by v1 and so never Required).
  */
-export const podFailurePolicyRule: Rule = {
-  code: 'job/pod-failure-policy',
+export const podFailurePolicyRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -317,4 +329,4 @@ export const podFailurePolicyRule: Rule = {
       }
     }
   },
-};
+});

@@ -1,7 +1,9 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import { field, isSet, stringValue } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -24,13 +26,24 @@ const messages = defineCatalog(
 
 const policies = ['Failed', 'TerminatingOrFailed'];
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'job/pod-replacement-policy': {
+    severity: 'error',
+    summary:
+      'A podReplacementPolicy other than Failed/TerminatingOrFailed (only Failed with a podFailurePolicy).',
+    source: `${kubernetesSources.batch} validatePodReplacementPolicy`,
+    example: 'podReplacementPolicy: ""',
+  },
+} satisfies CodeDocs;
+
 /**
  * `spec.podReplacementPolicy` (k8s-semantics §1.3, `validatePodReplacementPolicy`): only `Failed`
  * with a podFailurePolicy, otherwise `Failed` or `TerminatingOrFailed`. Only an omitted value is
  * defaulted, so an explicit `""` is rejected like any other unsupported value.
  */
-export const podReplacementPolicyRule: Rule = {
-  code: 'job/pod-replacement-policy',
+export const podReplacementPolicyRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob'],
   check(context) {
     const jobSpec = workloadRefs(context.workload).jobSpec;
@@ -56,4 +69,4 @@ export const podReplacementPolicyRule: Rule = {
       data: { allowed, ...(replacement ? { replacement } : {}) },
     });
   },
-};
+});

@@ -1,3 +1,5 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { checkDns1123Label, checkLabelValue, checkQualifiedName } from '../k8s/nameValidation';
@@ -5,7 +7,8 @@ import { field, integerValue, isSet, items, stringValue } from '../yaml/fieldRef
 import type { FieldRef } from '../yaml/fieldRef';
 import { checkLabelMap } from './metadataRule';
 import { reportApiError } from './reportApiError';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
+import type { RuleContext } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -56,13 +59,72 @@ const messages = defineCatalog(
 
 type Say = (key: keyof (typeof messages)['en'], args?: MessageArgs) => string;
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'pod/containers': {
+    severity: 'error',
+    summary: 'The pod template has no containers (or no spec).',
+    source: `${kubernetesSources.core} ValidatePodTemplateSpec`,
+    example: 'template:\n  metadata:\n    spec: {}',
+  },
+  'pod/container-name': {
+    severity: 'error',
+    summary: 'A container name is missing, not a DNS-1123 label, or duplicated.',
+    source: `${kubernetesSources.core} validateContainers`,
+    example: '- name: Main',
+  },
+  'pod/image-required': {
+    severity: 'error',
+    summary: 'A container without an image.',
+    source: `${kubernetesSources.core} validateContainers`,
+    example: '- name: main',
+  },
+  'pod/volume-mount': {
+    severity: 'error',
+    summary: 'A volumeMount names a volume spec.volumes does not define.',
+    source: `${kubernetesSources.core} ValidateVolumeMounts`,
+    example: 'volumeMounts: [{name: data, mountPath: /d}]',
+  },
+  'pod/active-deadline-seconds': {
+    severity: 'error',
+    summary: 'The pod activeDeadlineSeconds outside 1..2147483647.',
+    source: `${kubernetesSources.core} ValidatePodSpec`,
+    example: 'activeDeadlineSeconds: 0',
+  },
+  'pod/node-selector': {
+    severity: 'error',
+    summary: 'nodeSelector labels that are not valid label syntax.',
+    source: `${kubernetesSources.core} ValidatePodSpec`,
+    example: 'nodeSelector: {disk: "s s d"}',
+  },
+  'pod/toleration': {
+    severity: 'error',
+    summary: 'A toleration whose key, operator, value or effect the API server rejects.',
+    source: `${kubernetesSources.core} ValidateTolerations`,
+    example: '- {key: k, operator: Exists, value: v}',
+  },
+  'pod/container-restart-policy': {
+    severity: 'error',
+    summary: 'restartPolicy on a regular container, or other than Always on an init container.',
+    source: `${kubernetesSources.core} validateInitContainers / validateContainers`,
+    example: 'initContainers: [{name: i, image: x, restartPolicy: Never}]',
+  },
+  'pod/ephemeral-containers': {
+    severity: 'error',
+    summary: 'Ephemeral containers in a pod template.',
+    source: `${kubernetesSources.core} ValidatePodTemplateSpec`,
+    example: 'ephemeralContainers: [...]',
+  },
+} satisfies CodeDocs;
+type Code = keyof typeof codes;
+
 /**
  * The core pod template rules that matter for workloads (k8s-semantics §1.2): containers and
  * their names and images, volume mounts, the pod's activeDeadlineSeconds range, nodeSelector,
  * tolerations, container restart policies and ephemeral containers.
  */
-export const podTemplateRule: Rule = {
-  code: 'pod/containers',
+export const podTemplateRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob', 'DaemonSet'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -122,10 +184,10 @@ export const podTemplateRule: Rule = {
     checkLabelMap(context, field(podSpec, 'nodeSelector'), 'pod/node-selector');
     items(field(podSpec, 'tolerations')).forEach((toleration) => checkToleration(context, say, toleration));
   },
-};
+});
 
 function checkContainer(
-  context: RuleContext,
+  context: RuleContext<Code>,
   say: Say,
   container: FieldRef,
   isInit: boolean,
@@ -203,7 +265,7 @@ function checkContainer(
 }
 
 /** `ValidateTolerations` in core validation, in its order. */
-function checkToleration(context: RuleContext, say: Say, toleration: FieldRef): void {
+function checkToleration(context: RuleContext<Code>, say: Say, toleration: FieldRef): void {
   const key = stringValue(field(toleration, 'key')) ?? '';
   const operatorRef = field(toleration, 'operator');
   const operator = stringValue(operatorRef) ?? '';

@@ -4,8 +4,8 @@ import { reportRange } from '../yaml/fieldRef';
 import type { FieldRef } from '../yaml/fieldRef';
 
 /** What a rule says about one field, in the API server's terms. */
-export interface ApiErrorReport {
-  readonly code: string;
+export interface ApiErrorReport<Code extends string = string> {
+  readonly code: Code;
   readonly ref: FieldRef;
   /** The error type the API server uses; omitted for warnings and lints. */
   readonly type?: ApiErrorType;
@@ -17,7 +17,10 @@ export interface ApiErrorReport {
 }
 
 /** Reports a finding on a field: at its value when written, else where it is missing. */
-export function reportApiError(context: RuleContext, report: ApiErrorReport): void {
+export function reportApiError<Code extends string>(
+  context: RuleContext<Code>,
+  report: ApiErrorReport<NoInfer<Code>>,
+): void {
   context.report({
     code: report.code,
     severity: report.severity ?? 'error',

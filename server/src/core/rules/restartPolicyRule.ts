@@ -1,7 +1,9 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import { field, isSet, stringValue } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { podTemplateOf, workloadModel } from '../workload/workloadModel';
 import { workloadRefs } from '../workload/workloadRefs';
 
@@ -23,13 +25,30 @@ const messages = defineCatalog(
   },
 );
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'job/restart-policy': {
+    severity: 'error',
+    summary:
+      'A Job (or CronJob jobTemplate) restartPolicy other than OnFailure or Never; Never only with a podFailurePolicy.',
+    source: `${kubernetesSources.batch} validateJobSpec`,
+    example: 'restartPolicy: Always',
+  },
+  'daemonset/restart-policy': {
+    severity: 'error',
+    summary: 'A DaemonSet restartPolicy other than Always.',
+    source: `${kubernetesSources.apps} ValidateDaemonSetSpec`,
+    example: 'restartPolicy: Never',
+  },
+} satisfies CodeDocs;
+
 /**
  * `restartPolicy` per kind (k8s-semantics §1.3, §1.5): a Job's pods must be OnFailure or Never
  * (Always, also the default, is Required-rejected), only Never with a podFailurePolicy; a
  * DaemonSet's only Always. The core pod check's NotSupported for other values is folded in.
  */
-export const restartPolicyRule: Rule = {
-  code: 'job/restart-policy',
+export const restartPolicyRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob', 'DaemonSet'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -77,4 +96,4 @@ export const restartPolicyRule: Rule = {
       });
     }
   },
-};
+});

@@ -20,8 +20,10 @@ import { schemaRule } from './schemaRule';
 import { selectorRule } from './selectorRule';
 
 /**
- * Every Kubernetes rule Podline runs, in the order their findings are listed. Adding a rule is
- * one module beside this file, one line here, and its tests.
+ * Every Kubernetes rule Podline runs, in the order their findings are listed. Each rule documents
+ * the codes it reports, and `analysis/ruleDocs.ts` collects that documentation from this list.
+ * Adding a rule is one module beside this file, one line here, and its tests (README, "Adding a
+ * rule").
  */
 export const ruleRegistry: readonly Rule[] = [
   schemaRule,

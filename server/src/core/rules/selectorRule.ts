@@ -1,3 +1,5 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { checkLabelValue, checkQualifiedName } from '../k8s/nameValidation';
@@ -7,7 +9,8 @@ import { booleanValue, entries, field, isSet, items, stringValue } from '../yaml
 import type { FieldRef } from '../yaml/fieldRef';
 import { checkLabelMap } from './metadataRule';
 import { reportApiError } from './reportApiError';
-import type { Rule, RuleContext } from './rule';
+import { defineRule } from './rule';
+import type { RuleContext } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -79,7 +82,7 @@ export function readLabels(ref: FieldRef): Map<string, string> {
 }
 
 /** `ValidateLabelSelector`: operators, values and key/value syntax. */
-function checkSelectorSyntax(context: RuleContext, say: Say, selector: FieldRef, code: string): void {
+function checkSelectorSyntax(context: RuleContext<Code>, say: Say, selector: FieldRef, code: Code): void {
   checkLabelMap(context, field(selector, 'matchLabels'), code);
   for (const expression of items(field(selector, 'matchExpressions'))) {
     const operatorRef = field(expression, 'operator');
@@ -124,13 +127,43 @@ function checkSelectorSyntax(context: RuleContext, say: Say, selector: FieldRef,
   }
 }
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'job/selector': {
+    severity: 'error',
+    summary:
+      'A Job selector that is not auto-generated, missing with manualSelector, malformed, or not matching the template labels.',
+    source: `${kubernetesSources.batch} ValidateJob / validateGeneratedSelector`,
+    example: 'selector:\n  matchLabels: {app: pi}',
+  },
+  'job/generated-label': {
+    severity: 'error',
+    summary: 'A template label Kubernetes generates (job-name, controller-uid) set to another value.',
+    source: `${kubernetesSources.batch} validateGeneratedSelector`,
+    example: 'labels: {job-name: other}',
+  },
+  'cronjob/job-template-selector': {
+    severity: 'error',
+    summary: 'A CronJob jobTemplate with a selector or manualSelector: true.',
+    source: `${kubernetesSources.batch} validateCronJobSpec`,
+    example: 'jobTemplate:\n  spec:\n    selector: {...}',
+  },
+  'daemonset/selector': {
+    severity: 'error',
+    summary: 'A DaemonSet selector that is missing, empty, malformed or not matching the template labels.',
+    source: `${kubernetesSources.apps} ValidateDaemonSetSpec`,
+    example: 'selector: {}',
+  },
+} satisfies CodeDocs;
+type Code = keyof typeof codes;
+
 /**
  * Selectors and the labels they must match (k8s-semantics §1.3, §1.4, §1.5): a Job's generated
  * selector and generated labels, a manual selector, a CronJob jobTemplate's forbidden selector,
  * and a DaemonSet's required, non-empty, matching selector.
  */
-export const selectorRule: Rule = {
-  code: 'job/selector',
+export const selectorRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob', 'DaemonSet'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -253,4 +286,4 @@ export const selectorRule: Rule = {
       });
     }
   },
-};
+});

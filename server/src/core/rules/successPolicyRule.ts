@@ -1,3 +1,5 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../l10n';
 import type { MessageArgs } from '../l10n';
 import { field, isSet, items, stringValue } from '../yaml/fieldRef';
@@ -6,7 +8,7 @@ import { hasValue, int32Field, jobCounts } from '../workload/jobSpecFields';
 import { utf8Length } from '../k8s/nameSyntax';
 import { reportApiError } from './reportApiError';
 import type { ApiErrorReport } from './reportApiError';
-import type { Rule } from './rule';
+import { defineRule } from './rule';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -101,6 +103,17 @@ export function parseSucceededIndexes(
   return { total };
 }
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'job/success-policy': {
+    severity: 'error',
+    summary:
+      'A successPolicy the API server rejects (Indexed only, rule shape, succeededIndexes syntax, succeededCount bounds).',
+    source: `${kubernetesSources.batch} validateSuccessPolicy`,
+    example: 'successPolicy: {rules: [{succeededIndexes: "3-1"}]}',
+  },
+} satisfies CodeDocs;
+
 /**
  * `spec.successPolicy` (k8s-semantics §1.3, `validateSuccessPolicy*`): only with completionMode
  * Indexed; 1..20 rules, each with succeededCount or succeededIndexes; succeededIndexes at most
@@ -109,8 +122,8 @@ export function parseSucceededIndexes(
  * then fails internally), the checks against completions are skipped: the completion-mode rule
  * already reports the missing completions.
  */
-export const successPolicyRule: Rule = {
-  code: 'job/success-policy',
+export const successPolicyRule = defineRule({
+  codes,
   kinds: ['Job', 'CronJob'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -209,4 +222,4 @@ export const successPolicyRule: Rule = {
       }
     }
   },
-};
+});

@@ -1,3 +1,4 @@
+import type { CodeDocs } from '../findings/codeDoc';
 import { formatMessage } from '../l10n';
 import type { Locale } from '../l10n';
 import type { RuleReport } from '../findings/finding';
@@ -94,12 +95,22 @@ function insideScalar(documents: readonly YamlDocumentModel[], offset: number): 
   return false;
 }
 
+/** The code the version comment can give rise to, with its documentation. */
+export const versionCommentCodes = {
+  'podline/unknown-kubernetes-version': {
+    severity: 'warning',
+    summary: 'The `# podline: kubernetes=X.Y` comment names a version Podline does not ship.',
+    source: 'Podline',
+    example: '# podline: kubernetes=1.12',
+  },
+} satisfies CodeDocs;
+
 /** The version a file is validated for, and the finding to show when its override is unknown. */
 export interface ResolvedKubernetesVersion {
   readonly version: KubernetesVersion;
   readonly override: VersionOverride | undefined;
   /** `podline/unknown-kubernetes-version` at the override's version text, when it is unsupported. */
-  readonly report: RuleReport | undefined;
+  readonly report: RuleReport<keyof typeof versionCommentCodes> | undefined;
 }
 
 /**

@@ -1,3 +1,5 @@
+import { kubernetesSources } from '../findings/codeDoc';
+import type { CodeDocs } from '../findings/codeDoc';
 import type { ApiErrorType } from '../findings/finding';
 import { formatMessage } from '../l10n';
 import type { Locale, MessageArgs } from '../l10n';
@@ -237,14 +239,67 @@ function schemaRootFor(kind: WorkloadKind, apiVersion: string): string | undefin
 // ---------------------------------------------------------------------------------------------
 // Validation
 
+/** The codes schema validation reports, with their documentation; the schema rule reports them. */
+export const schemaCodes = {
+  'schema/unknown-field': {
+    severity: 'error',
+    summary: 'A field the target Kubernetes version does not know.',
+    source: "kubectl's strict field validation (unknown field)",
+    example: 'spec:\n  template:\n    metadata:\n      spec: {}',
+  },
+  'schema/field-requires-version': {
+    severity: 'error',
+    summary: 'A field that exists only in a newer Kubernetes version than the target.',
+    source: 'the OpenAPI schemas of each version',
+    example: '# podline: kubernetes=1.27\nspec:\n  podReplacementPolicy: Failed',
+  },
+  'schema/type': {
+    severity: 'error',
+    summary: 'A value of the wrong type (a string for an integer, an int32 overflow).',
+    source: 'JSON decoding into the Go types',
+    example: 'backoffLimit: "4"',
+  },
+  'schema/enum': {
+    severity: 'error',
+    summary: 'A value outside the field’s enumeration.',
+    source: 'the OpenAPI enums that validation enforces',
+    example: 'imagePullPolicy: Sometimes',
+  },
+  'schema/required': {
+    severity: 'error',
+    summary: 'A field validation requires is missing.',
+    source: `${kubernetesSources.core} and the OpenAPI required lists`,
+    example: 'env:\n- value: x',
+  },
+  'schema/removed-api-version': {
+    severity: 'error',
+    summary: 'An apiVersion removed from Kubernetes (CronJob batch/v1beta1, DaemonSet extensions/v1beta1).',
+    source: 'Kubernetes deprecation guide',
+    example: 'apiVersion: batch/v1beta1\nkind: CronJob',
+  },
+  'schema/unknown-api-version': {
+    severity: 'error',
+    summary: 'An apiVersion that never served this kind.',
+    source: 'the API groups of each version',
+    example: 'apiVersion: batch/v2\nkind: Job',
+  },
+} satisfies CodeDocs;
+
+/** A code schema validation reports. */
+export type SchemaCode = keyof typeof schemaCodes;
+
 /**
  * Validates one Job, CronJob or DaemonSet against the schema of Kubernetes `version`: strict
  * decoding (unknown fields, with "requires Kubernetes ≥ x" for fields of newer versions), JSON
  * types and integer ranges, enforced enums and required fields, and removed API versions (the
  * rest is then validated as the replacement). Pure; never throws on any YAML model.
  */
-export function validateSchema(workload: Workload, version: KubernetesVersion, locale: Locale): RuleReport[] {
-  const reports: RuleReport[] = [];
+export function validateSchema(
+  workload: Workload,
+  version: KubernetesVersion,
+  locale: Locale,
+): RuleReport<SchemaCode>[] {
+  const reports: RuleReport<SchemaCode>[] = [];
   const apiVersionNode = getEntry(workload.root, 'apiVersion')?.value ?? null;
   const removed = removedApiVersions[workload.kind][workload.apiVersion];
   if (removed) {
@@ -302,7 +357,7 @@ class SchemaWalker {
   constructor(
     private readonly version: KubernetesVersion,
     private readonly locale: Locale,
-    private readonly reports: RuleReport[],
+    private readonly reports: RuleReport<SchemaCode>[],
     /** True when the document has YAML syntax errors, so some keys may be parser recovery. */
     private readonly recovered: boolean,
   ) {

@@ -1,7 +1,8 @@
+import type { CodeDocs } from '../../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../../l10n';
 import { field, items, stringValue } from '../../yaml/fieldRef';
 import { reportApiError } from '../reportApiError';
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 import { workloadRefs } from '../../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -15,13 +16,24 @@ const messages = defineCatalog(
   },
 );
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'lint/control-plane-toleration': {
+    severity: 'warning',
+    summary:
+      'A toleration of the pre-1.24 node-role.kubernetes.io/master taint without the control-plane one.',
+    source: 'kubeadm renamed the taint in 1.24',
+    example: '- key: node-role.kubernetes.io/master',
+  },
+} satisfies CodeDocs;
+
 /**
  * A toleration of the pre-1.24 `node-role.kubernetes.io/master` taint without the current
  * `node-role.kubernetes.io/control-plane` one: the pods silently stop landing on control-plane
  * nodes (`lint/control-plane-toleration`; the quick fix adds the current toleration).
  */
-export const controlPlaneTolerationLint: Rule = {
-  code: 'lint/control-plane-toleration',
+export const controlPlaneTolerationLint = defineRule({
+  codes,
   kinds: ['Job', 'CronJob', 'DaemonSet'],
   check(context) {
     const tolerations = items(field(workloadRefs(context.workload).podSpec, 'tolerations'));
@@ -41,4 +53,4 @@ export const controlPlaneTolerationLint: Rule = {
       });
     });
   },
-};
+});

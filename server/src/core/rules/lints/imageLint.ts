@@ -1,9 +1,10 @@
+import type { CodeDocs } from '../../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../../l10n';
 import { findPlaceholder } from '../../k8s/nameValidation';
 import { parseImageReference } from '../../k8s/imageReference';
 import { field, stringValue } from '../../yaml/fieldRef';
 import { reportApiError } from '../reportApiError';
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 import { workloadRefs } from '../../workload/workloadRefs';
 import { allContainers } from './lintSupport';
 
@@ -28,13 +29,35 @@ const messages = defineCatalog(
   },
 );
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'lint/image-reference': {
+    severity: 'warning',
+    summary: 'An image that is not a valid image reference (often a placeholder such as <project>).',
+    source: 'the distribution reference grammar the container runtime uses',
+    example: 'image: gcr.io/<project>/worker',
+  },
+  'lint/frozen-registry': {
+    severity: 'warning',
+    summary: 'An image from the frozen k8s.gcr.io registry.',
+    source: 'registry.k8s.io replaced k8s.gcr.io in 2023',
+    example: 'image: k8s.gcr.io/pause:3.1',
+  },
+  'lint/image-latest': {
+    severity: 'hint',
+    summary: 'An image tagged latest or untagged.',
+    source: 'imagePullPolicy defaults to Always for them (core/v1 defaults)',
+    example: 'image: busybox',
+  },
+} satisfies CodeDocs;
+
 /**
  * Image references the API server accepts but a node cannot use (`lint/image-reference`), the
  * frozen k8s.gcr.io registry (`lint/frozen-registry`), and `latest` or untagged images
  * (`lint/image-latest`, a hint).
  */
-export const imageLint: Rule = {
-  code: 'lint/image-reference',
+export const imageLint = defineRule({
+  codes,
   kinds: ['Job', 'CronJob', 'DaemonSet'],
   check(context) {
     for (const container of allContainers(workloadRefs(context.workload))) {
@@ -76,4 +99,4 @@ export const imageLint: Rule = {
       }
     }
   },
-};
+});

@@ -1,8 +1,9 @@
+import type { CodeDocs } from '../../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../../l10n';
 import type { MessageArgs } from '../../l10n';
 import { field, integerValue, isSet } from '../../yaml/fieldRef';
 import { reportApiError } from '../reportApiError';
-import type { Rule } from '../rule';
+import { defineRule } from '../rule';
 import { workloadRefs } from '../../workload/workloadRefs';
 import { allContainers } from './lintSupport';
 
@@ -31,13 +32,54 @@ const messages = defineCatalog(
   },
 );
 
+/** The codes this module reports, with their documentation (`docs/rules.md`). */
+const codes = {
+  'lint/template-name': {
+    severity: 'hint',
+    summary: 'metadata.name in a pod template, which controllers ignore.',
+    source: 'the Job and DaemonSet controllers name pods <owner>-<suffix>',
+    example: 'template:\n  metadata:\n    name: x',
+  },
+  'lint/job-ttl': {
+    severity: 'info',
+    summary: 'A Job without ttlSecondsAfterFinished: it and its pods stay after finishing.',
+    source: 'pkg/controller/ttlafterfinished',
+    example: 'kind: Job (no ttlSecondsAfterFinished)',
+  },
+  'lint/cronjob-starting-deadline': {
+    severity: 'info',
+    summary: 'A CronJob without startingDeadlineSeconds.',
+    source: 'pkg/controller/cronjob/utils.go (TooManyMissedTimes after 100 missed runs)',
+    example: 'kind: CronJob (no startingDeadlineSeconds)',
+  },
+  'cronjob/short-starting-deadline': {
+    severity: 'warning',
+    summary:
+      'startingDeadlineSeconds under 10 s (warning) or under a minute (hint): runs that start late are skipped.',
+    source: 'pkg/controller/cronjob (the controller resyncs about every 10 s)',
+    example: 'startingDeadlineSeconds: 5',
+  },
+  'lint/resource-requests': {
+    severity: 'hint',
+    summary: 'A container with neither resource requests nor limits.',
+    source: 'scheduling by requests',
+    example: '- name: main\n  image: x',
+  },
+  'lint/job-probe': {
+    severity: 'info',
+    summary: 'A readiness or startup probe on a Job pod: it does not gate completion.',
+    source: 'the Job controller counts exits, not readiness',
+    example: 'readinessProbe: {...}',
+  },
+} satisfies CodeDocs;
+
 /**
  * Accepted by the API server but almost always not what was meant: a pod template's ignored
  * `metadata.name`, a Job without `ttlSecondsAfterFinished`, a CronJob without (or with a tiny)
  * `startingDeadlineSeconds`, containers without requests, readiness and startup probes on Jobs.
  */
-export const workloadHygieneLint: Rule = {
-  code: 'lint/template-name',
+export const workloadHygieneLint = defineRule({
+  codes,
   kinds: ['Job', 'CronJob', 'DaemonSet'],
   check(context) {
     const refs = workloadRefs(context.workload);
@@ -115,4 +157,4 @@ export const workloadHygieneLint: Rule = {
       }
     }
   },
-};
+});
