@@ -52,13 +52,18 @@ function coreLayerZones() {
 const outerZones = [
   {
     target: './server/src/core',
-    from: ['./server/src/lsp', './server/src/cli', './server/src/protocol', './client'],
+    from: ['./server/src/lsp', './server/src/cli', './server/src/files', './server/src/protocol', './client'],
     message: 'The core is pure: it imports neither the LSP layer, the CLI, the protocol nor the client.',
   },
   {
     target: './client',
     from: ['./server/src/core', './server/src/lsp', './server/src/cli'],
     message: 'The client talks to the server only through the protocol (server/src/protocol).',
+  },
+  {
+    target: './server/src/files',
+    from: ['./server/src/lsp', './server/src/cli', './server/src/protocol', './client'],
+    message: 'The file readers serve the CLI and the LSP layer and import neither.',
   },
   {
     target: './server/src/protocol',

@@ -128,11 +128,6 @@ const usageCases: [string, string[], RegExp][] = [
   ['no command', [], /Usage: podline <command>/],
   ['unknown command', ['lint'], /unknown command 'lint'/],
   ['no files', ['check'], /name at least one file or folder/],
-  [
-    'missing file',
-    ['check', 'no/such/file.yaml'],
-    /cannot read 'no\/such\/file\.yaml': no such file or folder/,
-  ],
   ['unknown option', ['check', '--strict', 'x'], /unknown option '--strict'/],
   ['bad format', ['check', '--format', 'xml', seeds], /--format must be one of text, json, sarif, not 'xml'/],
   ['missing value', ['check', seeds, '--format'], /option '--format' needs a value/],
@@ -146,7 +141,7 @@ for (const [name, args, message] of usageCases) {
   });
 }
 
-test('a folder without YAML files is a usage problem, binary and huge files are findings', () => {
+test('a folder without YAML files is a usage problem, a binary file is a finding, a huge one is not checked', () => {
   const folder = mkdtempSync(join(tmpdir(), 'podline-cli-'));
   writeFileSync(join(folder, 'notes.txt'), 'hello');
   assert.equal(podline(['check', folder]).status, 2);
@@ -156,15 +151,23 @@ test('a folder without YAML files is a usage problem, binary and huge files are 
   writeFileSync(join(folder, 'huge.yaml'), `data: "${'x'.repeat(10 * 1024 * 1024)}"\n`);
   const { status, stdout } = podline(['check', '--format', 'json', folder]);
   rmSync(folder, { recursive: true, force: true });
-  assert.equal(status, 1);
+  // Over the 2 MiB default, huge.yaml is not read at all: the run fails with exit code 2 (a
+  // padded broken manifest must not pass CI), and random.yaml is still checked.
+  assert.equal(status, 2);
   const files = findingsByFile(stdout);
   assert.deepEqual(
     files.get('random.yaml')?.map((finding) => finding.code),
     ['file/binary'],
   );
+  assert.equal(files.get('huge.yaml'), undefined);
+  const notChecked = (JSON.parse(stdout) as { notChecked: { path: string; reason: string }[] }).notChecked;
   assert.deepEqual(
-    files.get('huge.yaml')?.map((finding) => [finding.code, finding.severity]),
-    [['file/too-large', 'warning']],
+    notChecked.map((file) => file.path.split('/').pop()),
+    ['huge.yaml'],
+  );
+  assert.match(
+    notChecked[0]?.reason ?? '',
+    /over the limit of 2097152 bytes; not checked \(raise it with --max-file-size\)/,
   );
 });
 

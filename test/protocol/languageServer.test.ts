@@ -10,7 +10,7 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver-protocol/node';
 import type { CodeAction, CompletionItem, InitializeResult } from 'vscode-languageserver-protocol/node';
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -222,6 +222,29 @@ test('podline/checkFiles analyses files from disk and publishes their diagnostic
     assert.deepEqual(result, { checked: 2, errors: 1, warnings: 0, unreadable: 1 });
     const { diagnostics } = await client.waitForDiagnostics(uris[0] ?? '');
     assert.ok(diagnostics.some((diagnostic) => diagnostic.code === 'yaml/duplicate-key'));
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('podline/checkFiles refuses FIFOs, links to devices and files over podline.maxFileSize, and goes on', async () => {
+  // Before, a FIFO blocked the read forever (and every later read behind it), and /dev/zero was
+  // read until the server ran out of memory.
+  const folder = mkdtempSync(join(tmpdir(), 'podline-check-hostile-'));
+  try {
+    writeFileSync(join(folder, 'a.yaml'), jobWithDuplicate);
+    spawnSync('mkfifo', [join(folder, 'pipe.yaml')]);
+    symlinkSync('/dev/zero', join(folder, 'zero.yaml'));
+    writeFileSync(join(folder, 'huge.yaml'), `data: "${'x'.repeat(3 * 1024 * 1024)}"\n`);
+    const uris = ['pipe.yaml', 'zero.yaml', 'huge.yaml', 'a.yaml'].map((name) =>
+      pathToFileURL(join(folder, name)).toString(),
+    );
+    const result = await client.connection.sendRequest(lspRequest(checkFilesRequest), { uris });
+    assert.deepEqual(result, { checked: 1, errors: 1, warnings: 0, unreadable: 3 });
+    const again = await client.connection.sendRequest(lspRequest(checkFilesRequest), {
+      uris: [uris[3] ?? ''],
+    });
+    assert.deepEqual(again, { checked: 1, errors: 1, warnings: 0, unreadable: 0 });
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

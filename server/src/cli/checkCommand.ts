@@ -1,13 +1,14 @@
-import { readdirSync, statSync } from 'node:fs';
+import { lstatSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
 import { isSupportedKubernetesVersion, supportedKubernetesVersions } from '../core/schema/kubernetesVersions';
 import { defaultSettings } from '../core/settings';
 import { checkFiles } from './checkFiles';
-import { describeIoError } from './checkFile';
 import type { JsonFinding, JsonReport } from './checkFile';
 import { cliMessages } from './cliMessages';
+import { describeFileProblem } from './fileProblems';
+import type { FileProblem } from '../files/readFileBounded';
 import { parseOptions } from './parseOptions';
 import { toSarif } from './toSarif';
 import { podlineVersion } from '../version';
@@ -29,6 +30,7 @@ export async function runCheckCommand(
       format: { values: formats },
       locale: { values: ['en', 'zh-CN'] },
       'kubernetes-version': { values: supportedKubernetesVersions },
+      'max-file-size': {},
     },
     envLocale,
   );
@@ -37,26 +39,36 @@ export async function runCheckCommand(
   if (parsed.error) return { stdout: '', stderr: `${parsed.error}\n`, exitCode: 2 };
   if (parsed.positionals.length === 0) return { stdout: '', stderr: `${say('noFiles')}\n`, exitCode: 2 };
 
+  const maxFileSizeText = parsed.values['max-file-size'];
+  const maxFileSize =
+    maxFileSizeText === undefined ? defaultSettings.maxFileSize : parseByteSize(maxFileSizeText);
+  if (maxFileSize === undefined || maxFileSize < MIN_FILE_SIZE || maxFileSize > MAX_FILE_SIZE)
+    return {
+      stdout: '',
+      stderr: `${say('badMaxFileSize', { value: maxFileSizeText ?? '', min: MIN_FILE_SIZE, max: MAX_FILE_SIZE })}\n`,
+      exitCode: 2,
+    };
+
+  // A path that cannot be read is reported and skipped; the others are still checked.
   const files: string[] = [];
+  const notChecked: { path: string; problem: FileProblem }[] = [];
+  const notes: string[] = [];
   for (const target of parsed.positionals) {
-    try {
-      const found = collectFiles(resolve(environment.cwd, target), target);
-      if (found.length === 0)
-        return { stdout: '', stderr: `${say('noYamlFiles', { path: target })}\n`, exitCode: 2 };
-      files.push(...found);
-    } catch (error) {
-      return {
-        stdout: '',
-        stderr: `${say('cannotRead', { path: target, reason: describeIoError(error) })}\n`,
-        exitCode: 2,
-      };
-    }
+    const found = collectFiles(resolve(environment.cwd, target), target, (key, path) =>
+      notes.push(say(key, { path })),
+    );
+    if ('problem' in found) notChecked.push({ path: target, problem: found.problem });
+    // A folder named with no YAML in it is most likely a wrong path: a usage problem.
+    else if (found.files.length === 0)
+      return { stdout: '', stderr: `${say('noYamlFiles', { path: target })}\n`, exitCode: 2 };
+    else files.push(...found.files);
   }
 
   const kubernetesVersion = parsed.values['kubernetes-version'];
   const settings = {
     ...defaultSettings,
     locale: parsed.locale,
+    maxFileSize,
     ...(kubernetesVersion && isSupportedKubernetesVersion(kubernetesVersion) ? { kubernetesVersion } : {}),
   };
   const checks = await checkFiles(environment.cwd, files, settings, (done, total) =>
@@ -64,48 +76,104 @@ export async function runCheckCommand(
   );
   const report: { path: string; findings: readonly JsonFinding[] }[] = [];
   for (const check of checks) {
-    if ('ioError' in check) {
-      return {
-        stdout: '',
-        stderr: `${say('cannotRead', { path: check.path, reason: check.ioError })}\n`,
-        exitCode: 2,
-      };
-    }
-    report.push(check);
+    if ('problem' in check) notChecked.push(check);
+    else report.push(check);
   }
+  const unchecked = notChecked.map(({ path, problem }) => ({
+    path,
+    reason: describeFileProblem(problem, parsed.locale, '--max-file-size'),
+  }));
+  const stderr = [
+    ...notes,
+    ...unchecked.map(({ path, reason }) => say('cannotRead', { path, reason })),
+    ...(unchecked.length > 0 ? [say('notChecked', { count: unchecked.length })] : []),
+  ]
+    .map((line) => `${line}\n`)
+    .join('');
 
   const all = report.flatMap((file) => file.findings);
   const errors = all.filter((finding) => finding.severity === 'error').length;
   const warnings = all.filter((finding) => finding.severity === 'warning').length;
   const format = parsed.values['format'] ?? 'text';
-  const json: JsonReport = { version: 1, files: report };
+  const json: JsonReport = {
+    version: 1,
+    files: report,
+    ...(unchecked.length > 0 ? { notChecked: unchecked } : {}),
+  };
   const stdout =
     format === 'json'
       ? `${JSON.stringify(json, null, 2)}\n`
       : format === 'sarif'
         ? `${JSON.stringify(toSarif(json, podlineVersion), null, 2)}\n`
         : formatText(report, say('summary', { errors, warnings, files: report.length }));
-  return { stdout, stderr: '', exitCode: errors > 0 ? 1 : 0 };
+  // A file that was not checked does not pass: exit code 2, as for any I/O problem.
+  return { stdout, stderr, exitCode: unchecked.length > 0 ? 2 : errors > 0 ? 1 : 0 };
 }
 
-/** Lists the YAML files under a folder (sorted, skipping dependency and VCS folders), or the file itself. */
-function collectFiles(absolute: string, shown: string): string[] {
-  if (!statSync(absolute).isDirectory()) return [shown];
+/** The limits `--max-file-size` accepts: those of the `podline.maxFileSize` setting. */
+const MIN_FILE_SIZE = 1024;
+const MAX_FILE_SIZE = 256 * 1024 * 1024;
+
+/** `4194304`, `512K`, `4M`, `4MiB`: a size in bytes, or undefined. */
+function parseByteSize(text: string): number | undefined {
+  const match = /^(\d+)\s*(k|kb|kib|m|mb|mib)?$/i.exec(text.trim());
+  if (!match) return undefined;
+  const unit = (match[2] ?? '').toLowerCase();
+  const factor = unit.startsWith('k') ? 1024 : unit.startsWith('m') ? 1024 * 1024 : 1;
+  const value = Number(match[1]) * factor;
+  return Number.isSafeInteger(value) ? value : undefined;
+}
+
+/**
+ * Lists the YAML files under a folder (sorted, skipping dependency and VCS folders), or the path
+ * itself when it is not a folder (the read then says what it is). Symbolic links inside a folder
+ * are not followed, and each one skipped gets a note.
+ */
+function collectFiles(
+  absolute: string,
+  shown: string,
+  note: (key: 'skippedFolder' | 'skippedLink', path: string) => void,
+): { files: string[] } | { problem: FileProblem } {
+  let isFolder: boolean;
+  try {
+    isFolder = statSync(absolute).isDirectory();
+  } catch {
+    // The read gives the precise reason (no such file, permission, a dangling link).
+    return { files: [shown] };
+  }
+  if (!isFolder) return { files: [shown] };
   const found: string[] = [];
   const walk = (folder: string, shownFolder: string): void => {
-    for (const entry of readdirSync(folder, { withFileTypes: true }).sort((a, b) =>
-      a.name < b.name ? -1 : a.name > b.name ? 1 : 0,
-    )) {
-      if (entry.isDirectory()) {
+    let entries;
+    try {
+      entries = readdirSync(folder, { withFileTypes: true });
+    } catch {
+      note('skippedFolder', shownFolder);
+      return;
+    }
+    for (const entry of entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
+      const shownPath = join(shownFolder, entry.name);
+      if (entry.isSymbolicLink()) {
+        if (/\.ya?ml$/i.test(entry.name) || isFolderLink(join(folder, entry.name)))
+          note('skippedLink', shownPath);
+      } else if (entry.isDirectory()) {
         if (entry.name !== 'node_modules' && !entry.name.startsWith('.'))
-          walk(join(folder, entry.name), join(shownFolder, entry.name));
+          walk(join(folder, entry.name), shownPath);
       } else if (entry.isFile() && /\.ya?ml$/i.test(entry.name)) {
-        found.push(join(shownFolder, entry.name));
+        found.push(shownPath);
       }
     }
   };
   walk(absolute, shown);
-  return found;
+  return { files: found };
+}
+
+function isFolderLink(path: string): boolean {
+  try {
+    return lstatSync(path).isSymbolicLink() && statSync(path).isDirectory();
+  } catch {
+    return false;
+  }
 }
 
 function formatText(

@@ -1,9 +1,10 @@
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import type { Finding } from '../core/findings/finding';
 import type { PodlineSettings } from '../core/settings';
 import { LineIndex } from '../core/text/offsetRange';
+import { readFileBoundedSync } from '../files/readFileBounded';
+import type { FileProblem } from '../files/readFileBounded';
 import type { LineCharacter } from '../core/text/offsetRange';
 
 /** One finding as `podline check --format json` prints it (version 1 of the format). */
@@ -21,21 +22,23 @@ export interface JsonFinding {
 export interface JsonReport {
   readonly version: 1;
   readonly files: readonly { readonly path: string; readonly findings: readonly JsonFinding[] }[];
+  /** Files that were named or found but not checked, and why; present only when there are some. */
+  readonly notChecked?: readonly { readonly path: string; readonly reason: string }[];
 }
 
-/** The result of checking one file: its findings, or why it could not be read. */
+/** The result of checking one file: its findings, or why it was not read. */
 export type FileCheck =
   | { readonly path: string; readonly findings: readonly JsonFinding[] }
-  | { readonly path: string; readonly ioError: string };
+  | { readonly path: string; readonly problem: FileProblem };
 
-/** Reads and analyses one file; the work each CLI worker thread does. */
+/**
+ * Reads and analyses one file; the work each CLI worker thread does. Only a regular file of at
+ * most `settings.maxFileSize` bytes is read (files/readFileBounded.ts).
+ */
 export function checkFile(cwd: string, path: string, settings: PodlineSettings): FileCheck {
-  let text: string;
-  try {
-    text = decodeText(readFileSync(resolve(cwd, path)));
-  } catch (error) {
-    return { path, ioError: describeIoError(error) };
-  }
+  const read = readFileBoundedSync(resolve(cwd, path), settings.maxFileSize);
+  if (!read.ok) return { path, problem: read.problem };
+  const text = decodeText(read.bytes);
   const lines = new LineIndex(text);
   return {
     path,
@@ -46,15 +49,6 @@ export function checkFile(cwd: string, path: string, settings: PodlineSettings):
 /** Decodes a file as VS Code does: UTF-8, a byte order mark dropped, invalid bytes replaced. */
 export function decodeText(bytes: Buffer): string {
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
-}
-
-/** A short reason for a failed read. */
-export function describeIoError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file or folder';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return error instanceof Error ? error.message : String(error);
 }
 
 function toJsonFinding(finding: Finding, lines: LineIndex): JsonFinding {

@@ -53,5 +53,11 @@ export async function checkFiles(
         }),
     ),
   );
-  return results.map((result, index) => result ?? { path: files[index] ?? '', ioError: 'not checked' });
+  return results.map(
+    (result, index) =>
+      result ?? {
+        path: files[index] ?? '',
+        problem: { kind: 'io', message: 'the worker thread gave no result' },
+      },
+  );
 }

@@ -2,9 +2,11 @@ import { formatMessage, normalizeLocale } from '../core/l10n';
 import type { Locale } from '../core/l10n';
 import { cliMessages } from './cliMessages';
 
-/** How one `--name value` option is declared: its allowed values, or any value. */
+/** How one `--name value` option is declared: its allowed values, or any value; or a `--name` flag. */
 export interface OptionSpec {
   readonly values?: readonly string[];
+  /** A flag takes no value: present, it reads as `'true'`. */
+  readonly flag?: boolean;
 }
 
 /** Parsed options: `--name value` or `--name=value`, and positional arguments. */
@@ -57,6 +59,14 @@ export function parseOptions(
     if (!spec) {
       error = say('unknownOption', { option: `--${name}` });
       break;
+    }
+    if (spec.flag) {
+      if (equals !== -1) {
+        error = say('unknownOption', { option: arg });
+        break;
+      }
+      values[name] = 'true';
+      continue;
     }
     const value = equals === -1 ? argv[++i] : arg.slice(equals + 1);
     if (value === undefined) {

@@ -4,7 +4,6 @@
  * sample node). A thin shell over the pure preview core; the caller passes the current time.
  */
 
-import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import { defineCatalog, formatMessage } from '../core/l10n';
@@ -12,7 +11,9 @@ import type { Locale, MessageArgs } from '../core/l10n';
 import { previewDocument, previewFile } from '../core/preview/previewObjects';
 import { isSupportedKubernetesVersion, supportedKubernetesVersions } from '../core/schema/kubernetesVersions';
 import { defaultSettings } from '../core/settings';
-import { decodeText, describeIoError } from './checkFile';
+import { readFileBoundedSync } from '../files/readFileBounded';
+import { decodeText } from './checkFile';
+import { describeFileProblem } from './fileProblems';
 import { parseOptions } from './parseOptions';
 import type { CliEnvironment, CliResult } from './cliEnvironment';
 
@@ -66,12 +67,9 @@ export function runPreviewCommand(
   if (documentText !== undefined && !/^\d{1,6}$/.test(documentText))
     return usage(say('badDocument', { value: documentText }));
 
-  let text: string;
-  try {
-    text = decodeText(readFileSync(resolve(environment.cwd, path)));
-  } catch (error) {
-    return usage(say('cannotRead', { path, reason: describeIoError(error) }));
-  }
+  const read = readFileBoundedSync(resolve(environment.cwd, path), defaultSettings.maxFileSize);
+  if (!read.ok) return usage(say('cannotRead', { path, reason: describeFileProblem(read.problem, locale) }));
+  const text = decodeText(read.bytes);
   const kubernetesVersion = parsed.values['kubernetes-version'];
   const settings = {
     ...defaultSettings,

@@ -4,8 +4,14 @@
  * `kubectl get pods -w` followed by the `kubectl describe` events. A thin shell over the pure core.
  */
 
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
+import { defaultSettings } from '../core/settings';
+import { defaultYamlLimits } from '../core/yaml/parseYamlFile';
+import { readFileBoundedSync } from '../files/readFileBounded';
+import { decodeText } from './checkFile';
+import { describeFileProblem } from './fileProblems';
+import { writeTimelinePage } from './writeOutput';
 import { defineCatalog, formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
 import { formatTimelineText, scenarioPathFor, simulateDocument } from '../core/simulator';
@@ -49,19 +55,10 @@ const messages = defineCatalog(
 /** The scenario file Podline looks for beside a manifest (re-exported for the CLI's callers). */
 export { scenarioPathFor };
 
-function describeIoError(error: unknown): string {
-  const code = (error as { code?: string }).code;
-  if (code === 'ENOENT') return 'no such file';
-  if (code === 'EACCES') return 'permission denied';
-  if (code === 'EISDIR') return 'is a folder';
-  return error instanceof Error ? error.message : String(error);
-}
+/** A scenario is read as a YAML file within the parser's default limit (2 MiB). */
+const MAX_SCENARIO_BYTES = defaultYamlLimits.maxFileLength;
 
-function decodeText(bytes: Buffer): string {
-  return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
-}
-
-/** `podline simulate <file> [--document N] [--scenario file] [--seed N] [--format text|json|html] [--out file]`. */
+/** `podline simulate <file> [--document N] [--scenario file] [--seed N] [--format text|json|html] [--out file] [--force]`. */
 export function runSimulateCommand(
   argv: readonly string[],
   environment: CliEnvironment,
@@ -74,6 +71,7 @@ export function runSimulateCommand(
       scenario: {},
       seed: {},
       format: { values: ['text', 'json', 'html'] },
+      force: { flag: true },
       out: {},
       locale: { values: ['en', 'zh-CN'] },
     },
@@ -104,12 +102,10 @@ export function runSimulateCommand(
     seed = Number(seedText);
   }
 
-  let text: string;
-  try {
-    text = decodeText(readFileSync(resolve(environment.cwd, file)));
-  } catch (error) {
-    return fail(say('cannotRead', { path: file, reason: describeIoError(error) }));
-  }
+  const manifest = readFileBoundedSync(resolve(environment.cwd, file), defaultSettings.maxFileSize);
+  if (!manifest.ok)
+    return fail(say('cannotRead', { path: file, reason: describeFileProblem(manifest.problem, locale) }));
+  const text = decodeText(manifest.bytes);
 
   // An explicit --scenario must exist; the file beside the manifest is used when it is there.
   let scenarioPath = parsed.values['scenario'];
@@ -119,11 +115,12 @@ export function runSimulateCommand(
   }
   let scenarioText: string | null = null;
   if (scenarioPath !== undefined) {
-    try {
-      scenarioText = decodeText(readFileSync(resolve(environment.cwd, scenarioPath)));
-    } catch (error) {
-      return fail(say('cannotRead', { path: scenarioPath, reason: describeIoError(error) }));
-    }
+    const scenario = readFileBoundedSync(resolve(environment.cwd, scenarioPath), MAX_SCENARIO_BYTES);
+    if (!scenario.ok)
+      return fail(
+        say('cannotRead', { path: scenarioPath, reason: describeFileProblem(scenario.problem, locale) }),
+      );
+    scenarioText = decodeText(scenario.bytes);
   }
 
   const result = simulateDocument(text, {
@@ -165,17 +162,23 @@ export function runSimulateCommand(
     try {
       assets = loadWebviewAssets();
     } catch (error) {
-      return fail(say('cannotRead', { path: 'dist/webview', reason: describeIoError(error) }));
+      return fail(
+        say('cannotRead', {
+          path: 'dist/webview',
+          reason: error instanceof Error ? error.message : String(error),
+        }),
+      );
     }
     const title = `${result.timeline.kind} ${result.timeline.name}`;
-    try {
-      writeFileSync(
-        resolve(environment.cwd, out),
-        renderTimelineHtml(result.timeline, title, locale, assets.script, assets.css),
-      );
-    } catch (error) {
-      return fail(say('cannotWrite', { path: out, reason: describeIoError(error) }));
-    }
+    const written = writeTimelinePage({
+      cwd: environment.cwd,
+      out,
+      inputs: [file, scenarioPathFor(file), ...(scenarioPath === undefined ? [] : [scenarioPath])],
+      force: parsed.values['force'] === 'true',
+      content: renderTimelineHtml(result.timeline, title, locale, assets.script, assets.css),
+      locale,
+    });
+    if (!written.ok) return fail(say('cannotWrite', { path: out, reason: written.reason }));
     return { stdout: `${say('htmlWritten', { path: out })}\n`, stderr: '', exitCode: 0 };
   }
   if (format === 'json')

@@ -63,6 +63,23 @@ export function toSarif(report: JsonReport, version: string): unknown {
         tool: { driver: { name: 'Podline', version, semanticVersion: version, rules } },
         columnKind: 'utf16CodeUnits',
         results,
+        // Files that were not checked make the run unsuccessful, each with a notification.
+        ...(report.notChecked && report.notChecked.length > 0
+          ? {
+              invocations: [
+                {
+                  executionSuccessful: false,
+                  toolExecutionNotifications: report.notChecked.map((file) => ({
+                    level: 'error',
+                    message: { text: `${file.path}: ${file.reason}` },
+                    locations: [
+                      { physicalLocation: { artifactLocation: { uri: file.path.split('\\').join('/') } } },
+                    ],
+                  })),
+                },
+              ],
+            }
+          : {}),
       },
     ],
   };

@@ -1,8 +1,8 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
+import { describeFileProblem, readFileBounded } from '../files/readFileBounded';
 import { checkFilesRequest } from '../protocol/podlineProtocol';
 import { logError } from './logError';
 import { lspRequest } from './lspMessages';
@@ -27,21 +27,18 @@ export function registerCheckFilesHandler(
     for (const uri of Array.isArray(params.uris) ? params.uris : []) {
       if (token.isCancellationRequested) break;
       if (typeof uri !== 'string' || documents.get(uri)) continue;
-      let text: string;
-      try {
-        text = new TextDecoder('utf-8').decode(await readFile(fileURLToPath(uri)));
-      } catch (error) {
-        // A file deleted or locked since the client listed it is a fact about the workspace,
-        // counted in the result the client shows; not a failure of Podline.
+      const fileSettings = await settings.get(uri);
+      const text = await readWorkspaceFile(uri, fileSettings.maxFileSize);
+      if (typeof text !== 'string') {
+        // A file deleted, locked or refused since the client listed it is a fact about the
+        // workspace, counted in the result the client shows; not a failure of Podline.
         unreadable++;
-        connection.console.warn(
-          `[checkFiles] ${uri}: not read (${error instanceof Error ? error.message : String(error)})`,
-        );
+        connection.console.warn(`[checkFiles] ${uri}: not read (${text.reason})`);
         continue;
       }
       try {
         const document = TextDocument.create(uri, 'yaml', 0, text);
-        const result = analyzeDocument(text, await settings.get(uri));
+        const result = analyzeDocument(text, fileSettings);
         errors += result.findings.filter((finding) => finding.severity === 'error').length;
         warnings += result.findings.filter((finding) => finding.severity === 'warning').length;
         await connection.sendDiagnostics({
@@ -56,4 +53,21 @@ export function registerCheckFilesHandler(
     }
     return { checked, errors, warnings, unreadable };
   });
+}
+
+/**
+ * The text of a `file:` URI, or why it was not read: only a regular file within
+ * `podline.maxFileSize` is read, so a FIFO or a link to a device never blocks or floods the server.
+ */
+async function readWorkspaceFile(uri: string, limit: number): Promise<string | { reason: string }> {
+  let path: string;
+  try {
+    path = fileURLToPath(uri);
+  } catch (error) {
+    return { reason: error instanceof Error ? error.message : String(error) };
+  }
+  const read = await readFileBounded(path, limit);
+  return read.ok
+    ? new TextDecoder('utf-8').decode(read.bytes)
+    : { reason: describeFileProblem(read.problem) };
 }

@@ -1,8 +1,9 @@
-import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { scenarioPathFor, simulateDocument } from '../core/simulator';
+import { defaultYamlLimits } from '../core/yaml/parseYamlFile';
+import { describeFileProblem, readFileBounded } from '../files/readFileBounded';
 import { simulateRequest } from '../protocol/simulateProtocol';
 import type { ScenarioSource, SimulateResult } from '../protocol/simulateProtocol';
 import { logError } from './logError';
@@ -12,12 +13,6 @@ import type { SettingsStore } from './settingsStore';
 /** The scenario file beside a manifest on disk (docs/scenarios.md), or undefined for other schemes. */
 function scenarioFileFor(uri: string): string | undefined {
   return uri.startsWith('file:') ? scenarioPathFor(fileURLToPath(uri)) : undefined;
-}
-
-/** Whether reading a file failed because there is no such file. */
-function isMissingFile(error: unknown): boolean {
-  const code = (error as { code?: unknown } | null)?.code;
-  return code === 'ENOENT' || code === 'ENOTDIR';
 }
 
 /**
@@ -38,13 +33,15 @@ export function registerSimulateHandler(
       let source: ScenarioSource = scenarioText === null ? 'defaults' : 'params';
       const beside = scenarioText === null ? scenarioFileFor(params.uri) : undefined;
       if (beside) {
-        try {
-          scenarioText = await readFile(beside, 'utf8');
+        // No scenario beside the manifest: the defaults apply. A scenario that is there but
+        // cannot be read (or is not a regular file, or is over the parser's limit) is not hidden
+        // behind the defaults: the outer catch logs and reports it.
+        const read = await readFileBounded(beside, defaultYamlLimits.maxFileLength);
+        if (read.ok) {
+          scenarioText = new TextDecoder('utf-8').decode(read.bytes);
           source = 'file';
-        } catch (error) {
-          // No scenario beside the manifest: the defaults apply. A scenario that is there but
-          // cannot be read is not hidden behind the defaults: the outer catch logs and reports it.
-          if (!isMissingFile(error)) throw error;
+        } else if (read.problem.kind !== 'notFound') {
+          throw new Error(`${beside}: ${describeFileProblem(read.problem)}`);
         }
       }
       const { locale } = await settings.get(params.uri);
