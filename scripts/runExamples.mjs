@@ -39,7 +39,15 @@ process.stdout.write(
 for (const name of ['job-pi', 'cronjob-hello', 'daemonset-fluentd']) {
   const manifest = `examples/${name}.yaml`;
   writeFileSync(join(outDir, `${name}.timeline.txt`), podline(['simulate', manifest]));
-  podline(['simulate', manifest, '--format', 'html', '--out', join(outDir, `${name}.timeline.html`), '--force']);
+  podline([
+    'simulate',
+    manifest,
+    '--format',
+    'html',
+    '--out',
+    join(outDir, `${name}.timeline.html`),
+    '--force',
+  ]);
   process.stdout.write(
     `Simulated ${manifest}: ${join('out', 'examples', `${name}.timeline.html`)} (open it in a browser) and .timeline.txt\n`,
   );

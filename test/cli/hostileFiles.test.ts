@@ -223,3 +223,55 @@ test('simulate and preview refuse a manifest or scenario that is not a regular f
   assert.equal(preview.status, 2);
   assert.match(preview.stderr, /a device, not a regular file/);
 });
+
+test('text output cannot forge a finding line or a workflow command, nor hide text behind bidi controls', () => {
+  fresh('forge');
+  // A label value with a newline and a GitHub workflow command, and a file name with an override.
+  const forged = job.replace(
+    'metadata: {name: pi}',
+    'metadata: {name: pi, labels: {app: "x\\n::error file=evil.yaml::forged"}}',
+  );
+  const name = 'forge/job\u202egpj.yaml';
+  writeFileSync(join(work, name), forged);
+  const { status, stdout } = podline(['check', name]);
+  assert.equal(status, 1);
+  assert.ok(!stdout.split('\n').some((line) => line.startsWith('::')), stdout);
+  assert.ok(stdout.includes('\\n::error file=evil.yaml::forged'), stdout);
+  assert.ok(stdout.includes('forge/job\\u202egpj.yaml:'), stdout);
+  assert.ok(!stdout.includes('\u202e'), 'no raw override reaches the terminal');
+});
+
+test('SARIF artifact URIs are percent-encoded relative references', () => {
+  const folder = fresh('uris');
+  for (const file of ['per%cent#hash?q.yaml', 'with space.yaml'])
+    writeFileSync(join(folder, file), job.replace('pi:5.34', 'pi'));
+  const { stdout } = podline(['check', '--format', 'sarif', 'uris']);
+  const uris = (
+    JSON.parse(stdout) as {
+      runs: { results: { locations: { physicalLocation: { artifactLocation: { uri: string } } }[] }[] }[];
+    }
+  ).runs[0]?.results.map((result) => result.locations[0]?.physicalLocation.artifactLocation.uri);
+  assert.ok(uris?.includes('uris/per%25cent%23hash%3Fq.yaml'), JSON.stringify(uris));
+  assert.ok(uris?.includes('uris/with%20space.yaml'), JSON.stringify(uris));
+});
+
+test('a reader that closes the pipe early ends the run with exit code 2 and one line', () => {
+  const folder = fresh('pipe');
+  writeFileSync(
+    join(folder, 'wide.yaml'),
+    job.replace('spec:\n  template', 'spec:\n  completions: 400\n  parallelism: 400\n  template'),
+  );
+  const result = spawnSync(
+    'bash',
+    [
+      '-c',
+      `set -o pipefail; "${process.execPath}" "${cli}" simulate pipe/wide.yaml --format json 2>pipe/err.txt | head -c 10 >/dev/null; echo "\${PIPESTATUS[0]}"`,
+    ],
+    { cwd: work, encoding: 'utf8', timeout: 20_000 },
+  );
+  assert.equal(result.stdout.trim(), '2');
+  assert.equal(
+    readFileSync(join(folder, 'err.txt'), 'utf8'),
+    'podline: cannot write the output: the reader closed the pipe (EPIPE)\n',
+  );
+});

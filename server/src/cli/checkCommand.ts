@@ -8,6 +8,7 @@ import { checkFiles } from './checkFiles';
 import type { JsonFinding, JsonReport } from './checkFile';
 import { cliMessages } from './cliMessages';
 import { describeFileProblem } from './fileProblems';
+import { escapeForTerminal } from './terminalText';
 import type { FileProblem } from '../files/readFileBounded';
 import { parseOptions } from './parseOptions';
 import { toSarif } from './toSarif';
@@ -85,7 +86,7 @@ export async function runCheckCommand(
   }));
   const stderr = [
     ...notes,
-    ...unchecked.map(({ path, reason }) => say('cannotRead', { path, reason })),
+    ...unchecked.map(({ path, reason }) => say('cannotRead', { path: escapeForTerminal(path), reason })),
     ...(unchecked.length > 0 ? [say('notChecked', { count: unchecked.length })] : []),
   ]
     .map((line) => `${line}\n`)
@@ -185,7 +186,7 @@ function formatText(
     for (const finding of file.findings) {
       const { line, character } = finding.range.start;
       out.push(
-        `${file.path}:${line + 1}:${character + 1}: ${finding.severity} [${finding.code}] ${finding.message}`,
+        `${escapeForTerminal(file.path)}:${line + 1}:${character + 1}: ${finding.severity} [${finding.code}] ${escapeForTerminal(finding.message)}`,
       );
     }
   }

@@ -3,6 +3,7 @@
  * lists its next runs. A thin shell over the pure cron core; the caller passes the current time.
  */
 
+import { escapeLinesForTerminal } from './terminalText';
 import { defineCatalog, formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
 import {
@@ -224,7 +225,11 @@ export function runCronCommand(
     const shown = schedule.replace(/[\u0000-\u001f\u007f]/g, ' ');
     const caret = ' '.repeat(result.start) + '^'.repeat(Math.max(1, result.end - result.start));
     const pointer = shown.trim() === '' ? '' : `  ${shown}\n  ${caret}\n`;
-    return { stdout: `${say('invalid', { message })}\n${pointer}`, stderr: '', exitCode: 1 };
+    return {
+      stdout: escapeLinesForTerminal(`${say('invalid', { message })}\n${pointer}`),
+      stderr: '',
+      exitCode: 1,
+    };
   }
 
   const description = describeSchedule(result, schedule, locale);
@@ -257,5 +262,5 @@ export function runCronCommand(
     if (runs.horizonReached) lines.push(say('horizon'));
     if (runs.stalled) lines.push(say('stalled'));
   }
-  return { stdout: `${lines.join('\n')}\n`, stderr: '', exitCode: 0 };
+  return { stdout: escapeLinesForTerminal(`${lines.join('\n')}\n`), stderr: '', exitCode: 0 };
 }

@@ -13,6 +13,23 @@ function terminalProgress(): ((done: number, total: number) => void) | undefined
   };
 }
 
+/**
+ * A failed write to standard output (EPIPE from `| head -1`, ENOSPC, a closed descriptor) ends
+ * the run with exit code 2 and one line on standard error, not a stack trace.
+ */
+function onOutputError(error: Error & { code?: string }): void {
+  const reason =
+    error.code === 'EPIPE' ? 'the reader closed the pipe (EPIPE)' : (error.code ?? error.message);
+  try {
+    process.stderr.write(`podline: cannot write the output: ${reason}\n`);
+  } catch {
+    // Standard error is gone too: the exit code is all that is left.
+  }
+  process.exit(2);
+}
+process.stdout.on('error', onOutputError);
+process.stderr.on('error', () => process.exit(2));
+
 void runCli(process.argv.slice(2), {
   env: process.env,
   now: Date.now(),

@@ -11,6 +11,7 @@ import { defaultYamlLimits } from '../core/yaml/parseYamlFile';
 import { readFileBoundedSync } from '../files/readFileBounded';
 import { decodeText } from './checkFile';
 import { describeFileProblem } from './fileProblems';
+import { escapeLinesForTerminal } from './terminalText';
 import { writeTimelinePage } from './writeOutput';
 import { defineCatalog, formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
@@ -184,5 +185,9 @@ export function runSimulateCommand(
   if (format === 'json')
     return { stdout: `${JSON.stringify(result.timeline, null, 2)}\n`, stderr: '', exitCode: 0 };
   const header = scenarioPath === undefined ? '' : `${say('scenarioUsed', { path: scenarioPath })}\n`;
-  return { stdout: header + formatTimelineText(result.timeline, locale), stderr: '', exitCode: 0 };
+  return {
+    stdout: escapeLinesForTerminal(header + formatTimelineText(result.timeline, locale)),
+    stderr: '',
+    exitCode: 0,
+  };
 }

@@ -1,3 +1,4 @@
+import { pathToUriReference } from './terminalText';
 import { ruleDocFor } from '../core/analysis/ruleDocs';
 import type { JsonFinding, JsonReport } from './checkFile';
 
@@ -35,7 +36,7 @@ export function toSarif(report: JsonReport, version: string): unknown {
       locations: [
         {
           physicalLocation: {
-            artifactLocation: { uri: file.path.split('\\').join('/').replace(/^\.\//, '') },
+            artifactLocation: { uri: pathToUriReference(file.path) },
             region: {
               startLine: finding.range.start.line + 1,
               startColumn: finding.range.start.character + 1,
@@ -73,7 +74,7 @@ export function toSarif(report: JsonReport, version: string): unknown {
                     level: 'error',
                     message: { text: `${file.path}: ${file.reason}` },
                     locations: [
-                      { physicalLocation: { artifactLocation: { uri: file.path.split('\\').join('/') } } },
+                      { physicalLocation: { artifactLocation: { uri: pathToUriReference(file.path) } } },
                     ],
                   })),
                 },
