@@ -77,6 +77,8 @@ export class LspTestClient {
   static async start(
     settings: Record<string, unknown> = {},
     locale = 'en',
+    /** False: the client declares workspace/configuration and never answers it. */
+    answersConfiguration = true,
   ): Promise<{ client: LspTestClient; result: InitializeResult }> {
     const child = spawn(process.execPath, [serverPath, '--stdio'], { stdio: 'pipe' });
     const connection = createProtocolConnection(
@@ -85,7 +87,9 @@ export class LspTestClient {
     );
     const client = new LspTestClient(child, connection);
     connection.onRequest(ConfigurationRequest.type, (params) =>
-      params.items.map((item) => (item.section === 'podline' ? settings : null)),
+      answersConfiguration
+        ? params.items.map((item) => (item.section === 'podline' ? settings : null))
+        : new Promise<never>(() => undefined),
     );
     connection.listen();
     const result = await connection.sendRequest(InitializeRequest.type, {

@@ -7,6 +7,14 @@ import type { PodlineSettings } from '../core/settings';
 import { logError } from './logError';
 
 /**
+ * How long a document waits for the client's `workspace/configuration` answer. A client that
+ * says it answers and never does would otherwise leave every document without diagnostics.
+ */
+const CONFIGURATION_TIMEOUT_MS = 3000;
+
+const timedOut = Symbol('timed out');
+
+/**
  * Fetches the `podline` settings per document from the client and normalises them with the
  * core's single definition. Clients that cannot answer `workspace/configuration` get defaults.
  */
@@ -15,6 +23,7 @@ export class SettingsStore {
   private displayLocale: Locale = 'en';
   private canPull = false;
   private canRegister = false;
+  private warnedAboutTimeout = false;
 
   constructor(private readonly connection: Connection) {}
 
@@ -60,11 +69,35 @@ export class SettingsStore {
 
   private async fetch(uri: string): Promise<PodlineSettings> {
     if (!this.canPull) return normalizeSettings(undefined, this.displayLocale);
+    let timer: ReturnType<typeof setTimeout> | undefined;
     try {
-      const raw: unknown = await this.connection.workspace.getConfiguration({
+      const answer: unknown = this.connection.workspace.getConfiguration({
         scopeUri: uri,
         section: 'podline',
       });
+      const raw = await Promise.race([
+        answer,
+        new Promise<typeof timedOut>((resolve) => {
+          timer = setTimeout(() => resolve(timedOut), CONFIGURATION_TIMEOUT_MS);
+        }),
+      ]);
+      if (raw === timedOut) {
+        // The defaults for now; a late answer is kept for the document's next analysis.
+        if (!this.warnedAboutTimeout) {
+          this.warnedAboutTimeout = true;
+          this.connection.console.warn(
+            `[settings] the client did not answer workspace/configuration within ${CONFIGURATION_TIMEOUT_MS} ms; using the default settings (${uri})`,
+          );
+        }
+        void Promise.resolve(answer).then(
+          (late: unknown) => {
+            if (this.cache.has(uri))
+              this.cache.set(uri, Promise.resolve(normalizeSettings(late, this.displayLocale)));
+          },
+          () => undefined,
+        );
+        return normalizeSettings(undefined, this.displayLocale);
+      }
       return normalizeSettings(raw, this.displayLocale);
     } catch (error) {
       // The client said it answers `workspace/configuration` and did not: the document is still
@@ -72,6 +105,8 @@ export class SettingsStore {
       // what the user configured.
       logError(this.connection, 'settings', error, uri);
       return normalizeSettings(undefined, this.displayLocale);
+    } finally {
+      clearTimeout(timer);
     }
   }
 }
