@@ -7,12 +7,11 @@ import type { AnalysisResult } from '../core/analysis/analyzeDocument';
 import type { PodlineSettings } from '../core/settings';
 import { mayHaveVersionOverride } from '../core/schema/kubernetesVersions';
 import { splitYamlDocuments } from '../core/yaml/yamlChunks';
-import { getEntry, scalarString } from '../core/yaml/yamlModel';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
 import { logError } from './logError';
 import { prepareInSlices } from './slicedAnalysis';
 import type { SettingsStore } from './settingsStore';
-import { toDiagnostic } from './toDiagnostic';
+import { diagnosticsOf } from './toDiagnostic';
 
 /** Files at least this long are parsed a slice at a time when nothing of them is remembered. */
 const slicedMinimumLength = 256 * 1024;
@@ -131,7 +130,7 @@ export class DocumentAnalyzer {
         // A version comment's effect on every document is known once the whole file is parsed.
         const kubernetesVersion = mayHaveVersionOverride(text) ? undefined : settings.kubernetesVersion;
         if (chunks) {
-          if (!(await prepareInSlices(text, chunks, settings, kubernetesVersion, cache, stillWanted))) return;
+          if (!(await prepareInSlices(chunks, settings, kubernetesVersion, cache, stillWanted))) return;
           how = 'a slice at a time';
         }
       }
@@ -139,14 +138,14 @@ export class DocumentAnalyzer {
       const duration = performance.now() - started;
       this.durations.set(uri, { ms: duration, incremental });
       if (text.length >= slicedMinimumLength) {
-        const size = `${result.yaml.documents.length} documents, ${Math.round(text.length / 1024)} KB`;
+        const size = `${result.documentCount} documents, ${Math.round(text.length / 1024)} KB`;
         this.connection.console.info(`Analysed ${uri} (${size}) ${how} in ${Math.round(duration)} ms`);
       }
       this.results.set(uri, { version, result });
       await this.connection.sendDiagnostics({
         uri,
         version,
-        diagnostics: result.findings.map((finding) => toDiagnostic(finding, document)),
+        diagnostics: diagnosticsOf(result, document),
       });
       this.onStatus(summarize(uri, version, result));
       // The document's line table is built on its first position lookup: a scan of the whole
@@ -170,20 +169,20 @@ export class DocumentAnalyzer {
 }
 
 function summarize(uri: string, version: number, result: AnalysisResult): DocumentStatusParams {
-  const skipped = result.findings.some(
-    (finding) => finding.code === 'file/too-large' || finding.code === 'file/binary',
-  );
+  let skipped = false;
+  let errors = 0;
+  let warnings = 0;
+  result.visitFindings((finding) => {
+    if (finding.code === 'file/too-large' || finding.code === 'file/binary') skipped = true;
+    if (finding.severity === 'error') errors++;
+    else if (finding.severity === 'warning') warnings++;
+  });
   return {
     uri,
     version,
-    workloads: result.workloads.map((workload) => {
-      const metadata = getEntry(workload.root, 'metadata')?.value;
-      const name =
-        metadata?.kind === 'map' ? (scalarString(getEntry(metadata, 'name')?.value) ?? null) : null;
-      return { kind: workload.kind, name, document: workload.document.index };
-    }),
-    errors: result.findings.filter((finding) => finding.severity === 'error').length,
-    warnings: result.findings.filter((finding) => finding.severity === 'warning').length,
+    workloads: result.workloadSummaries.map(({ kind, name, document }) => ({ kind, name, document })),
+    errors,
+    warnings,
     kubernetesVersion: result.kubernetesVersion,
     versionFromComment: result.versionFromComment,
     state: skipped ? 'skipped' : 'analysed',
