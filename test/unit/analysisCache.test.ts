@@ -5,7 +5,7 @@ import { analyzeDocument } from '../../server/src/core/analysis/analyzeDocument'
 import type { AnalysisResult } from '../../server/src/core/analysis/analyzeDocument';
 import { ruleRegistry } from '../../server/src/core/rules/ruleRegistry';
 import { defaultSettings } from '../../server/src/core/settings';
-import { splitYamlDocuments } from '../../server/src/core/yaml/yamlChunks';
+import { splitYamlDocuments, splitYamlDocumentsAfter } from '../../server/src/core/yaml/yamlChunks';
 import { diagnosticsOf, toDiagnostic } from '../../server/src/lsp/toDiagnostic';
 import { warmUpFile } from '../../server/src/lsp/warmUp';
 import { TextDocument } from 'vscode-languageserver-textdocument';
@@ -206,7 +206,10 @@ for (const newline of ['\n', '\r\n']) {
     let text = bigFile().replace(/\n/g, newline);
     assertSameDiagnostics(analyzeDocument(text, settings, ruleRegistry, cache), text, 0, 'open');
     for (let i = 0; i < 120; i++) {
+      const before = splitYamlDocuments(text)?.map((chunk) => chunk.text);
       text = edit(text, random, newline);
+      if (before)
+        assert.deepStrictEqual(splitYamlDocumentsAfter(text, before), splitYamlDocuments(text), `split ${i}`);
       const incremental = analyzeDocument(text, settings, ruleRegistry, cache);
       assert.deepStrictEqual(observable(incremental), whole(text), `edit ${i}`);
       assertSameDiagnostics(incremental, text, i + 1, `diagnostics after edit ${i}`);

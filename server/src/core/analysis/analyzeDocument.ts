@@ -106,7 +106,10 @@ export function prepareChunks(
   for (const [position, chunk] of chunks.entries()) {
     const after = chunksAfter + chunks.length - 1 - position;
     const analysis = cache.chunk(chunk, after, lastBeforeMarker || position < chunks.length - 1, limits);
-    if (kubernetesVersion !== undefined) checkChunk(analysis, cache, rules, settings, kubernetesVersion);
+    if (kubernetesVersion !== undefined) {
+      checkChunk(analysis, cache, rules, settings, kubernetesVersion);
+      cache.settle(analysis);
+    }
     prepared.push(analysis);
   }
   return prepared;
@@ -175,6 +178,7 @@ function assembleAnalysis(
     .map((finding) => finding.range);
   const placed: PlacedChunk[] = file.chunks.map((chunk) => {
     const list = checkChunk(chunk.analysis, cache, rules, settings, kubernetes.version);
+    cache.settle(chunk.analysis);
     if (syntaxRanges.length === 0) return { ...chunk, findings: list };
     const end = chunk.offset + chunk.analysis.text.length;
     const touched = syntaxRanges.filter((range) => range.start <= end && chunk.offset <= range.end);

@@ -41,6 +41,49 @@ export function splitYamlDocuments(text: string): TextChunk[] | undefined {
   return chunks;
 }
 
+/**
+ * `splitYamlDocuments` for a new version of a file split before into `previous` (the chunks'
+ * texts, in order): the chunks found unchanged at the start and at the end of the file are
+ * taken as they are, and only the text between them is searched for markers. A keystroke in a
+ * large file then costs a comparison of each chunk's text, not a search of the whole file.
+ */
+export function splitYamlDocumentsAfter(text: string, previous: readonly string[]): TextChunk[] | undefined {
+  const head: TextChunk[] = [];
+  let start = 0;
+  for (const chunk of previous) {
+    const end = start + chunk.length;
+    if (end > text.length) break;
+    const same = text.slice(start, end);
+    // The chunk ends where it ended before only if a marker line, or the end of the file, follows.
+    if (
+      same !== chunk ||
+      (end < text.length && !(text.charCodeAt(end - 1) === 0x0a && isMarker(text, end, 0x2d)))
+    )
+      break;
+    head.push({ offset: start, text: same });
+    start = end;
+  }
+  if (start === text.length && head.length > 0) return head;
+  const tail: TextChunk[] = [];
+  let end = text.length;
+  for (let index = previous.length - 1; index >= head.length; index--) {
+    const chunk = previous[index] as string;
+    const chunkStart = end - chunk.length;
+    if (chunkStart <= start) break;
+    const same = text.slice(chunkStart, end);
+    // Every chunk but the file's first starts with a marker line.
+    if (same !== chunk || text.charCodeAt(chunkStart - 1) !== 0x0a || !isMarker(text, chunkStart, 0x2d))
+      break;
+    tail.push({ offset: chunkStart, text: same });
+    end = chunkStart;
+  }
+  const middle = splitYamlDocuments(text.slice(start, end));
+  if (!middle) return undefined;
+  const between =
+    start === end ? [] : middle.map((chunk) => ({ offset: chunk.offset + start, text: chunk.text }));
+  return [...head, ...between, ...tail.reverse()];
+}
+
 /** The number of line breaks in a text as LSP counts them: `\r\n`, `\n` and a lone `\r`. */
 export function countLineBreaks(text: string): number {
   let count = 0;
