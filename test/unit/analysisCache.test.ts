@@ -5,8 +5,10 @@ import { analyzeDocument } from '../../server/src/core/analysis/analyzeDocument'
 import type { AnalysisResult } from '../../server/src/core/analysis/analyzeDocument';
 import { ruleRegistry } from '../../server/src/core/rules/ruleRegistry';
 import { defaultSettings } from '../../server/src/core/settings';
-import { splitYamlDocuments } from '../../server/src/core/yaml/yamlChunks';
+import { splitYamlDocuments, splitYamlDocumentsAfter } from '../../server/src/core/yaml/yamlChunks';
+import { diagnosticsOf, toDiagnostic } from '../../server/src/lsp/toDiagnostic';
 import { warmUpFile } from '../../server/src/lsp/warmUp';
+import { TextDocument } from 'vscode-languageserver-textdocument';
 import { loadCorpus, mutate, randomStream } from '../fuzz/fuzzHarness';
 
 // Analysis splits a file at its `---` markers and parses each document on its own, and the
@@ -28,6 +30,8 @@ function observable(result: AnalysisResult): unknown {
     })),
     kubernetesVersion: result.kubernetesVersion,
     versionFromComment: result.versionFromComment,
+    documentCount: result.documentCount,
+    workloadSummaries: result.workloadSummaries,
   };
 }
 
@@ -147,5 +151,95 @@ test("the server's warm-up file is valid and exercises every kind", () => {
       ['Job', 'CronJob', 'DaemonSet'].map((kind) => result.workloads.filter((w) => w.kind === kind).length),
       [7, 7, 6],
     );
+  }
+});
+
+/**
+ * Random edits of the kinds that move what follows them: typing, new and deleted lines, `---`
+ * markers added and removed, whole documents pasted; in the file's own line breaks.
+ */
+function edit(text: string, random: () => number, newline: string): string {
+  const at = Math.floor(random() * (text.length + 1));
+  const lineStart = text.lastIndexOf('\n', at - 1) + 1;
+  switch (Math.floor(random() * 7)) {
+    case 0:
+      return text.slice(0, at) + 'x' + text.slice(at);
+    case 1:
+      return text.slice(0, lineStart) + `  extra: 1${newline}` + text.slice(lineStart);
+    case 2: {
+      const next = text.indexOf('\n', lineStart);
+      return next === -1 ? text.slice(0, lineStart) : text.slice(0, lineStart) + text.slice(next + 1);
+    }
+    case 3:
+      return text.slice(0, lineStart) + `---${newline}` + text.slice(lineStart);
+    case 4: {
+      const marker = text.indexOf(`${newline}---${newline}`, at);
+      return marker === -1 ? text : text.slice(0, marker) + text.slice(marker + 3 + newline.length);
+    }
+    case 5:
+      return (
+        text.slice(0, lineStart) +
+        `kind: Job${newline}apiVersion: batch/v1${newline}---${newline}` +
+        text.slice(lineStart)
+      );
+    default:
+      return mutate(text, random).replace(/\r?\n/g, newline);
+  }
+}
+
+/** The published diagnostics, with the chunks' kept diagnostics, against converting a fresh analysis. */
+function assertSameDiagnostics(result: AnalysisResult, text: string, version: number, message: string): void {
+  const document = TextDocument.create('file:///test.yaml', 'yaml', version, text);
+  const fresh = analyzeDocument(text, settings, ruleRegistry, new AnalysisCache(false));
+  assert.deepStrictEqual(
+    diagnosticsOf(result, document),
+    fresh.findings.map((finding) => toDiagnostic(finding, document)),
+    message,
+  );
+}
+
+for (const newline of ['\n', '\r\n']) {
+  const name = newline === '\n' ? 'LF' : 'CRLF';
+  test(`${name}: after edits that change line counts and markers, findings, diagnostics and documents equal a fresh analysis`, () => {
+    const cache = new AnalysisCache();
+    const random = randomStream(newline === '\n' ? 23 : 29);
+    let text = bigFile().replace(/\n/g, newline);
+    assertSameDiagnostics(analyzeDocument(text, settings, ruleRegistry, cache), text, 0, 'open');
+    for (let i = 0; i < 120; i++) {
+      const before = splitYamlDocuments(text)?.map((chunk) => chunk.text);
+      text = edit(text, random, newline);
+      if (before)
+        assert.deepStrictEqual(splitYamlDocumentsAfter(text, before), splitYamlDocuments(text), `split ${i}`);
+      const incremental = analyzeDocument(text, settings, ruleRegistry, cache);
+      assert.deepStrictEqual(observable(incremental), whole(text), `edit ${i}`);
+      assertSameDiagnostics(incremental, text, i + 1, `diagnostics after edit ${i}`);
+    }
+  });
+}
+
+test('with a small model budget, dropped models are read again and give the same analysis, hovers included', () => {
+  const cache = new AnalysisCache(true, 4096);
+  const random = randomStream(31);
+  let text = bigFile();
+  analyzeDocument(text, settings, ruleRegistry, cache);
+  for (let i = 0; i < 40; i++) {
+    text = edit(text, random, '\n');
+    const incremental = analyzeDocument(text, settings, ruleRegistry, cache);
+    const reference = analyzeDocument(text, settings, ruleRegistry, new AnalysisCache(false));
+    for (let probe = 0; probe < 5; probe++) {
+      const offset = Math.floor(random() * text.length);
+      const expected = reference.yaml.documents.find(
+        (document) => document.range.start <= offset && offset <= document.range.end,
+      );
+      const found = incremental.documentAt(offset);
+      assert.deepStrictEqual(found, expected, `document at ${offset} after edit ${i}`);
+      assert.deepStrictEqual(
+        found && incremental.workloadOf(found)?.kind,
+        expected && reference.workloads.find((workload) => workload.document === expected)?.kind,
+        `workload at ${offset} after edit ${i}`,
+      );
+    }
+    assert.deepStrictEqual(observable(incremental), observable(reference), `edit ${i}`);
+    assertSameDiagnostics(incremental, text, i, `diagnostics after edit ${i}`);
   }
 });

@@ -112,9 +112,15 @@ spec:
           # podline: kubernetes=1.29
           echo hi
 `;
-  assert.equal(parseVersionOverride(text, parseYamlFile(text).documents), undefined);
+  assert.equal(
+    parseVersionOverride(text, () => parseYamlFile(text).documents),
+    undefined,
+  );
   const withComment = `# podline: kubernetes=1.30\n${text}`;
-  assert.equal(parseVersionOverride(withComment, parseYamlFile(withComment).documents)?.version, '1.30');
+  assert.equal(
+    parseVersionOverride(withComment, () => parseYamlFile(withComment).documents)?.version,
+    '1.30',
+  );
 });
 
 test('resolveKubernetesVersion: the override wins; an unsupported one is a warning and the setting is used', () => {

@@ -7,12 +7,11 @@ import type { AnalysisResult } from '../core/analysis/analyzeDocument';
 import type { PodlineSettings } from '../core/settings';
 import { mayHaveVersionOverride } from '../core/schema/kubernetesVersions';
 import { splitYamlDocuments } from '../core/yaml/yamlChunks';
-import { getEntry, scalarString } from '../core/yaml/yamlModel';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
 import { logError } from './logError';
 import { prepareInSlices } from './slicedAnalysis';
 import type { SettingsStore } from './settingsStore';
-import { toDiagnostic } from './toDiagnostic';
+import { diagnosticsOf } from './toDiagnostic';
 
 /** Files at least this long are parsed a slice at a time when nothing of them is remembered. */
 const slicedMinimumLength = 256 * 1024;
@@ -66,12 +65,14 @@ export class DocumentAnalyzer {
    * between 25 ms and the full typing delay. A small file is checked almost at once; a large one,
    * whose analysis would block the server, waits for the typist to pause. An edit re-checks only
    * the document it changed, so until one has been timed, its cost is estimated from the length
-   * of the file (about 20 ms per MB of moving the other documents), not from the first analysis.
+   * of the file (about 4 ms per MB of splitting it and matching its documents), not from the first
+   * analysis. A keystroke that comes sooner than the analysis would take restarts the wait, so
+   * typing starts no analysis that costs more than the pauses between keystrokes.
    */
   private typingDelay(document: TextDocument): number {
     const last = this.durations.get(document.uri);
     if (last === undefined) return typingDelayMs;
-    const estimate = last.incremental ? last.ms : 25 + document.getText().length / 50_000;
+    const estimate = last.incremental ? last.ms : 25 + document.getText().length / 250_000;
     return Math.min(typingDelayMs, Math.max(25, Math.round(estimate)));
   }
 
@@ -131,7 +132,7 @@ export class DocumentAnalyzer {
         // A version comment's effect on every document is known once the whole file is parsed.
         const kubernetesVersion = mayHaveVersionOverride(text) ? undefined : settings.kubernetesVersion;
         if (chunks) {
-          if (!(await prepareInSlices(text, chunks, settings, kubernetesVersion, cache, stillWanted))) return;
+          if (!(await prepareInSlices(chunks, settings, kubernetesVersion, cache, stillWanted))) return;
           how = 'a slice at a time';
         }
       }
@@ -139,14 +140,14 @@ export class DocumentAnalyzer {
       const duration = performance.now() - started;
       this.durations.set(uri, { ms: duration, incremental });
       if (text.length >= slicedMinimumLength) {
-        const size = `${result.yaml.documents.length} documents, ${Math.round(text.length / 1024)} KB`;
+        const size = `${result.documentCount} documents, ${Math.round(text.length / 1024)} KB`;
         this.connection.console.info(`Analysed ${uri} (${size}) ${how} in ${Math.round(duration)} ms`);
       }
       this.results.set(uri, { version, result });
       await this.connection.sendDiagnostics({
         uri,
         version,
-        diagnostics: result.findings.map((finding) => toDiagnostic(finding, document)),
+        diagnostics: diagnosticsOf(result, document),
       });
       this.onStatus(summarize(uri, version, result));
       // The document's line table is built on its first position lookup: a scan of the whole
@@ -170,20 +171,20 @@ export class DocumentAnalyzer {
 }
 
 function summarize(uri: string, version: number, result: AnalysisResult): DocumentStatusParams {
-  const skipped = result.findings.some(
-    (finding) => finding.code === 'file/too-large' || finding.code === 'file/binary',
-  );
+  let skipped = false;
+  let errors = 0;
+  let warnings = 0;
+  result.visitFindings((finding) => {
+    if (finding.code === 'file/too-large' || finding.code === 'file/binary') skipped = true;
+    if (finding.severity === 'error') errors++;
+    else if (finding.severity === 'warning') warnings++;
+  });
   return {
     uri,
     version,
-    workloads: result.workloads.map((workload) => {
-      const metadata = getEntry(workload.root, 'metadata')?.value;
-      const name =
-        metadata?.kind === 'map' ? (scalarString(getEntry(metadata, 'name')?.value) ?? null) : null;
-      return { kind: workload.kind, name, document: workload.document.index };
-    }),
-    errors: result.findings.filter((finding) => finding.severity === 'error').length,
-    warnings: result.findings.filter((finding) => finding.severity === 'warning').length,
+    workloads: result.workloadSummaries.map(({ kind, name, document }) => ({ kind, name, document })),
+    errors,
+    warnings,
     kubernetesVersion: result.kubernetesVersion,
     versionFromComment: result.versionFromComment,
     state: skipped ? 'skipped' : 'analysed',

@@ -1,4 +1,4 @@
-import type { AnalysisCache, ChunkAnalysis } from '../core/analysis/analysisCache';
+import type { AnalysisCache } from '../core/analysis/analysisCache';
 import { prepareChunks } from '../core/analysis/analyzeDocument';
 import { ruleRegistry } from '../core/rules/ruleRegistry';
 import type { KubernetesVersion } from '../core/schema/kubernetesVersions';
@@ -15,29 +15,25 @@ const sliceMs = 25;
  * `analyzeDocument` then finds every chunk in the cache.
  */
 export async function prepareInSlices(
-  text: string,
   chunks: readonly TextChunk[],
   settings: PodlineSettings,
   kubernetesVersion: KubernetesVersion | undefined,
   cache: AnalysisCache,
   stillWanted: () => boolean,
 ): Promise<boolean> {
-  let documentIndex = 0;
   let next = 0;
   while (next < chunks.length) {
     const sliceStart = performance.now();
     while (next < chunks.length && performance.now() - sliceStart < sliceMs) {
-      const [analysis]: (ChunkAnalysis | undefined)[] = prepareChunks(
-        text,
+      prepareChunks(
         [chunks[next] as TextChunk],
-        documentIndex,
         next < chunks.length - 1,
         settings,
         kubernetesVersion,
         cache,
         ruleRegistry,
+        chunks.length - 1 - next,
       );
-      documentIndex += analysis?.yaml.documents.length ?? 0;
       next++;
     }
     await new Promise((resolve) => setImmediate(resolve));

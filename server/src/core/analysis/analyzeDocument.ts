@@ -7,26 +7,53 @@ import { resolveKubernetesVersion } from '../schema/kubernetesVersions';
 import type { KubernetesVersion } from '../schema/kubernetesVersions';
 import type { PodlineSettings } from '../settings';
 import { LineIndex } from '../text/offsetRange';
-import type { OffsetRange } from '../text/offsetRange';
+import type { LineCharacter, OffsetRange } from '../text/offsetRange';
 import { field, rootRef, stringValue } from '../yaml/fieldRef';
 import type { Workload } from '../workload/recognizeWorkload';
-import { assembleYamlFile, defaultYamlLimits, refuseFile } from '../yaml/parseYamlFile';
+import { defaultYamlLimits, refuseFile } from '../yaml/parseYamlFile';
 import type { YamlFileModel, YamlLimits, YamlProblem } from '../yaml/parseYamlFile';
 import type { TextChunk } from '../yaml/yamlChunks';
-import { AnalysisCache, ownedFinding } from './analysisCache';
-import type { ChunkAnalysis } from './analysisCache';
+import { AnalysisCache } from './analysisCache';
+import type { ChunkAnalysis, ChunkModel, WorkloadSummary } from './analysisCache';
+import type { YamlDocumentModel } from '../yaml/yamlModel';
 import { analysisMessages } from './analysisMessages';
 import { detectTemplate } from './detectTemplate';
 import type { Finding } from '../findings/finding';
 
 /** Everything analysis learned about one file. */
 export interface AnalysisResult {
+  /** Every finding, sorted by position. */
   readonly findings: readonly Finding[];
   /** The Kubernetes version the file was validated for, and whether a comment chose it. */
   readonly kubernetesVersion: KubernetesVersion;
   readonly versionFromComment: boolean;
+  /** The whole file's model: every document, read again where the cache dropped its model. */
   readonly yaml: YamlFileModel;
   readonly workloads: readonly Workload[];
+  readonly documentCount: number;
+  /** The kind, name and document of each workload, without reading any model. */
+  readonly workloadSummaries: readonly WorkloadSummary[];
+  /** The document whose range holds `offset`, reading only that document's chunk. */
+  documentAt(offset: number): YamlDocumentModel | undefined;
+  /** The workload of a document that `documentAt` gave, if it is one. */
+  workloadOf(document: YamlDocumentModel): Workload | undefined;
+  /**
+   * Visits every finding in the order of `findings` without building that list: a finding of a
+   * chunk comes with the chunk (and its offsets, lines and document indexes count from the
+   * chunk's), a finding of the whole file without one.
+   */
+  visitFindings(visit: (finding: Finding, chunk: PlacedChunk | undefined) => void): void;
+}
+
+/** A chunk's analysis at its place in one version of a file. */
+export interface PlacedChunk {
+  readonly analysis: ChunkAnalysis;
+  readonly offset: number;
+  readonly documentIndex: number;
+  /** The line the chunk starts on. */
+  readonly line: number;
+  /** The chunk's rule findings as published: the remembered list, or fewer after a syntax error. */
+  readonly findings: readonly Finding[];
 }
 
 /**
@@ -42,14 +69,14 @@ export function analyzeDocument(
   cache: AnalysisCache = new AnalysisCache(),
 ): AnalysisResult {
   const limits = yamlLimits(settings);
-  if (refuseFile(text, limits)) return assembleAnalysis(text, settings, rules, []);
+  if (refuseFile(text, limits)) return assembleAnalysis(text, settings, rules, [], cache);
   const parse = (textChunks: readonly TextChunk[]): ChunkAnalysis[] =>
-    prepareChunks(text, textChunks, 0, false, settings, undefined, cache, rules);
+    prepareChunks(textChunks, false, settings, undefined, cache, rules);
   let chunks = parse(cache.begin(text, settings, rules));
   // A quoted scalar left open reads past the next `---`: such a file is parsed whole.
-  if (chunks.some((chunk) => chunk.yaml.crossesMarker)) chunks = parse([{ offset: 0, text }]);
+  if (chunks.some((chunk) => chunk.crossesMarker)) chunks = parse([{ offset: 0, text }]);
   cache.end();
-  return assembleAnalysis(text, settings, rules, chunks);
+  return assembleAnalysis(text, settings, rules, chunks, cache);
 }
 
 /** The YAML limits of the settings. */
@@ -59,31 +86,31 @@ export function yamlLimits(settings: PodlineSettings): YamlLimits {
 
 /**
  * Parses and checks some chunks of a file ahead of `analyzeDocument`, which then finds them in
- * the cache: the server prepares a large file this way, a slice at a time. `documentIndex` is the
- * index of the first chunk's first document; `lastBeforeMarker` says whether a `---` follows the
- * last chunk.
+ * the cache: the server prepares a large file this way, a slice at a time. `lastBeforeMarker`
+ * says whether a `---` follows the last chunk, `chunksAfter` how many chunks of the file follow it.
  * Without a Kubernetes version (a version comment decides it, and its place in the file is known
  * only once all of it is parsed) the rules are left for `analyzeDocument`.
  */
 export function prepareChunks(
-  text: string,
   chunks: readonly TextChunk[],
-  documentIndex: number,
   lastBeforeMarker: boolean,
   settings: PodlineSettings,
   kubernetesVersion: KubernetesVersion | undefined,
   cache: AnalysisCache,
   rules: readonly Rule[] = ruleRegistry,
+  chunksAfter = 0,
 ): ChunkAnalysis[] {
   cache.use(settings, rules);
   const limits = yamlLimits(settings);
   const prepared: ChunkAnalysis[] = [];
-  let index = documentIndex;
   for (const [position, chunk] of chunks.entries()) {
-    const analysis = cache.chunk(chunk, index, lastBeforeMarker || position < chunks.length - 1, limits);
-    if (kubernetesVersion !== undefined) checkChunk(analysis, rules, settings, kubernetesVersion, text);
+    const after = chunksAfter + chunks.length - 1 - position;
+    const analysis = cache.chunk(chunk, after, lastBeforeMarker || position < chunks.length - 1, limits);
+    if (kubernetesVersion !== undefined) {
+      checkChunk(analysis, cache, rules, settings, kubernetesVersion);
+      cache.settle(analysis);
+    }
     prepared.push(analysis);
-    index += analysis.yaml.documents.length;
   }
   return prepared;
 }
@@ -91,27 +118,27 @@ export function prepareChunks(
 /**
  * The analysis of a file from the analyses of its chunks, in order (none for a file refused
  * unparsed): the YAML problems of the whole file, the Kubernetes version, and each chunk's
- * rule findings, computed now where the chunk has none for that version.
+ * rule findings, computed now where the chunk has none for that version. Nothing is built per
+ * chunk: each chunk's findings stay relative to it.
  */
-export function assembleAnalysis(
+function assembleAnalysis(
   text: string,
   settings: PodlineSettings,
   rules: readonly Rule[],
   chunkAnalyses: readonly ChunkAnalysis[],
+  cache: AnalysisCache,
 ): AnalysisResult {
   const limits = yamlLimits(settings);
-  let chunks = chunkAnalyses;
-  let yaml = refuseFile(text, limits);
-  if (!yaml) {
-    yaml = assembleYamlFile(
-      chunks.map((chunk) => chunk.yaml),
-      limits,
-    );
-    // A file nested too deep is not modelled at all.
-    if (yaml.documents.length === 0) chunks = [];
-  }
-  const lines = lazyLineIndex(text);
-  const template = detectTemplate(text, yaml);
+  const refused = refuseFile(text, limits);
+  const tooDeep = chunkAnalyses.find((chunk) => chunk.tooDeep);
+  // A file nested too deep is not modelled at all.
+  const analyses = refused || tooDeep ? [] : chunkAnalyses;
+  const file = new FileAnalysis(text, cache, analyses);
+  const yamlProblems: readonly YamlProblem[] =
+    refused?.problems ??
+    (tooDeep?.tooDeep ? [tooDeepProblem(chunkAnalyses, tooDeep)] : file.problems(limits));
+  const template =
+    text.includes('{%') || text.includes('{{') ? detectTemplate(text, file.documentsAt) : undefined;
   if (template) {
     // A template is not a manifest: one finding says so, instead of a cascade of YAML and
     // Kubernetes errors about text that the template engine would have replaced.
@@ -125,65 +152,336 @@ export function assembleAnalysis(
       path: null,
       document: 0,
     };
-    return {
-      findings: [finding],
-      yaml,
-      workloads: [],
-      kubernetesVersion: settings.kubernetesVersion,
-      versionFromComment: false,
-    };
+    return file.finish([finding], [], settings.kubernetesVersion, false, yamlProblems);
   }
+  const lines = { positionAt: (offset: number) => file.positionAt(offset) };
   const findings: Finding[] = dropConsequentialProblems(
-    yaml.problems.map((problem) => problemToFinding(problem, settings, lines, text)).sort(byPosition),
+    yamlProblems.map((problem) => problemToFinding(problem, settings, lines, text)).sort(byPosition),
     lines,
   );
   const kubernetes = resolveKubernetesVersion(
     text,
     settings.kubernetesVersion,
     settings.locale,
-    yaml.documents,
+    file.documentsAt,
   );
   if (kubernetes.report) {
     const { range } = kubernetes.report;
-    const document = yaml.documents.find(
-      (candidate) => candidate.range.start <= range.start && range.start <= candidate.range.end,
-    );
+    const document = file
+      .documentsAt(range.start)
+      .find((candidate) => candidate.range.start <= range.start && range.start <= candidate.range.end);
     findings.push({ ...kubernetes.report, document: document?.index ?? 0 });
   }
-  const workloads: Workload[] = [];
+  findings.sort(byPosition);
   const syntaxRanges = findings
     .filter((finding) => finding.code === 'yaml/syntax')
     .map((finding) => finding.range);
+  const placed: PlacedChunk[] = file.chunks.map((chunk) => {
+    const list = checkChunk(chunk.analysis, cache, rules, settings, kubernetes.version);
+    cache.settle(chunk.analysis);
+    if (syntaxRanges.length === 0) return { ...chunk, findings: list };
+    const end = chunk.offset + chunk.analysis.text.length;
+    const touched = syntaxRanges.filter((range) => range.start <= end && chunk.offset <= range.end);
+    if (touched.length === 0) return { ...chunk, findings: list };
+    // Text the YAML parser could not read (a pasted transcript) is reported once, as syntax.
+    const kept = list.filter((finding) =>
+      touched.every(
+        (range) =>
+          !overlaps(range, {
+            start: finding.range.start + chunk.offset,
+            end: finding.range.end + chunk.offset,
+          }),
+      ),
+    );
+    return { ...chunk, findings: kept };
+  });
+  return file.finish(
+    findings,
+    placed,
+    kubernetes.version,
+    kubernetes.override?.version !== undefined,
+    yamlProblems,
+  );
+}
+
+/** Where the chunks of one version of a file are, and the whole file's view of them. */
+class FileAnalysis {
+  readonly chunks: readonly Omit<PlacedChunk, 'findings'>[];
+  readonly documentCount: number;
+  private readonly starts: number[];
+  private lines: LineIndex | undefined;
+
+  constructor(
+    private readonly text: string,
+    private readonly cache: AnalysisCache,
+    analyses: readonly ChunkAnalysis[],
+  ) {
+    const chunks: Omit<PlacedChunk, 'findings'>[] = [];
+    let offset = 0;
+    let documentIndex = 0;
+    let line = 0;
+    for (const analysis of analyses) {
+      chunks.push({ analysis, offset, documentIndex, line });
+      offset += analysis.text.length;
+      documentIndex += analysis.documentCount;
+      line += analysis.lineBreaks;
+    }
+    this.chunks = chunks;
+    this.starts = chunks.map((chunk) => chunk.offset);
+    this.documentCount = documentIndex;
+  }
+
+  /** The chunks whose text holds `offset`: one, or two when it is where one ends and the next starts. */
+  private chunksAt(offset: number): Omit<PlacedChunk, 'findings'>[] {
+    let low = 0;
+    let high = this.starts.length - 1;
+    while (low < high) {
+      const mid = (low + high + 1) >> 1;
+      if ((this.starts[mid] ?? 0) <= offset) low = mid;
+      else high = mid - 1;
+    }
+    const found = this.chunks[low];
+    if (!found) return [];
+    const previous = this.chunks[low - 1];
+    return previous && found.offset === offset ? [previous, found] : [found];
+  }
+
+  /** The documents whose ranges may hold `offset`, with their models at their place in the file. */
+  readonly documentsAt = (offset: number): readonly YamlDocumentModel[] =>
+    this.chunksAt(offset).flatMap((chunk) => this.model(chunk).documents);
+
+  model(chunk: Omit<PlacedChunk, 'findings'>): ChunkModel {
+    return this.cache.model(chunk.analysis, chunk.offset, chunk.documentIndex);
+  }
+
+  /** The line and character of a file offset, from the chunk's own line index. */
+  positionAt(offset: number): LineCharacter {
+    const chunk = this.chunksAt(offset).at(-1);
+    if (!chunk) return (this.lines ??= new LineIndex(this.text)).positionAt(offset);
+    const position = chunk.analysis.positionAt(offset - chunk.offset);
+    return { line: chunk.line + position.line, character: position.character };
+  }
+
+  /** The YAML problems of the file, at their places: syntax problems limited, as `assembleYamlFile` does. */
+  problems(limits: YamlLimits): YamlProblem[] {
+    const documentsExist = this.chunks.some((chunk) => chunk.analysis.documentCount > 0);
+    const syntaxProblems: YamlProblem[] = [];
+    const others: YamlProblem[] = [];
+    for (const { analysis, offset, documentIndex } of this.chunks) {
+      const own = documentsExist
+        ? analysis.syntaxProblems
+        : [...analysis.syntaxProblems, ...analysis.streamProblems];
+      for (const problem of own) syntaxProblems.push(moveProblem(problem, offset, documentIndex));
+      for (const problem of analysis.problems) others.push(moveProblem(problem, offset, documentIndex));
+    }
+    const shown = syntaxProblems.slice(0, limits.maxSyntaxProblems);
+    if (syntaxProblems.length > shown.length) {
+      const last = syntaxProblems[shown.length];
+      if (last && last.kind === 'syntax') {
+        shown.push({
+          kind: 'tooManyProblems',
+          omitted: syntaxProblems.length - shown.length,
+          range: { ...last.range },
+          document: last.document,
+        });
+      }
+    }
+    return [...shown, ...others];
+  }
+
+  finish(
+    fileFindings: readonly Finding[],
+    placed: readonly PlacedChunk[],
+    kubernetesVersion: KubernetesVersion,
+    versionFromComment: boolean,
+    problems: readonly YamlProblem[],
+  ): AnalysisResult {
+    const chunks = placed.length > 0 ? placed : this.chunks.map((chunk) => ({ ...chunk, findings: [] }));
+    // Closures over the file's view, for the result's getters, whose `this` is the result.
+    const model = (chunk: Omit<PlacedChunk, 'findings'>): ChunkModel => this.model(chunk);
+    const chunksAt = (offset: number): Omit<PlacedChunk, 'findings'>[] => this.chunksAt(offset);
+    const documentsAt = this.documentsAt;
+    const visitFindings = (visit: (finding: Finding, chunk: PlacedChunk | undefined) => void): void =>
+      mergeFindings(fileFindings, placed, visit);
+    const templateOnly =
+      placed.length === 0 && fileFindings.some((finding) => finding.code === 'file/template');
+    let findings: Finding[] | undefined;
+    let summaries: WorkloadSummary[] | undefined;
+    // Both from one pass over the chunks, so that each workload's document is one of the documents.
+    let whole: { yaml: YamlFileModel; workloads: readonly Workload[] } | undefined;
+    const wholeFile = (): { yaml: YamlFileModel; workloads: readonly Workload[] } => {
+      if (!whole) {
+        const models = chunks.map((chunk) => model(chunk));
+        whole = {
+          yaml: { documents: models.flatMap((model) => model.documents), problems },
+          workloads: templateOnly ? [] : models.flatMap((model) => model.workloads),
+        };
+      }
+      return whole;
+    };
+    return {
+      get findings() {
+        if (!findings) {
+          const list: Finding[] = [];
+          visitFindings((finding, chunk) => list.push(chunk ? placeFinding(finding, chunk) : finding));
+          findings = list;
+        }
+        return findings;
+      },
+      kubernetesVersion,
+      versionFromComment,
+      get yaml() {
+        return wholeFile().yaml;
+      },
+      get workloads() {
+        return wholeFile().workloads;
+      },
+      documentCount: this.documentCount,
+      get workloadSummaries() {
+        summaries ??= templateOnly
+          ? []
+          : chunks.flatMap((chunk) =>
+              chunk.analysis.workloads.map((summary) => ({
+                ...summary,
+                document: summary.document + chunk.documentIndex,
+              })),
+            );
+        return summaries;
+      },
+      documentAt: (offset) =>
+        documentsAt(offset).find(
+          (document) => document.range.start <= offset && offset <= document.range.end,
+        ),
+      workloadOf: (document) => {
+        if (templateOnly) return undefined;
+        for (const chunk of chunksAt(document.range.start)) {
+          const found = model(chunk).workloads.find((workload) => workload.document === document);
+          if (found) return found;
+        }
+        return undefined;
+      },
+      visitFindings,
+    };
+  }
+}
+
+/**
+ * Visits the file's own findings and the chunks' in the order a stable sort by position of
+ * [file findings..., chunk findings in chunk order...] gives: both runs are sorted, so they are
+ * merged, the file's first on a tie. When two chunks' findings are out of order across their
+ * boundary (a finding at a chunk's very end), every finding is placed and sorted instead.
+ */
+function mergeFindings(
+  fileFindings: readonly Finding[],
+  chunks: readonly PlacedChunk[],
+  visit: (finding: Finding, chunk: PlacedChunk | undefined) => void,
+): void {
+  let lastStart = -1;
+  let lastEnd = -1;
   for (const chunk of chunks) {
-    workloads.push(...chunk.workloads);
-    for (const finding of checkChunk(chunk, rules, settings, kubernetes.version, text)) {
-      // Text the YAML parser could not read (a pasted transcript) is reported once, as syntax.
-      if (syntaxRanges.some((range) => overlaps(range, finding.range))) continue;
-      findings.push(finding);
+    const first = chunk.findings[0];
+    const last = chunk.findings.at(-1);
+    if (!first || !last) continue;
+    const start = first.range.start + chunk.offset;
+    const end = first.range.end + chunk.offset;
+    if (start < lastStart || (start === lastStart && end < lastEnd)) {
+      const all = [
+        ...fileFindings,
+        ...chunks.flatMap((each) => each.findings.map((finding) => placeFinding(finding, each))),
+      ].sort(byPosition);
+      for (const finding of all) visit(finding, undefined);
+      return;
+    }
+    lastStart = last.range.start + chunk.offset;
+    lastEnd = last.range.end + chunk.offset;
+  }
+  let next = 0;
+  for (const chunk of chunks) {
+    for (const finding of chunk.findings) {
+      const start = finding.range.start + chunk.offset;
+      const end = finding.range.end + chunk.offset;
+      for (let own = fileFindings[next]; own; own = fileFindings[next]) {
+        if (own.range.start > start || (own.range.start === start && own.range.end > end)) break;
+        visit(own, undefined);
+        next++;
+      }
+      visit(finding, chunk);
     }
   }
-  findings.sort(byPosition);
+  for (; next < fileFindings.length; next++) visit(fileFindings[next] as Finding, undefined);
+}
+
+/** A chunk's finding at the chunk's place in the file: its range, document and the ranges in its data. */
+export function placeFinding(
+  finding: Finding,
+  chunk: Pick<PlacedChunk, 'offset' | 'documentIndex'>,
+): Finding {
+  if (chunk.offset === 0 && chunk.documentIndex === 0) return finding;
+  const data =
+    finding.data &&
+    Object.fromEntries(
+      Object.entries(finding.data).map(([key, value]) => [
+        key,
+        isRange(value) ? shiftRange(value, chunk.offset) : value,
+      ]),
+    );
   return {
-    findings,
-    yaml,
-    workloads,
-    kubernetesVersion: kubernetes.version,
-    versionFromComment: kubernetes.override?.version !== undefined,
+    ...finding,
+    range: shiftRange(finding.range, chunk.offset),
+    document: finding.document + chunk.documentIndex,
+    ...(data ? { data } : {}),
   };
+}
+
+function shiftRange(range: OffsetRange, delta: number): OffsetRange {
+  return { start: range.start + delta, end: range.end + delta };
+}
+
+/** The problem of the first chunk nested too deep, at the chunk's place in the file. */
+function tooDeepProblem(chunks: readonly ChunkAnalysis[], deep: ChunkAnalysis): YamlProblem {
+  let offset = 0;
+  let documentIndex = 0;
+  for (const chunk of chunks) {
+    if (chunk === deep) break;
+    offset += chunk.text.length;
+    documentIndex += chunk.documentCount;
+  }
+  return moveProblem(deep.tooDeep as YamlProblem, offset, documentIndex);
+}
+
+/** A copy of a chunk's problem at the chunk's place in the file. */
+function moveProblem(problem: YamlProblem, offset: number, documentIndex: number): YamlProblem {
+  if (offset === 0 && documentIndex === 0) return problem;
+  const moved = { ...problem, range: shiftRange(problem.range, offset) };
+  if ('document' in moved) (moved as { document: number }).document += documentIndex;
+  if (moved.kind === 'duplicateKey') return { ...moved, firstRange: shiftRange(moved.firstRange, offset) };
+  return moved;
+}
+
+function isRange(value: unknown): value is OffsetRange {
+  if (typeof value !== 'object' || value === null) return false;
+  const candidate = value as { start?: unknown; end?: unknown };
+  return (
+    typeof candidate.start === 'number' &&
+    typeof candidate.end === 'number' &&
+    Object.keys(value).length === 2
+  );
 }
 
 /** Gives a chunk the rules' findings for `kubernetesVersion`, unless it has them already. */
 function checkChunk(
   chunk: ChunkAnalysis,
+  cache: AnalysisCache,
   rules: readonly Rule[],
   settings: PodlineSettings,
   kubernetesVersion: KubernetesVersion,
-  text: string,
 ): readonly Finding[] {
   if (chunk.findings?.version !== kubernetesVersion) {
+    // The rules read the chunk's own text, with the model counting from the chunk's start.
+    const model = cache.model(chunk, 0, 0);
     chunk.findings = {
       version: kubernetesVersion,
-      list: checkWorkloads(chunk.workloads, rules, settings, kubernetesVersion, text).map(ownedFinding),
+      list: checkWorkloads(model.workloads, rules, settings, kubernetesVersion, chunk.text).sort(byPosition),
     };
   }
   return chunk.findings.list;
@@ -211,12 +509,6 @@ function checkWorkloads(
     }
   }
   return findings;
-}
-
-/** A line index of the text, built on first use: most files have no YAML problem to place. */
-function lazyLineIndex(text: string): Pick<LineIndex, 'positionAt'> {
-  let index: LineIndex | undefined;
-  return { positionAt: (offset) => (index ??= new LineIndex(text)).positionAt(offset) };
 }
 
 /**

@@ -1,6 +1,5 @@
 import type { OffsetRange } from '../text/offsetRange';
-import type { YamlFileModel } from '../yaml/parseYamlFile';
-import type { YamlNode } from '../yaml/yamlModel';
+import type { YamlDocumentModel, YamlNode } from '../yaml/yamlModel';
 
 /** Where a file shows that it is a template (Jinja, Helm, Go templates) rather than a manifest. */
 export interface TemplateMarker {
@@ -15,15 +14,18 @@ const markerPattern = /\{%-?[\s\S]*?-?%\}|\{\{-?[\s\S]*?-?\}\}/g;
  * plain scalar or outside any value. `{{ }}` inside a quoted or block string is left alone,
  * because real manifests carry Go templates there (`kubectl -o go-template='{{.metadata.name}}'`).
  */
-export function detectTemplate(text: string, yaml: YamlFileModel): TemplateMarker | undefined {
-  let quotedRanges: OffsetRange[] | undefined;
+export function detectTemplate(
+  text: string,
+  documentsAt: (offset: number) => readonly YamlDocumentModel[],
+): TemplateMarker | undefined {
   markerPattern.lastIndex = 0;
   for (let match = markerPattern.exec(text); match; match = markerPattern.exec(text)) {
     const start = match.index;
     if (isInComment(text, start)) continue;
     const range = { start, end: start + match[0].length };
     if (match[0].startsWith('{%')) return { range, marker: match[0] };
-    quotedRanges ??= collectQuotedRanges(yaml);
+    // Only a scalar of the document the marker starts in can hold it.
+    const quotedRanges = collectQuotedRanges(documentsAt(start));
     if (!quotedRanges.some((quoted) => quoted.start <= start && start < quoted.end))
       return { range, marker: match[0] };
   }
@@ -35,9 +37,9 @@ function isInComment(text: string, offset: number): boolean {
   return /(^|\s)#/.test(text.slice(lineStart, offset));
 }
 
-function collectQuotedRanges(yaml: YamlFileModel): OffsetRange[] {
+function collectQuotedRanges(documents: readonly YamlDocumentModel[]): OffsetRange[] {
   const ranges: OffsetRange[] = [];
-  const stack: (YamlNode | null)[] = yaml.documents.map((document) => document.root);
+  const stack: (YamlNode | null)[] = documents.map((document) => document.root);
   while (stack.length > 0) {
     const node = stack.pop();
     if (!node) continue;

@@ -26,9 +26,8 @@ export const completionProviders: readonly CompletionProvider[] = [scheduleCompl
 
 /** Describes what is at `offset`: the document's workload, the node, its field path, key or value. */
 export function positionContext(context: EditorContext, offset: number): PositionContext {
-  const document = context.analysis.yaml.documents.find(
-    (candidate) => candidate.range.start <= offset && offset <= candidate.range.end,
-  );
+  // Only the document at the offset: a large file's other documents are not read for a hover.
+  const document = context.analysis.documentAt(offset);
   const root = document?.root ?? null;
   const node = findNodeAt(root, offset);
   let path: string | null = node?.path ?? null;
@@ -42,9 +41,7 @@ export function positionContext(context: EditorContext, offset: number): Positio
       path = entry.value?.path ?? keyPath(node, entry.key);
     }
   }
-  const workload = document
-    ? context.analysis.workloads.find((candidate) => candidate.document === document)
-    : undefined;
+  const workload = document ? context.analysis.workloadOf(document) : undefined;
   return { ...context, offset, node, path, onKey, workload };
 }
 

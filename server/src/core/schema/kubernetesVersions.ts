@@ -61,20 +61,20 @@ export function mayHaveVersionOverride(text: string): boolean {
 }
 
 /**
- * Finds the file's Kubernetes version override. Give the parsed documents when you have them:
- * then a `#` inside a block scalar or a multi-line quoted string, which is text and not a
+ * Finds the file's Kubernetes version override. Give the parsed documents when you have them
+ * (those whose ranges may hold an offset): then a `#` inside a block scalar or a multi-line quoted string, which is text and not a
  * comment, is not taken for one.
  */
 export function parseVersionOverride(
   text: string,
-  documents?: readonly YamlDocumentModel[],
+  documentsAt?: (offset: number) => readonly YamlDocumentModel[],
 ): VersionOverride | undefined {
   if (!mayHaveVersionOverride(text)) return undefined;
   overridePattern.lastIndex = 0;
   for (let match = overridePattern.exec(text); match; match = overridePattern.exec(text)) {
     const versionText = match[2] ?? '';
     const hashOffset = match.index + (match[1] ?? '').length;
-    if (documents && insideScalar(documents, hashOffset)) continue;
+    if (documentsAt && insideScalar(documentsAt(hashOffset), hashOffset)) continue;
     const start = match.index + match[0].lastIndexOf(versionText);
     const written = normalizeKubernetesVersion(versionText) ?? versionText;
     return {
@@ -121,9 +121,9 @@ export function resolveKubernetesVersion(
   text: string,
   configured: KubernetesVersion,
   locale: Locale,
-  documents?: readonly YamlDocumentModel[],
+  documentsAt?: (offset: number) => readonly YamlDocumentModel[],
 ): ResolvedKubernetesVersion {
-  const override = parseVersionOverride(text, documents);
+  const override = parseVersionOverride(text, documentsAt);
   if (!override) return { version: configured, override, report: undefined };
   if (override.version) return { version: override.version, override, report: undefined };
   return {

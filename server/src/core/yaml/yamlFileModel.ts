@@ -117,7 +117,7 @@ export interface ChunkPosition {
   readonly beforeMarker?: boolean;
 }
 
-/** A repeated key, with copies of both ranges: problems own their ranges, apart from the model's (see `moveYamlChunk`). */
+/** A repeated key, with copies of both ranges: problems own their ranges, apart from the model's (see `moveDocuments`). */
 export function duplicateKeyProblem(
   key: string,
   path: string,
