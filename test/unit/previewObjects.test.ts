@@ -447,7 +447,8 @@ test('podline preview: exit codes', () => {
   const missing = run(fixture('no-such-file.yaml'));
   assert.equal(missing.exitCode, 2);
   assert.match(missing.stderr, /cannot read/);
-  assert.equal(run(fixture('job-indexed-with-headless-service.yaml'), '--document', '0').exitCode, 1);
-  assert.equal(run(fixture('pod-toleration.yaml')).exitCode, 1);
+  // Nothing to preview: exit code 2, as `podline simulate` says of a document with no workload.
+  assert.equal(run(fixture('job-indexed-with-headless-service.yaml'), '--document', '0').exitCode, 2);
+  assert.equal(run(fixture('pod-toleration.yaml')).exitCode, 2);
   assert.equal(run(fixture('job-pi.yaml'), '--bogus').exitCode, 2);
 });

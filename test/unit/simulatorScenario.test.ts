@@ -95,20 +95,21 @@ test('errors carry the line and column of what is wrong, and every error is repo
       'controllerTimeZone: utc', // line 8
     ].join('\n'),
   );
+  // In the order of the text, as an editor lists problems.
   assert.deepEqual(
     found.map((error) => [error.line, error.column, error.path]),
     [
       [1, 7, 'seed'],
-      [8, 21, 'controllerTimeZone'],
-      [4, 3, 'pods.startLatncy'],
       [3, 12, 'pods.runTime'],
+      [4, 3, 'pods.startLatncy'],
       [6, 38, 'events[0].node'],
       [7, 21, 'events[1].type'],
+      [8, 21, 'controllerTimeZone'],
     ],
   );
   assert.match(found[2]?.message ?? '', /unknown field 'pods.startLatncy'; expected one of: startLatency/);
-  assert.match(found[3]?.message ?? '', /'forever' is not a duration/);
-  assert.match(found[4]?.message ?? '', /no node named 'nowhere'/);
+  assert.match(found[1]?.message ?? '', /'forever' is not a duration/);
+  assert.match(found[3]?.message ?? '', /no node named 'nowhere'/);
 });
 
 test('YAML problems are scenario errors too, never exceptions', () => {
@@ -129,6 +130,20 @@ test('YAML problems are scenario errors too, never exceptions', () => {
     const result = parseScenario(text, 0, 'en');
     assert.equal(result.ok, false, text);
   }
+});
+
+test('YAML limits in a scenario are said in words, not internal keys', () => {
+  const deep = `pods: ${'['.repeat(300)}${']'.repeat(300)}\n`;
+  const message = errors(deep)[0]?.message ?? '';
+  assert.equal(message, 'The scenario nests too deep to be read');
+  const tooLarge = errors(`# ${'x'.repeat(2 * 1024 * 1024 + 10)}\n`)[0]?.message ?? '';
+  assert.match(tooLarge, /^The scenario is larger than 2097152 characters; a scenario is read up to 2 MiB$/);
+});
+
+test('a start in a year before 100 stays in that year (not 19xx)', () => {
+  const result = parseScenario('start: 0050-03-01T00:00:00Z', 0, 'en');
+  assert.ok(result.ok, JSON.stringify(result));
+  assert.equal(new Date(result.scenario.startMs).toISOString(), '0050-03-01T00:00:00.000Z');
 });
 
 test('errors are translated', () => {

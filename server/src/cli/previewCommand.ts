@@ -38,8 +38,8 @@ export const previewCommandMessages = defineCatalog(
 );
 
 /**
- * Runs `podline preview`. Exit code 0: objects printed; 1: the chosen document (or the file) has no
- * workload to preview; 2: usage or I/O error.
+ * Runs `podline preview`. Exit code 0: objects printed; 2: a usage or I/O problem, or nothing to
+ * preview (the chosen document, or the file, has no workload), as `podline simulate` answers it.
  */
 export function runPreviewCommand(
   argv: readonly string[],
@@ -83,10 +83,11 @@ export function runPreviewCommand(
     const count = analysis.yaml.documents.length;
     if (document >= count) return usage(say('noSuchDocument', { path, count, document }));
     const preview = previewDocument(analysis, document, environment.now, locale);
-    return { stdout: preview.text, stderr: '', exitCode: preview.ok ? 0 : 1 };
+    return { stdout: preview.text, stderr: '', exitCode: preview.ok ? 0 : 2 };
   }
 
   const preview = previewFile(analysis, environment.now, locale);
-  if (!preview.ok) return { stdout: '', stderr: `${say('noWorkloads', { path })}\n`, exitCode: 1 };
+  // Nothing to preview is the same answer as simulate gives: the input cannot be used (exit 2).
+  if (!preview.ok) return { stdout: '', stderr: `${say('noWorkloads', { path })}\n`, exitCode: 2 };
   return { stdout: preview.text, stderr: '', exitCode: 0 };
 }

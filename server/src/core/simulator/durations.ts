@@ -62,7 +62,11 @@ export function parseInstantMs(value: unknown): number | null {
     if (offsetHours > 23 || offsetMins > 59) return null;
     offsetMinutes = sign * (offsetHours * 60 + offsetMins);
   }
-  return Date.UTC(year, month - 1, day, hour, minute, second, fraction) - offsetMinutes * 60_000;
+  // Date.UTC reads a year from 0 to 99 as 1900-1999; setUTCFullYear takes the year as written.
+  const instant = new Date(0);
+  instant.setUTCFullYear(year, month - 1, day);
+  instant.setUTCHours(hour, minute, second, fraction);
+  return instant.getTime() - offsetMinutes * 60_000;
 }
 
 function daysInMonth(year: number, month: number): number {

@@ -235,6 +235,11 @@ class Reader {
 /** Ten thousand years: far beyond any horizon, small enough to stay exact in milliseconds. */
 const MAX_DURATION_MS = 10_000 * 365 * 86_400_000;
 
+/** Errors in the order of the text they are about, as an editor lists them. */
+function byPosition(errors: readonly ScenarioError[]): ScenarioError[] {
+  return [...errors].sort((a, b) => a.line - b.line || a.column - b.column);
+}
+
 /**
  * Parses a scenario. A file may hold several `---`-separated scenarios, each with `document: N`
  * naming the manifest document it is for; the one for `documentIndex` wins, then one without
@@ -247,10 +252,16 @@ export function parseScenario(text: string, documentIndex: number, locale: Local
     if (problem.kind === 'syntax') reader.error(problem.range, '', 'yamlSyntax', { detail: problem.detail });
     else if (problem.kind === 'duplicateKey')
       reader.error(problem.range, problem.path, 'duplicateKey', { key: problem.key });
-    else if (problem.kind !== 'tooManyProblems')
-      reader.error(problem.range, '', 'yamlSyntax', { detail: problem.kind });
+    else if (problem.kind === 'tooLarge')
+      reader.error(problem.range, '', 'scenarioTooLarge', { limit: problem.limit });
+    else if (problem.kind === 'tooDeep') reader.error(problem.range, problem.path, 'scenarioTooDeep', {});
+    else if (problem.kind === 'excessiveAliasing') reader.error(problem.range, '', 'scenarioAliasing', {});
+    else if (problem.kind === 'binary') reader.error(problem.range, '', 'scenarioBinary', {});
+    else if (problem.kind === 'nonScalarKey') reader.error(problem.range, problem.path, 'scenarioKey', {});
+    else if (problem.kind === 'internal')
+      reader.error(problem.range, '', 'yamlSyntax', { detail: problem.detail });
   }
-  if (reader.errors.length > 0) return { ok: false, errors: reader.errors };
+  if (reader.errors.length > 0) return { ok: false, errors: byPosition(reader.errors) };
 
   let chosen: YamlNode | null = null;
   let fallback: YamlNode | null = null;
@@ -274,7 +285,7 @@ export function parseScenario(text: string, documentIndex: number, locale: Local
   }
   const root = chosen ?? fallback;
   const scenario = readScenario(reader, root);
-  if (reader.errors.length > 0) return { ok: false, errors: reader.errors };
+  if (reader.errors.length > 0) return { ok: false, errors: byPosition(reader.errors) };
   return { ok: true, scenario };
 }
 

@@ -4,6 +4,11 @@ import { defineCatalog } from '../l10n';
 export const simulatorMessages = defineCatalog(
   {
     yamlSyntax: 'YAML syntax error: {detail}',
+    scenarioTooLarge: 'The scenario is larger than {limit} characters; a scenario is read up to 2 MiB',
+    scenarioTooDeep: 'The scenario nests too deep to be read',
+    scenarioAliasing: 'The scenario’s YAML aliases expand to too many nodes',
+    scenarioBinary: 'The scenario is not text',
+    scenarioKey: 'A key in the scenario is not a plain value',
     duplicateKey: "duplicate key '{key}'",
     notMap: '{path} must be a mapping',
     notList: '{path} must be a list',
@@ -62,6 +67,11 @@ export const simulatorMessages = defineCatalog(
   },
   {
     yamlSyntax: 'YAML 语法错误：{detail}',
+    scenarioTooLarge: '场景文件超过 {limit} 个字符；场景最多读取 2 MiB',
+    scenarioTooDeep: '场景嵌套过深，无法读取',
+    scenarioAliasing: '场景中的 YAML 别名展开后节点过多',
+    scenarioBinary: '场景文件不是文本',
+    scenarioKey: '场景中有一个键不是普通值',
     duplicateKey: "重复的键 '{key}'",
     notMap: '{path} 必须是映射（mapping）',
     notList: '{path} 必须是列表',
