@@ -266,6 +266,13 @@ test("every request of Podline's protocol is handled, and the status notificatio
     assert.equal(preview.ok, true);
     const simulated = await client.connection.sendRequest(lspRequest(simulateRequest), { uri, document: 0 });
     assert.equal(simulated.ok, true);
+    // A seed the CLI would refuse is refused here too, with the protocol's InvalidParams.
+    for (const seed of [-1, 1.5, 2 ** 60]) {
+      await assert.rejects(
+        client.connection.sendRequest(lspRequest(simulateRequest), { uri, document: 0, seed }),
+        (error: { code?: number }) => error.code === -32602,
+      );
+    }
     assert.deepEqual(
       podlineMessages.requests.map((request) => request.method).sort(),
       [checkFilesRequest, previewRequest, simulateRequest].map((request) => request.method).sort(),

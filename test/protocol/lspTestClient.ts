@@ -4,7 +4,9 @@
  */
 import { spawn } from 'node:child_process';
 import type { ChildProcessWithoutNullStreams } from 'node:child_process';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { pathToFileURL } from 'node:url';
 import {
   ConfigurationRequest,
   createProtocolConnection,
@@ -95,6 +97,8 @@ export class LspTestClient {
     const result = await connection.sendRequest(InitializeRequest.type, {
       processId: process.pid,
       rootUri: null,
+      // The tests' files live in temporary folders: those are the workspace.
+      workspaceFolders: [{ uri: pathToFileURL(tmpdir()).toString(), name: 'tmp' }],
       locale,
       capabilities: {
         workspace: { configuration: true },

@@ -7,6 +7,7 @@ import { checkFilesRequest } from '../protocol/podlineProtocol';
 import { logError } from './logError';
 import { lspRequest } from './lspMessages';
 import type { SettingsStore } from './settingsStore';
+import type { WorkspaceFolders } from './workspaceFolders';
 import { toDiagnostic } from './toDiagnostic';
 
 /**
@@ -18,6 +19,7 @@ export function registerCheckFilesHandler(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
   settings: SettingsStore,
+  folders: WorkspaceFolders,
 ): void {
   connection.onRequest(lspRequest(checkFilesRequest), async (params, token) => {
     let checked = 0;
@@ -28,7 +30,7 @@ export function registerCheckFilesHandler(
       if (token.isCancellationRequested) break;
       if (typeof uri !== 'string' || documents.get(uri)) continue;
       const fileSettings = await settings.get(uri);
-      const text = await readWorkspaceFile(uri, fileSettings.maxFileSize);
+      const text = await readWorkspaceFile(uri, fileSettings.maxFileSize, folders);
       if (typeof text !== 'string') {
         // A file deleted, locked or refused since the client listed it is a fact about the
         // workspace, counted in the result the client shows; not a failure of Podline.
@@ -56,16 +58,21 @@ export function registerCheckFilesHandler(
 }
 
 /**
- * The text of a `file:` URI, or why it was not read: only a regular file within
- * `podline.maxFileSize` is read, so a FIFO or a link to a device never blocks or floods the server.
+ * The text of a `file:` URI, or why it was not read: only a regular file inside a workspace
+ * folder and within `podline.maxFileSize` is read, so a FIFO or a link to a device never blocks or floods the server.
  */
-async function readWorkspaceFile(uri: string, limit: number): Promise<string | { reason: string }> {
+async function readWorkspaceFile(
+  uri: string,
+  limit: number,
+  folders: WorkspaceFolders,
+): Promise<string | { reason: string }> {
   let path: string;
   try {
     path = fileURLToPath(uri);
   } catch (error) {
     return { reason: error instanceof Error ? error.message : String(error) };
   }
+  if (!(await folders.contains(path))) return { reason: 'not inside a workspace folder (links resolved)' };
   const read = await readFileBounded(path, limit);
   return read.ok
     ? new TextDecoder('utf-8').decode(read.bytes)

@@ -1,4 +1,5 @@
 import { fileURLToPath } from 'node:url';
+import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { scenarioPathFor, simulateDocument } from '../core/simulator';
@@ -27,6 +28,12 @@ export function registerSimulateHandler(
 ): void {
   connection.onRequest(lspRequest(simulateRequest), async (params): Promise<SimulateResult> => {
     try {
+      // The seed as the CLI takes it: a whole number from 0 to 2^53 - 1; anything else is refused.
+      if (params.seed !== undefined && !(Number.isSafeInteger(params.seed) && params.seed >= 0))
+        throw new ResponseError(
+          ErrorCodes.InvalidParams,
+          `seed must be a whole number from 0 to ${Number.MAX_SAFE_INTEGER}`,
+        );
       const document = documents.get(params.uri);
       if (!document) return { ok: false, error: { kind: 'notOpen', message: `${params.uri} is not open` } };
       let scenarioText: string | null = typeof params.scenario === 'string' ? params.scenario : null;
@@ -55,6 +62,7 @@ export function registerSimulateHandler(
       if (result.error.kind === 'scenario') return { ok: false, error: { ...result.error, source } };
       return { ok: false, error: result.error };
     } catch (error) {
+      if (error instanceof ResponseError) throw error;
       logError(connection, 'simulate', error, params.uri);
       return {
         ok: false,

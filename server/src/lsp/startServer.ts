@@ -10,6 +10,7 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentStatusNotification } from '../protocol/podlineProtocol';
 import { provideCodeActions } from './codeActions';
 import { registerCheckFilesHandler } from './checkFilesHandler';
+import { WorkspaceFolders } from './workspaceFolders';
 import { DocumentAnalyzer } from './documentAnalyzer';
 import { registerEditorHandlers } from './editorHandlers';
 import { registerSimulateHandler } from './simulateHandler';
@@ -40,8 +41,12 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
       .catch((error: unknown) => logError(connection, 'status', error));
   });
 
+  const folders = new WorkspaceFolders(connection);
+  let folderChanges = false;
   connection.onInitialize((params: InitializeParams): InitializeResult => {
     settings.initialize(params);
+    folders.initialize(params);
+    folderChanges = params.capabilities.workspace?.workspaceFolders === true;
     return {
       capabilities: {
         textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -51,12 +56,14 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
         completionProvider: { triggerCharacters: [' ', '"', "'", '/', '@'] },
         documentSymbolProvider: true,
         definitionProvider: true,
+        workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
       serverInfo: { name: 'podline-language-server', version: podlineVersion },
     };
   });
   connection.onInitialized(() => {
     settings.registerForChanges();
+    folders.listen(folderChanges);
     warmUp(
       () => analyzer.started,
       (feature, error) => logError(connection, `warmUp ${feature}`, error),
@@ -77,7 +84,7 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
   });
 
   registerEditorHandlers(connection, documents, analyzer, settings);
-  registerCheckFilesHandler(connection, documents, settings);
+  registerCheckFilesHandler(connection, documents, settings, folders);
   registerSimulateHandler(connection, documents, settings);
 
   documents.onDidOpen((event) => analyzer.schedule(event.document, 0));
