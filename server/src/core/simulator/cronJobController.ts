@@ -16,7 +16,7 @@ import { removeFirst } from './indexSets';
 import { JobController } from './jobController';
 import type { JobParent } from './jobController';
 import type { CronJobStatusSample, TimelineJob, TimelineEvent } from './timeline';
-import { SampleList } from './world';
+import { SampleList } from './recorder';
 import type { World } from './world';
 import type { CronJobSpecModel } from '../workload/workloadModel';
 
@@ -210,7 +210,7 @@ export class CronJobController implements JobParent {
   /** The object this controller's events are about, built on its first event. */
   private involved: TimelineEvent['object'] | undefined;
 
-  /** Records an event about this CronJob (see `World.recordEvent`). */
+  /** Records an event about this CronJob (see `Recorder.recordEvent`). */
   private event<S>(
     type: 'Normal' | 'Warning',
     reason: string,
@@ -218,7 +218,7 @@ export class CronJobController implements JobParent {
     subject?: S,
   ): void {
     this.involved ??= { kind: 'CronJob', name: this.spec.name };
-    this.world.recordEvent(type, reason, this.involved, 'cronjob-controller', message, subject);
+    this.world.recorder.recordEvent(type, reason, this.involved, 'cronjob-controller', message, subject);
   }
 
   /** robfig's `Next(t)`: the first schedule time after `t` (absolute ms), or null when none. */

@@ -23,8 +23,9 @@ import type {
   TimelineRevision,
   TimelineEvent,
 } from './timeline';
-import { SampleList } from './world';
-import type { Pod, PodChange, PodOwner, RunPlan, World } from './world';
+import { SampleList } from './recorder';
+import type { Pod, PodChange, PodOwner, RunPlan } from './pod';
+import type { World } from './world';
 import type { DaemonSetSpecModel, PodTemplateModel, Toleration } from '../workload/workloadModel';
 
 /** The most creates (and, separately, deletes) one sync issues (`burstReplicas`). */
@@ -325,7 +326,7 @@ export class DaemonSetController implements PodOwner {
   /** The object this controller's events are about, built on its first event. */
   private involved: TimelineEvent['object'] | undefined;
 
-  /** Records an event about this DaemonSet (see `World.recordEvent`). */
+  /** Records an event about this DaemonSet (see `Recorder.recordEvent`). */
   private event<S>(
     type: 'Normal' | 'Warning',
     reason: string,
@@ -333,7 +334,7 @@ export class DaemonSetController implements PodOwner {
     subject?: S,
   ): void {
     this.involved ??= { kind: 'DaemonSet', name: this.spec.name };
-    this.world.recordEvent(type, reason, this.involved, 'daemonset-controller', message, subject);
+    this.world.recorder.recordEvent(type, reason, this.involved, 'daemonset-controller', message, subject);
   }
 
   // ---- Sync ----------------------------------------------------------------------------------

@@ -10,8 +10,9 @@ import { IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
 import type { OutcomeRule } from './scenarioTypes';
 import type { ConditionRecord, JobStatusSample, TimelineJob, TimelineEvent } from './timeline';
 import { toSeconds } from './durations';
-import { SampleList } from './world';
-import type { Pod, PodChange, PodOwner, RunPlan, World } from './world';
+import { SampleList } from './recorder';
+import type { Pod, PodChange, PodOwner, RunPlan } from './pod';
+import type { World } from './world';
 import type {
   JobSpecModel,
   PodFailurePolicyRule,
@@ -925,7 +926,7 @@ export class JobController implements PodOwner {
   /** The object this controller's events are about, built on its first event. */
   private involved: TimelineEvent['object'] | undefined;
 
-  /** Records an event about this Job (see `World.recordEvent`). */
+  /** Records an event about this Job (see `Recorder.recordEvent`). */
   private event<S>(
     type: 'Normal' | 'Warning',
     reason: string,
@@ -933,7 +934,7 @@ export class JobController implements PodOwner {
     subject?: S,
   ): void {
     this.involved ??= { kind: 'Job', name: this.name };
-    this.world.recordEvent(type, reason, this.involved, 'job-controller', message, subject);
+    this.world.recorder.recordEvent(type, reason, this.involved, 'job-controller', message, subject);
   }
 
   /** The status counters as they are now. */
