@@ -105,11 +105,17 @@ export class CronJobController implements JobParent {
   private horizonStopAt: number | null = null;
   readonly samples: SampleList<CronJobStatusSample>;
 
+  readonly spec: CronJobSpecModel;
+  /** The run ends once this many Jobs were created and have finished (the horizon's `jobs`). */
+  private readonly horizonJobs: number | null;
+
   constructor(
     private readonly world: World,
-    readonly spec: CronJobSpecModel,
-    private readonly horizonJobs: number | null,
+    options: { readonly spec: CronJobSpecModel; readonly horizonJobs?: number | null },
   ) {
+    const spec = options.spec;
+    this.spec = spec;
+    this.horizonJobs = options.horizonJobs ?? null;
     this.suspended = spec.suspend;
     const parsed = parseCronSchedule(spec.schedule);
     if (parsed.ok) {
@@ -428,16 +434,15 @@ export class CronJobController implements JobParent {
   private createJob(name: string, scheduled: number): void {
     this.totals.jobsCreated++;
     const kept = this.keptJobs.length < this.world.scenario.limits.timelineJobs;
-    const job = new JobController(
-      this.world,
-      this.spec.jobSpec,
+    const job = new JobController(this.world, {
+      spec: this.spec.jobSpec,
       name,
-      this.totals.jobsCreated,
-      this.world.now,
-      scheduled - this.startMs,
-      this,
+      ordinal: this.totals.jobsCreated,
+      created: this.world.now,
+      scheduledTime: scheduled - this.startMs,
+      parent: this,
       kept,
-    );
+    });
     if (kept) this.keptJobs.push(job);
     else this.jobsOmitted++;
     this.names.add(Math.floor(scheduled / 60_000));

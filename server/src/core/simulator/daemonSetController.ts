@@ -117,7 +117,7 @@ interface DaemonNode {
 }
 
 /** The DaemonSet and its controller. */
-export class DaemonSetController implements PodOwner {
+export class DaemonSetController implements PodOwner<null> {
   readonly template: PodTemplateModel;
   readonly tolerations: readonly Toleration[];
   readonly jobName = null;
@@ -299,15 +299,20 @@ export class DaemonSetController implements PodOwner {
 
   private createPod(entry: DaemonNode): void {
     this.podOrdinal++;
-    const pod = this.world.createPod(this, `${this.spec.name}-`, {
-      ordinal: this.podOrdinal,
-      index: null,
-      attempt: 1,
-      jobOrdinal: 1,
-      revision: this.revision,
-      hash: this.hash,
-      targetNode: entry.node.name,
-    });
+    const pod = this.world.createPod(
+      this,
+      `${this.spec.name}-`,
+      {
+        ordinal: this.podOrdinal,
+        index: null,
+        attempt: 1,
+        jobOrdinal: 1,
+        revision: this.revision,
+        hash: this.hash,
+        targetNode: entry.node.name,
+      },
+      null,
+    );
     if (pod === null) {
       this.podOrdinal--;
       return;

@@ -11,7 +11,7 @@ import type { OutcomeRule } from './scenarioTypes';
 import type { ConditionRecord, JobStatusSample, TimelineJob, TimelineEvent } from './timeline';
 import { toSeconds } from './durations';
 import { SampleList } from './recorder';
-import type { Pod, PodChange, PodOwner, RunPlan } from './pod';
+import type { Pod as AnyPod, PodChange, PodOwner, RunPlan } from './pod';
 import type { World } from './world';
 import type {
   JobSpecModel,
@@ -38,6 +38,28 @@ const NO_HEAP = new NumberHeap();
 export interface JobParent {
   onJobChanged(job: JobController): void;
 }
+
+/**
+ * The Job controller's own state for one of its pods: what it has counted and where the pod
+ * sits in its lists. The controller keeps flags here rather than per-Job sets of pods, so that
+ * none of its steps hashes a pod.
+ */
+class JobPod {
+  /** Counted in status (succeeded, failed or ignored) already: the uncounted-terminated-pods step. */
+  accounted = false;
+  /** Deleted because the Job was suspended or met its success criteria: not a failure. */
+  notAFailure = false;
+  /** Counted in status.ready. */
+  ready = false;
+  /** Counted in status.terminating. */
+  terminating = false;
+  /** The pod's places in the Job's lists of pods and of active pods; -1 when not in them. */
+  podsSlot = -1;
+  activeSlot = -1;
+}
+
+/** A pod of a Job, with the controller's state for it. */
+type Pod = AnyPod<JobPod>;
 
 /** The messages of the terminal reasons, as the controller writes them. */
 const REASON_MESSAGES = {
@@ -143,12 +165,12 @@ class PodSet {
   constructor(private readonly activeSet: boolean) {}
 
   private slotOf(pod: Pod): number {
-    return this.activeSet ? pod.activeSlot : pod.jobSlot;
+    return this.activeSet ? pod.record.activeSlot : pod.record.podsSlot;
   }
 
   private setSlot(pod: Pod, slot: number): void {
-    if (this.activeSet) pod.activeSlot = slot;
-    else pod.jobSlot = slot;
+    if (this.activeSet) pod.record.activeSlot = slot;
+    else pod.record.podsSlot = slot;
   }
 
   has(pod: Pod): boolean {
@@ -201,8 +223,24 @@ class PodSet {
   }
 }
 
+/** What a Job is created with. */
+export interface JobOptions {
+  readonly spec: JobSpecModel;
+  readonly name: string;
+  /** The n-th Job of its CronJob (default 1). */
+  readonly ordinal?: number;
+  /** Virtual time of creation (default now). */
+  readonly created?: number;
+  /** The schedule time a CronJob created it for (virtual time; default none). */
+  readonly scheduledTime?: number | null;
+  /** The CronJob that created it (default none). */
+  readonly parent?: JobParent | null;
+  /** Whether the timeline lists it (default true). */
+  readonly kept?: boolean;
+}
+
 /** One Job and its controller. */
-export class JobController implements PodOwner {
+export class JobController implements PodOwner<JobPod> {
   readonly template: PodTemplateModel;
   readonly tolerations: readonly Toleration[];
   readonly jobName: string;
@@ -266,16 +304,31 @@ export class JobController implements PodOwner {
   private readonly syncRequests: number[] = [];
   private readonly samples: SampleList<JobStatusSample> | null;
 
+  readonly spec: JobSpecModel;
+  readonly name: string;
+  /** The n-th Job of its CronJob; 1 for a Job on its own. */
+  readonly ordinal: number;
+  /** Virtual time of creation. */
+  readonly created: number;
+  /** The schedule time a CronJob created this Job for (virtual time), or null. */
+  readonly scheduledTime: number | null;
+  /** Whether the timeline lists this Job (with its conditions and status samples). */
+  readonly kept: boolean;
+  private readonly parent: JobParent | null;
+
   constructor(
     private readonly world: World,
-    readonly spec: JobSpecModel,
-    readonly name: string,
-    readonly ordinal: number,
-    readonly created: number,
-    readonly scheduledTime: number | null,
-    private readonly parent: JobParent | null,
-    readonly kept: boolean,
+    options: JobOptions,
   ) {
+    const { spec, name } = options;
+    this.spec = spec;
+    this.name = name;
+    this.ordinal = options.ordinal ?? 1;
+    this.created = options.created ?? world.now;
+    this.scheduledTime = options.scheduledTime ?? null;
+    this.parent = options.parent ?? null;
+    const kept = options.kept ?? true;
+    this.kept = kept;
     this.template = spec.template;
     this.tolerations = spec.template.tolerations;
     this.jobName = name;
@@ -391,7 +444,8 @@ export class JobController implements PodOwner {
         // An index is free again when its pod finishes, or when a pod deleted under the
         // Failed replacement policy finally fails.
         if (this.leaveActive(pod)) this.releaseIndex(pod);
-        else if (pod.jobTerminating && this.spec.podReplacementPolicy === 'Failed') this.releaseIndex(pod);
+        else if (pod.record.terminating && this.spec.podReplacementPolicy === 'Failed')
+          this.releaseIndex(pod);
         this.setTerminating(pod, false);
         this.uncounted.push(pod);
         // The first failure of a pod is batched; every other update is synced at once.
@@ -402,7 +456,7 @@ export class JobController implements PodOwner {
         if (this.leaveActive(pod) && this.spec.podReplacementPolicy === 'TerminatingOrFailed')
           this.releaseIndex(pod);
         this.setTerminating(pod, true);
-        if (this.spec.podReplacementPolicy === 'TerminatingOrFailed' && !pod.jobNotAFailure) {
+        if (this.spec.podReplacementPolicy === 'TerminatingOrFailed' && !pod.record.notAFailure) {
           this.uncounted.push(pod);
         }
         this.requestSync(now);
@@ -416,14 +470,14 @@ export class JobController implements PodOwner {
   }
 
   private setReady(pod: Pod, ready: boolean): void {
-    if (pod.jobReady === ready) return;
-    pod.jobReady = ready;
+    if (pod.record.ready === ready) return;
+    pod.record.ready = ready;
     this.readyCount += ready ? 1 : -1;
   }
 
   private setTerminating(pod: Pod, terminating: boolean): void {
-    if (pod.jobTerminating === terminating) return;
-    pod.jobTerminating = terminating;
+    if (pod.record.terminating === terminating) return;
+    pod.record.terminating = terminating;
     this.terminatingCount += terminating ? 1 : -1;
   }
 
@@ -458,7 +512,7 @@ export class JobController implements PodOwner {
         this.event('Normal', 'Suspended', 'Job suspended');
       }
       const active = this.active.toArray();
-      for (const pod of active) pod.jobNotAFailure = true;
+      for (const pod of active) pod.record.notAFailure = true;
       this.deletePods(active);
       this.sample();
       return;
@@ -573,15 +627,15 @@ export class JobController implements PodOwner {
     // Counting may append (a finishing Job counts the pods it deletes), so index rather than iterate.
     for (let i = 0; i < pending.length; i++) {
       const pod = pending[i] as Pod;
-      if (pod.jobAccounted) continue;
-      pod.jobAccounted = true;
+      if (pod.record.accounted) continue;
+      pod.record.accounted = true;
       if (pod.phase === 'Succeeded') {
         this.countSuccess(pod);
         continue;
       }
       // Pods deleted because the Job was suspended, or because it met its success criteria,
       // are not failures.
-      if (pod.jobNotAFailure) continue;
+      if (pod.record.notAFailure) continue;
       const finishTime = pod.finishedAt ?? pod.deletedAt ?? this.world.now;
       let action: PodFailurePolicyRule['action'] = 'Count';
       if (rules !== null && pod.phase === 'Failed' && !this.failingWhole) {
@@ -787,15 +841,20 @@ export class JobController implements PodOwner {
       this.indexHeld[index] = (this.indexHeld[index] ?? 0) + 1;
     }
     const prefix = index === null ? `${this.name}-` : `${this.name}-${index}-`;
-    const pod = this.world.createPod(this, prefix, {
-      ordinal: this.podsCreated,
-      index,
-      attempt,
-      jobOrdinal: this.ordinal,
-      revision: null,
-      hash: null,
-      targetNode: null,
-    });
+    const pod = this.world.createPod(
+      this,
+      prefix,
+      {
+        ordinal: this.podsCreated,
+        index,
+        attempt,
+        jobOrdinal: this.ordinal,
+        revision: null,
+        hash: null,
+        targetNode: null,
+      },
+      new JobPod(),
+    );
     if (pod === null) {
       this.podsCreated--;
       if (index !== null) this.indexHeld[index] = (this.indexHeld[index] ?? 1) - 1;
@@ -838,7 +897,7 @@ export class JobController implements PodOwner {
     }
     if (this.active.size > 0) {
       const remaining = this.active.toArray();
-      for (const pod of remaining) pod.jobNotAFailure = interim.type === 'SuccessCriteriaMet';
+      for (const pod of remaining) pod.record.notAFailure = interim.type === 'SuccessCriteriaMet';
       this.deletePods(remaining);
       // When the Job fails, every pod that had not finished counts as failed at once
       // (the controller's finishedCondition rule), whatever the replacement policy.

@@ -34,19 +34,34 @@ export interface PodFields {
   readonly targetNode: string | null;
 }
 
+/** What the API server gives a pod it creates. */
+export interface PodIdentity<R> {
+  readonly id: number;
+  readonly nameBase: string;
+  readonly nameCode: number;
+  readonly owner: PodOwner<R>;
+  readonly record: R;
+  readonly created: number;
+  /** Whether the timeline lists the pod. */
+  readonly kept: boolean;
+}
+
 /** What happened to a pod, as its owner's informer would see it. */
 export type PodChange = 'started' | 'notReady' | 'restarted' | 'terminal' | 'deleting' | 'removed';
 
-/** The controller that owns pods: it plans their runs and reacts to their changes. */
-export interface PodOwner {
+/**
+ * The controller that owns pods: it plans their runs and reacts to their changes. `R` is the
+ * controller's own state for each of its pods (`Pod.record`), which nothing else reads.
+ */
+export interface PodOwner<R = unknown> {
   readonly template: PodTemplateModel;
   /** The tolerations the pod really carries (a DaemonSet adds its automatic ones). */
   readonly tolerations: readonly Toleration[];
   /** The Job's name, or null for a DaemonSet. */
   readonly jobName: string | null;
   /** Null for a container that runs until it is stopped (a daemon). */
-  planRun(pod: Pod): RunPlan | null;
-  onPodChange(pod: Pod, change: PodChange): void;
+  planRun(pod: Pod<R>): RunPlan | null;
+  onPodChange(pod: Pod<R>, change: PodChange): void;
 }
 
 /** The disruption conditions' messages, as the components that set them write them. */
@@ -70,8 +85,8 @@ export interface MutableAttempt {
   reason: string | null;
 }
 
-/** A pod while the simulation runs. */
-export class Pod {
+/** A pod while the simulation runs; `R` is its owner's own state for it. */
+export class Pod<R = unknown> {
   node: NodeState | null = null;
   scheduledAt: number | null = null;
   phase: PodPhase = 'Pending';
@@ -95,14 +110,6 @@ export class Pod {
   conditions: readonly PodConditionRecord[] = NO_CONDITIONS;
   reason: string | null = null;
   countedAs: TimelinePod['countedAs'] = null;
-  // Bookkeeping of the Job controller that owns the pod (flags instead of per-Job sets).
-  jobAccounted = false;
-  jobNotAFailure = false;
-  jobReady = false;
-  jobTerminating = false;
-  /** The pod's places in its Job's lists of pods and of active pods; -1 when not in them. */
-  jobSlot = -1;
-  activeSlot = -1;
   failurePolicy: TimelinePod['failurePolicy'] = null;
   /** Whether the timeline lists this pod (the first `limits.timelinePods` pods). */
   readonly kept: boolean;
@@ -122,16 +129,24 @@ export class Pod {
 
   private spelled: string | null = null;
 
-  constructor(
-    readonly id: number,
-    /** The name is `nameBase` plus the five characters `suffixFromCode(nameCode)`, spelled on demand. */
-    readonly nameBase: string,
-    readonly nameCode: number,
-    readonly owner: PodOwner,
-    readonly created: number,
-    fields: PodFields,
-    kept: boolean,
-  ) {
+  /** The global creation number. */
+  readonly id: number;
+  /** The name is `nameBase` plus the five characters `suffixFromCode(nameCode)`, spelled on demand. */
+  readonly nameBase: string;
+  readonly nameCode: number;
+  readonly owner: PodOwner<R>;
+  /** The owner's own state for this pod, given when it creates the pod; only the owner reads it. */
+  readonly record: R;
+  readonly created: number;
+
+  constructor(identity: PodIdentity<R>, fields: PodFields) {
+    const { created, kept } = identity;
+    this.id = identity.id;
+    this.nameBase = identity.nameBase;
+    this.nameCode = identity.nameCode;
+    this.owner = identity.owner;
+    this.record = identity.record;
+    this.created = created;
     this.runBegan = created;
     this.kept = kept;
     this.phases = kept ? [{ phase: 'Pending', from: created, to: null }] : null;

@@ -99,7 +99,7 @@ export function simulate(
       }
       if (spec.completionMode === 'Indexed' && (spec.completions ?? 0) > 100_000)
         world.recorder.note('indexedTooLarge');
-      job = new JobController(world, spec, spec.name, 1, 0, null, null, true);
+      job = new JobController(world, { spec, name: spec.name });
       if (spec.completionMode !== 'NonIndexed' && spec.completionMode !== 'Indexed') {
         world.recorder.recordEvent(
           'Warning',
@@ -114,7 +114,7 @@ export function simulate(
     }
     case 'CronJob': {
       const jobs = scenario.horizon.jobs ?? (horizonMs === null ? DEFAULT_CRONJOB_JOBS : null);
-      cron = new CronJobController(world, read.spec, jobs);
+      cron = new CronJobController(world, { spec: read.spec, horizonJobs: jobs });
       if (cron.scheduling === 'unparseable') world.recorder.note('unparseableSchedule');
       cron.start();
       break;

@@ -138,8 +138,11 @@ export class World extends Clock {
 
   // ---- Pods ----------------------------------------------------------------------------------
 
-  /** Creates a pod named `<prefix><5 random characters>`; null when limits.maxPods is reached. */
-  createPod(owner: PodOwner, prefix: string, fields: PodFields): Pod | null {
+  /**
+   * Creates a pod named `<prefix><5 random characters>`, with `record` as its owner's state for
+   * it; null when limits.maxPods is reached.
+   */
+  createPod<R>(owner: PodOwner<R>, prefix: string, fields: PodFields, record: R): Pod<R> | null {
     if (this.podsCreated >= this.scenario.limits.maxPods) {
       this.stop = 'maxPods';
       return null;
@@ -154,8 +157,19 @@ export class World extends Clock {
     this.podsCreated++;
     this.changes++;
     const pod = kept
-      ? this.keptPod(base, code, owner, fields)
-      : new Pod(this.podsCreated, base, code, owner, this.now, fields, false);
+      ? this.keptPod(base, code, owner, record, fields)
+      : new Pod(
+          {
+            id: this.podsCreated,
+            nameBase: base,
+            nameCode: code,
+            owner,
+            record,
+            created: this.now,
+            kept: false,
+          },
+          fields,
+        );
     this.recorder.addPod(pod);
     if (this.indexPods) this.podsById.set(pod.id, pod);
     this.livePods++;
@@ -173,8 +187,11 @@ export class World extends Clock {
    * the first, kept ones and allocating every later pod in the old generation (where short-lived
    * pods, and the Jobs they point to, would wait for a full collection).
    */
-  private keptPod(base: string, code: number, owner: PodOwner, fields: PodFields): Pod {
-    return new Pod(this.podsCreated, base, code, owner, this.now, fields, true);
+  private keptPod<R>(base: string, code: number, owner: PodOwner<R>, record: R, fields: PodFields): Pod<R> {
+    return new Pod(
+      { id: this.podsCreated, nameBase: base, nameCode: code, owner, record, created: this.now, kept: true },
+      fields,
+    );
   }
 
   /** The binding: the scheduler chose `node`, and its kubelet takes the pod. */
