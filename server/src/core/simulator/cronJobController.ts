@@ -6,10 +6,8 @@
  * creates runs in the Job model.
  */
 
-import { computeNextRuns, formatCronError, loadTimeZone, parseCronSchedule } from '../cron';
-import type { ParsedSchedule, TimeZone } from '../cron';
-import { fastMatcher, fastNextRun } from './fastCron';
-import type { FastMatcher } from './fastCron';
+import { ScheduleTimes, formatCronError, loadTimeZone, parseCronSchedule } from '../cron';
+import type { ParsedSchedule } from '../cron';
 import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { removeFirst } from './indexSets';
@@ -26,8 +24,6 @@ const NEXT_SCHEDULE_DELTA_MS = 100;
 const MANY_MISSED = 100;
 /** A bound on the walk to the most recent missed time (it takes a few steps in practice). */
 const MAX_WALK = 100_000;
-/** How many upcoming runs one call to the cron module computes for the cache. */
-const RUN_BATCH = 256;
 
 /** Event messages, built only when the timeline keeps the event. */
 const missedSchedule = (scheduled: number): string =>
@@ -84,13 +80,8 @@ export class CronJobController implements JobParent {
     runsSkipped: 0,
     tooManyMissed: 0,
   };
-  /** The next run cache: schedule time → the following one (null when there is none). */
-  private readonly nextCache = new Map<number, number | null>();
-  /** The last few answers of `next`: questions, and answers with NaN for "none". */
-  private readonly memoKeys = new Float64Array(4).fill(NaN);
-  private readonly memoValues = new Float64Array(4).fill(NaN);
-  private memoAt = 0;
-  private readonly fast: { readonly matcher: FastMatcher; readonly zone: TimeZone } | null;
+  /** The schedule's times in its zone (null for an unparseable schedule). */
+  private readonly times: ScheduleTimes | null;
   /** Times of pending sync requests (a handful at most). */
   private readonly syncRequests: number[] = [];
   private horizonReached = false;
@@ -131,9 +122,7 @@ export class CronJobController implements JobParent {
         ? `invalid timeZone: "${spec.timeZone}": unknown time zone ${spec.timeZone}`
         : null;
     this.samples = new SampleList<CronJobStatusSample>(world.scenario.limits.statusSamples);
-    const zone = this.zoneError === null ? loadTimeZone(this.zone) : null;
-    this.fast =
-      this.schedule?.type === 'spec' && zone !== null ? { matcher: fastMatcher(this.schedule), zone } : null;
+    this.times = this.schedule === null ? null : new ScheduleTimes(this.schedule, this.zone);
   }
 
   /** The Unix minute in a child Job's name `<cronjob>-<minute>`. */
@@ -229,46 +218,12 @@ export class CronJobController implements JobParent {
 
   /** robfig's `Next(t)`: the first schedule time after `t` (absolute ms), or null when none. */
   private next(t: number): number | null {
-    // The controller asks the same few questions several times per sync.
-    const keys = this.memoKeys;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === t) {
-        const known = this.memoValues[i] as number;
-        return Number.isNaN(known) ? null : known;
-      }
-    }
-    const answer = this.computeNext(t);
-    keys[this.memoAt] = t;
-    this.memoValues[this.memoAt] = answer ?? NaN;
-    this.memoAt = (this.memoAt + 1) % keys.length;
-    return answer;
-  }
-
-  private computeNext(t: number): number | null {
-    if (this.fast !== null) {
-      const quick = fastNextRun(this.fast.matcher, this.fast.zone, t);
-      if (quick !== undefined) return quick;
-    }
-    const cached = this.nextCache.get(t);
-    if (cached !== undefined) return cached;
-    const schedule = this.schedule;
-    if (schedule === null) return null;
-    // One call computes a chain of runs, each from the previous one as the controller does,
-    // so every link of the chain is an exact answer for later questions.
-    const result = computeNextRuns(schedule, t, this.zone, RUN_BATCH);
-    if (this.nextCache.size > 100_000) this.nextCache.clear();
-    let from = t;
-    for (const run of result.runs) {
-      this.nextCache.set(from, run);
-      from = run;
-    }
-    if (result.runs.length < RUN_BATCH) this.nextCache.set(from, null);
-    return this.nextCache.get(t) ?? null;
+    return this.times === null ? null : this.times.next(t);
   }
 
   /**
-   * `mostRecentScheduleTime`: the earliest time considered, the most recent schedule time that
-   * is due (or null), how many were missed, and an error for a schedule that never fires.
+   * `mostRecentScheduleTime` (utils.go): the earliest time considered, the most recent schedule
+   * time that is due (or null), how many were missed, and an error for a schedule that never fires.
    */
   private mostRecentScheduleTime(now: number, includeDeadline: boolean): ScheduleState {
     let earliest = this.lastScheduleTime ?? this.startMs;
@@ -298,19 +253,43 @@ export class CronJobController implements JobParent {
     return { earliest, mostRecent, missed: count > MANY_MISSED ? 'many' : 'few', error: false };
   }
 
-  /** `nextScheduleTimeDuration`: when to look again, as an absolute time (or null). */
-  private nextWake(now: number, known: ScheduleState | null): number | null {
-    const { earliest, mostRecent, missed, error } = known ?? this.mostRecentScheduleTime(now, false);
+  /**
+   * `nextScheduleTime` (utils.go): the schedule time to act on now, or null; warns
+   * TooManyMissedTimes when more than 100 were missed.
+   */
+  private nextScheduleTime(now: number): ScheduleState {
+    const state = this.mostRecentScheduleTime(now, true);
+    if (state.mostRecent === null || state.mostRecent > now) return state;
+    if (state.missed === 'many') {
+      this.totals.tooManyMissed++;
+      this.event(
+        'Warning',
+        'TooManyMissedTimes',
+        'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
+      );
+    }
+    return state;
+  }
+
+  /**
+   * `nextScheduleTimeDuration` (utils.go): when to look again, as an absolute time (or null), the
+   * next schedule time after the most recent one plus 100 ms. It asks `mostRecentScheduleTime`
+   * without the starting deadline; without one, the sync's own answer (`known`) is that answer.
+   */
+  private nextScheduleTimeDuration(now: number, known: ScheduleState | null): number | null {
+    const state =
+      known !== null && this.spec.startingDeadlineMs === null
+        ? known
+        : this.mostRecentScheduleTime(now, false);
+    const { earliest, mostRecent, missed, error } = state;
     if (error) return null;
     const base = mostRecent ?? (missed === 'none' ? earliest : now);
     const next = this.next(base);
     return next === null ? null : next + NEXT_SCHEDULE_DELTA_MS;
   }
 
-  private requeue(now: number, known: ScheduleState | null = null): void {
-    // Without startingDeadlineSeconds the sync's own answer is the one nextWake needs.
-    const wake = this.nextWake(now, this.spec.startingDeadlineMs === null ? known : null);
-    if (wake === null) return;
+  /** The work queue's `AddAfter` for the time `syncCronJob` asked for, within the run's limits. */
+  private requeueAt(wake: number): void {
     if (this.world.horizonBeyondLimit) {
       // The CronJob is scheduling and nothing can suspend it: the run would go on until
       // limits.maxDuration (or another limit) and end there, however long that takes.
@@ -326,81 +305,78 @@ export class CronJobController implements JobParent {
     this.requestSync(wake - this.startMs);
   }
 
+  /** `sync` (cronjob_controllerv2.go): history cleanup, then `syncCronJob`, then its requeue. */
   private sync(): void {
     this.syncing = true;
     try {
-      this.syncOnce();
+      const now = this.startMs + this.world.now;
+      this.cleanupFinishedJobs();
+      const wake = this.syncCronJob(now);
+      if (wake !== null) this.requeueAt(wake);
     } finally {
       this.syncing = false;
     }
   }
 
-  private syncOnce(): void {
-    const now = this.startMs + this.world.now;
-    this.cleanupFinishedJobs();
+  /**
+   * `syncCronJob` (cronjob_controllerv2.go), step by step in upstream's order: reconcile the
+   * active list with the child Jobs, stop for an unknown zone, suspension or an unparseable
+   * schedule, find the schedule time to act on, skip it when too late, already processed or
+   * forbidden by Forbid, delete the active Jobs under Replace, create the Job (or adopt it on
+   * AlreadyExists), and record it. Returns when to sync again (`nextScheduleTimeDuration`), or
+   * null for no requeue.
+   */
+  private syncCronJob(now: number): number | null {
+    // Reconcile status.active with the Jobs (SawCompletedJob, lastSuccessfulTime, MissingJob).
     this.reconcileActive();
     this.sample();
+    // Where upstream stops for a CronJob being deleted, the simulation stops at its horizon.
     if (
       this.horizonReached &&
       ((this.horizonStopAt !== null && now >= this.horizonStopAt) ||
         (this.active.length === 0 && this.children.every((job) => job.finished)))
     ) {
       this.world.stop = 'horizon';
-      return;
+      return null;
     }
     if (this.zoneError !== null) {
       this.event('Warning', 'UnknownTimeZone', this.zoneError);
-      return;
+      return null;
     }
-    if (this.suspended) return;
+    if (this.suspended) return null;
     if (this.schedule === null) {
       this.event(
         'Warning',
         'UnparseableSchedule',
         `unparseable schedule: "${this.spec.schedule}" : ${this.scheduleError ?? ''}`,
       );
-      return;
+      return null;
     }
-    const state = this.mostRecentScheduleTime(now, true);
-    const { mostRecent, missed, error } = state;
-    if (error) {
+    const state = this.nextScheduleTime(now);
+    if (state.error) {
       this.invalidSchedule = true;
       this.event(
         'Warning',
         'InvalidSchedule',
         `invalid schedule: ${this.spec.schedule} : time difference between two schedules is less than 1 second`,
       );
-      return;
+      return null;
     }
-    if (mostRecent === null || mostRecent > now) {
-      this.requeue(now, state);
-      return;
-    }
-    if (missed === 'many') {
-      this.totals.tooManyMissed++;
-      this.event(
-        'Warning',
-        'TooManyMissedTimes',
-        'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
-      );
-    }
-    const scheduled = mostRecent;
+    const scheduled = state.mostRecent;
+    // No unmet start time.
+    if (scheduled === null || scheduled > now) return this.nextScheduleTimeDuration(now, state);
     const deadline = this.spec.startingDeadlineMs;
     if (deadline !== null && scheduled + deadline < now) {
-      // Unreachable in practice (the deadline already clamps the earliest time), kept as in the code.
+      // Too late. Unreachable in practice (the deadline already clamps the earliest time), kept
+      // as in the code.
       this.event('Warning', 'MissSchedule', missedSchedule, scheduled);
-      this.requeue(now, state);
-      return;
+      return this.nextScheduleTimeDuration(now, state);
     }
-    if (this.lastScheduleTime === scheduled) {
-      this.requeue(now, state);
-      return;
-    }
-    // The Job's name is `<cronjob>-<minute>`; the minute alone tells names apart.
+    // The scheduled time is already processed: the Job's name `<cronjob>-<minute>` is in the
+    // active list, or it is lastScheduleTime. The minute alone tells names apart.
     const minute = Math.floor(scheduled / 60_000);
-    if (this.jobNamed(this.active, minute) !== null) {
-      this.requeue(now, state);
-      return;
+    if (this.lastScheduleTime === scheduled || this.jobNamed(this.active, minute) !== null) {
+      return this.nextScheduleTimeDuration(now, state);
     }
     if (this.spec.concurrencyPolicy === 'Forbid' && this.active.length > 0) {
       this.totals.runsSkipped++;
@@ -409,8 +385,7 @@ export class CronJobController implements JobParent {
         'JobAlreadyActive',
         'Not starting job because prior execution is running and concurrency policy is Forbid',
       );
-      this.requeue(now, state);
-      return;
+      return this.nextScheduleTimeDuration(now, state);
     }
     if (this.spec.concurrencyPolicy === 'Replace') {
       for (const job of [...this.active]) this.deleteJob(job, 'replace');
@@ -428,7 +403,7 @@ export class CronJobController implements JobParent {
     this.lastScheduleTime = scheduled;
     this.sample();
     // lastScheduleTime moved: the next wake-up is worked out afresh.
-    this.requeue(now);
+    return this.nextScheduleTimeDuration(now, null);
   }
 
   private createJob(name: string, scheduled: number): void {
