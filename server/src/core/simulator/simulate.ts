@@ -9,6 +9,7 @@ import type { Locale } from '../l10n';
 import type { Workload } from '../workload/recognizeWorkload';
 import { CronJobController } from './cronJobController';
 import { DaemonSetController } from './daemonSetController';
+import type { RolloutObserver } from './daemonSetController';
 import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { JobController } from './jobController';
@@ -41,6 +42,8 @@ export interface SimulateOptions {
   readonly apiErrorCount?: number;
   /** How many YAML syntax errors the document has (from analysis), for a note. */
   readonly yamlErrorCount?: number;
+  /** Sees each DaemonSet rollout decision before it is carried out (for the reference tests). */
+  readonly observeRollout?: RolloutObserver;
 }
 
 /** The default horizon of a CronJob when the scenario gives none: five Jobs. */
@@ -120,7 +123,10 @@ export function simulate(
       break;
     }
     case 'DaemonSet':
-      daemons = new DaemonSetController(world, read.spec);
+      daemons = new DaemonSetController(world, {
+        spec: read.spec,
+        observeRollout: options.observeRollout ?? null,
+      });
       daemons.start();
       break;
   }
