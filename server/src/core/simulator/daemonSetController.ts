@@ -322,10 +322,11 @@ export class DaemonSetController implements PodOwner<null> {
       this.hashUse.set(hash, (this.hashUse.get(hash) ?? 1) - 1);
     }
     if (change === 'started' && this.spec.minReadyMs > 0) {
-      // Ready now, Available after minReadySeconds: look again then.
-      const epoch = pod.epoch;
+      // Ready now, Available after minReadySeconds: look again then. The controller reads
+      // availability from the Ready condition's transition time, so a pod whose node has gone
+      // (its kubelet no longer reports) still becomes available; only its removal ends that.
       this.world.at(this.world.now + this.spec.minReadyMs, Priority.kubelet, () => {
-        if (pod.epoch === epoch && pod.removedAt === null) {
+        if (pod.removedAt === null) {
           this.markDirty(entry);
           this.requestSync();
         }
