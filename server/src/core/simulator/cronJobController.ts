@@ -35,11 +35,75 @@ const sawCompletedJob = (job: JobController): string =>
 const missingJob = (job: JobController): string => `Active job went missing: ${job.name}`;
 
 /** What `mostRecentScheduleTime` found. */
-interface ScheduleState {
+export interface ScheduleState {
   readonly earliest: number;
   readonly mostRecent: number | null;
   readonly missed: 'none' | 'few' | 'many';
   readonly error: boolean;
+}
+
+/** robfig's `Schedule.Next`: the first schedule time after `t` (epoch ms), or null when none. */
+export interface NextScheduleTimes {
+  next(t: number): number | null;
+}
+
+/** The schedule of a CronJob whose schedule does not parse: never. */
+const NEVER: NextScheduleTimes = { next: () => null };
+
+/**
+ * `mostRecentScheduleTime` (utils.go): from `since` (lastScheduleTime, else the creation time),
+ * but no earlier than `now - startingDeadlineMs`, t1 and t2 are the next two schedule times.
+ * Before t1 nothing is due; before t2, t1 is; otherwise the number of missed times is estimated
+ * from t2 - t1 and the walk to the most recent one starts one interval before the estimate, as
+ * upstream's does. A t2 - t1 under a second (robfig's zero time for "never") is an error.
+ */
+export function mostRecentScheduleTime(
+  times: NextScheduleTimes,
+  since: number,
+  startingDeadlineMs: number | null,
+  now: number,
+): ScheduleState {
+  let earliest = since;
+  if (startingDeadlineMs !== null) earliest = Math.max(earliest, now - startingDeadlineMs);
+  const t1 = times.next(earliest);
+  const t2 = t1 === null ? null : times.next(t1);
+  if (t1 !== null && now < t1) return { earliest, mostRecent: null, missed: 'none', error: false };
+  if (t1 !== null && t2 !== null && now < t2)
+    return { earliest, mostRecent: t1, missed: 'few', error: false };
+  // Go's zero time stands in for "no next run", and makes the interval below zero.
+  const between = t1 === null || t2 === null ? 0 : Math.round((t2 - t1) / 1000);
+  if (between < 1 || t1 === null) return { earliest, mostRecent: null, missed: 'none', error: true };
+  const elapsed = Math.trunc((now - t1) / 1000);
+  const count = Math.trunc(elapsed / between) + 1;
+  // Start one interval early and let the schedule find the real times, as the controller does.
+  const potentialEarliest = t1 + (count - 2) * between * 1000;
+  let mostRecent: number | null = null;
+  let steps = 0;
+  for (
+    let t = times.next(potentialEarliest);
+    t !== null && t <= now && steps < MAX_WALK;
+    t = times.next(t), steps++
+  ) {
+    mostRecent = t;
+  }
+  return { earliest, mostRecent, missed: count > MANY_MISSED ? 'many' : 'few', error: false };
+}
+
+/**
+ * `nextScheduleTimeDuration` (utils.go), as an absolute time: the schedule time after the most
+ * recent one (after the earliest time when none was missed, after `now` when times were missed
+ * but the walk found none), plus 100 ms; null for a schedule that never fires. `state` is `mostRecentScheduleTime` without the deadline.
+ */
+export function nextScheduleTimeDuration(
+  times: NextScheduleTimes,
+  state: ScheduleState,
+  now: number,
+): number | null {
+  const { earliest, mostRecent, missed, error } = state;
+  if (error) return null;
+  const base = mostRecent ?? (missed === 'none' ? earliest : now);
+  const next = times.next(base);
+  return next === null ? null : next + NEXT_SCHEDULE_DELTA_MS;
 }
 
 /** Totals for the summary. */
@@ -216,41 +280,14 @@ export class CronJobController implements JobParent {
     this.world.recorder.recordEvent(type, reason, this.involved, 'cronjob-controller', message, subject);
   }
 
-  /** robfig's `Next(t)`: the first schedule time after `t` (absolute ms), or null when none. */
-  private next(t: number): number | null {
-    return this.times === null ? null : this.times.next(t);
-  }
-
-  /**
-   * `mostRecentScheduleTime` (utils.go): the earliest time considered, the most recent schedule
-   * time that is due (or null), how many were missed, and an error for a schedule that never fires.
-   */
+  /** `mostRecentScheduleTime` for this CronJob now (see the function of that name). */
   private mostRecentScheduleTime(now: number, includeDeadline: boolean): ScheduleState {
-    let earliest = this.lastScheduleTime ?? this.startMs;
-    const deadline = this.spec.startingDeadlineMs;
-    if (includeDeadline && deadline !== null) earliest = Math.max(earliest, now - deadline);
-    const t1 = this.next(earliest);
-    const t2 = t1 === null ? null : this.next(t1);
-    if (t1 !== null && now < t1) return { earliest, mostRecent: null, missed: 'none', error: false };
-    if (t1 !== null && t2 !== null && now < t2)
-      return { earliest, mostRecent: t1, missed: 'few', error: false };
-    // Go's zero time stands in for "no next run", and makes the interval below zero.
-    const between = t1 === null || t2 === null ? 0 : Math.round((t2 - t1) / 1000);
-    if (between < 1 || t1 === null) return { earliest, mostRecent: null, missed: 'none', error: true };
-    const elapsed = Math.trunc((now - t1) / 1000);
-    const count = Math.trunc(elapsed / between) + 1;
-    // Start one interval early and let the schedule find the real times, as the controller does.
-    const potentialEarliest = t1 + (count - 2) * between * 1000;
-    let mostRecent: number | null = null;
-    let steps = 0;
-    for (
-      let t = this.next(potentialEarliest);
-      t !== null && t <= now && steps < MAX_WALK;
-      t = this.next(t), steps++
-    ) {
-      mostRecent = t;
-    }
-    return { earliest, mostRecent, missed: count > MANY_MISSED ? 'many' : 'few', error: false };
+    return mostRecentScheduleTime(
+      this.times ?? NEVER,
+      this.lastScheduleTime ?? this.startMs,
+      includeDeadline ? this.spec.startingDeadlineMs : null,
+      now,
+    );
   }
 
   /**
@@ -281,11 +318,7 @@ export class CronJobController implements JobParent {
       known !== null && this.spec.startingDeadlineMs === null
         ? known
         : this.mostRecentScheduleTime(now, false);
-    const { earliest, mostRecent, missed, error } = state;
-    if (error) return null;
-    const base = mostRecent ?? (missed === 'none' ? earliest : now);
-    const next = this.next(base);
-    return next === null ? null : next + NEXT_SCHEDULE_DELTA_MS;
+    return nextScheduleTimeDuration(this.times ?? NEVER, state, now);
   }
 
   /** The work queue's `AddAfter` for the time `syncCronJob` asked for, within the run's limits. */
