@@ -148,6 +148,8 @@ export class CronJobController implements JobParent {
   private readonly times: ScheduleTimes | null;
   /** Times of pending sync requests (a handful at most). */
   private readonly syncRequests: number[] = [];
+  /** The Jobs this sync's history cleanup deleted, reconciled all the same (`reconcileActive`). */
+  private readonly deletedByCleanup: JobController[] = [];
   private horizonReached = false;
   private invalidSchedule = false;
   private finishedSinceCleanup = false;
@@ -473,7 +475,11 @@ export class CronJobController implements JobParent {
     this.event('Normal', 'SuccessfulDelete', deletedJob, job);
   }
 
-  /** `cleanupFinishedJobs`: keep only the newest finished Jobs of each kind, by start time. */
+  /**
+   * `cleanupFinishedJobs`: keep only the newest finished Jobs of each kind, by start time. The
+   * Jobs it deletes go to `deletedByCleanup`: `syncCronJob` still reconciles the list of Jobs
+   * that `sync` read before the cleanup.
+   */
   private cleanupFinishedJobs(): void {
     // Nothing to clean up unless a Job finished since the last look.
     if (!this.finishedSinceCleanup) return;
@@ -498,36 +504,50 @@ export class CronJobController implements JobParent {
       sorted = byStartTime(jobs[i - 1] as JobController, jobs[i] as JobController) <= 0;
     }
     if (!sorted) jobs.sort(byStartTime);
-    for (let i = 0; i < excess; i++) this.deleteJob(jobs[i] as JobController, 'historyLimit');
+    for (let i = 0; i < excess; i++) {
+      const job = jobs[i] as JobController;
+      this.deleteJob(job, 'historyLimit');
+      this.deletedByCleanup.push(job);
+    }
   }
 
-  /** Reconciles `status.active` with the child Jobs, as `syncCronJob` does first. */
+  /**
+   * Reconciles `status.active` with the child Jobs, as `syncCronJob` does first: a finished Job
+   * leaves the active list (SawCompletedJob), and every succeeded Job, listed or not, raises
+   * lastSuccessfulTime, in the same pass (since Kubernetes 1.31; before, a Job taken out of the
+   * list counted only at the next sync, and never if the history cleanup deleted it first). The
+   * Jobs the cleanup just deleted are still in the list upstream reconciles. Then Jobs that no
+   * longer exist leave the active list (MissingJob).
+   */
   private reconcileActive(): void {
-    if (!this.childrenChanged) return;
-    // A Job this pass takes out of the active list counts toward lastSuccessfulTime only in the
-    // next pass, as in the controller; a pass that takes none out leaves nothing for the next.
-    let removed = false;
+    const deleted = this.deletedByCleanup;
+    if (!this.childrenChanged && deleted.length === 0) return;
     for (const job of this.children) {
-      const found = this.active.includes(job);
-      if (found && job.finished) {
-        removed = true;
+      if (!job.finished) continue;
+      if (this.active.includes(job)) {
         removeFirst(this.active, job);
         this.event('Normal', 'SawCompletedJob', sawCompletedJob, job);
-      } else if (!found && job.outcome === 'Complete' && job.completionTime !== null) {
-        const completed = this.startMs + job.completionTime;
-        if (this.lastSuccessfulTime === null || completed > this.lastSuccessfulTime)
-          this.lastSuccessfulTime = completed;
       }
+      this.sawSucceeded(job);
     }
+    for (const job of deleted) this.sawSucceeded(job);
+    while (deleted.length > 0) deleted.pop();
     for (let i = this.active.length - 1; i >= 0; i--) {
       const job = this.active[i] as JobController;
       if (job.deletedAt !== null) {
-        removed = true;
         this.active.splice(i, 1);
         this.event('Normal', 'MissingJob', missingJob, job);
       }
     }
-    this.childrenChanged = removed;
+    this.childrenChanged = false;
+  }
+
+  /** A succeeded Job's completion time raises lastSuccessfulTime. */
+  private sawSucceeded(job: JobController): void {
+    if (job.outcome !== 'Complete' || job.completionTime === null) return;
+    const completed = this.startMs + job.completionTime;
+    if (this.lastSuccessfulTime === null || completed > this.lastSuccessfulTime)
+      this.lastSuccessfulTime = completed;
   }
 
   private sample(): void {
