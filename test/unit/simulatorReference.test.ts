@@ -12,15 +12,17 @@ import {
   nextScheduleTimeDuration,
 } from '../../server/src/core/simulator/cronJobController';
 import type { RolloutDecision, RolloutView } from '../../server/src/core/simulator/daemonSetController';
+import type { ManageJobDecision, ManageJobView } from '../../server/src/core/simulator/jobController';
 import { RandomStreams } from '../../server/src/core/simulator/random';
 import type { RandomStream } from '../../server/src/core/simulator/random';
 import { simulateDocument } from '../../server/src/core/simulator';
 import {
   referenceMostRecentScheduleTime,
   referenceNextWake,
+  referenceManageJob,
   referenceRollingUpdate,
 } from './simulatorReference';
-import { daemonSetManifest } from './simulatorSupport';
+import { daemonSetManifest, jobManifest } from './simulatorSupport';
 import type { Json } from './simulatorSupport';
 
 const pick = <T>(random: RandomStream, items: readonly T[]): T => items[random.nextInt(items.length)] as T;
@@ -247,4 +249,90 @@ test('DaemonSet: every rollingUpdate decision matches a plain recomputation (200
   }
   assert.ok(decisions > 2000, `decisions ${decisions}`);
   assert.ok(acting > 500, `acting ${acting}`);
+});
+
+// ---- Job ----------------------------------------------------------------------------------------
+
+/** A generated Job and scenario: failures, disruptions, deletions, suspension, node changes. */
+function jobCase(random: RandomStream, seed: number): { manifest: Json; scenario: Json } {
+  const indexed = random.next() < 0.35;
+  const completions = indexed || random.next() < 0.8 ? 1 + random.nextInt(24) : null;
+  const spec: Record<string, Json> = {
+    parallelism: 1 + random.nextInt(8),
+    backoffLimit: random.nextInt(8),
+    podReplacementPolicy: random.next() < 0.5 ? 'Failed' : 'TerminatingOrFailed',
+  };
+  if (completions !== null) spec.completions = completions;
+  if (indexed) spec.completionMode = 'Indexed';
+  const podSpec: Record<string, Json> = random.next() < 0.3 ? { restartPolicy: 'OnFailure' } : {};
+  const events: Json[] = [];
+  const times = Array.from({ length: random.nextInt(6) }, () => 5 + random.nextInt(120)).sort(
+    (a, b) => a - b,
+  );
+  let suspended = false;
+  for (const second of times) {
+    const at = `${second}s`;
+    switch (random.nextInt(6)) {
+      case 0:
+        events.push({ at, type: 'disruptPod', pod: 1 + random.nextInt(8) });
+        break;
+      case 1:
+        events.push({ at, type: 'deletePod', pod: 1 + random.nextInt(8) });
+        break;
+      case 2:
+        events.push({ at, type: suspended ? 'resume' : 'suspend' });
+        suspended = !suspended;
+        break;
+      case 3:
+        events.push({ at, type: 'drainNode', node: pick(random, ['worker-1', 'worker-2']) });
+        break;
+      case 4:
+        events.push({ at, type: 'taintNode', node: 'worker-1', taint: { key: 'gpu', effect: 'NoExecute' } });
+        break;
+      default:
+        events.push({ at, type: 'uncordonNode', node: 'worker-1' });
+    }
+  }
+  if (suspended) events.push({ at: '200s', type: 'resume' });
+  const scenario: Json = {
+    seed,
+    pods: {
+      startLatency: { min: '0s', max: `${1 + random.nextInt(5)}s` },
+      runTime: { min: '5s', max: `${6 + random.nextInt(40)}s` },
+      terminationTime: { min: '0s', max: '4s' },
+      exitCodes: [{ exitCode: 1, probability: pick(random, [0, 0.2, 0.5]) }],
+    },
+    events,
+  };
+  return { manifest: jobManifest(spec, podSpec), scenario };
+}
+
+test('Job: every manageJob decision matches a plain recomputation (300 Jobs)', () => {
+  const random = new RandomStreams(31).stream('jobCases');
+  let decisions = 0;
+  let terminating = 0;
+  let creating = 0;
+  for (let i = 0; i < 300; i++) {
+    const { manifest, scenario } = jobCase(random, i + 1);
+    const context = JSON.stringify({ i, manifest, scenario });
+    const observeManageJob = (view: ManageJobView, decision: ManageJobDecision): void => {
+      decisions++;
+      if (decision.terminating > 0) terminating++;
+      if (decision.diff > 0) creating++;
+      assert.deepEqual(
+        { ...decision, deletes: decision.deletes.map((pod) => pod.id) },
+        referenceManageJob(view),
+        `t=${view.now} ${context}`,
+      );
+    };
+    const result = simulateDocument(JSON.stringify(manifest), {
+      scenarioText: JSON.stringify(scenario),
+      observeManageJob,
+    });
+    assert.ok(result.ok, `${JSON.stringify(result.ok ? null : result.error)} ${context}`);
+  }
+  // With a fixed parallelism no generated case has more active pods than wanted, so none deletes;
+  // the cases do count terminating pods under both replacement policies.
+  assert.ok(decisions > 1000, `decisions ${decisions}`);
+  assert.ok(terminating > 50 && creating > 500, `terminating ${terminating}, creating ${creating}`);
 });

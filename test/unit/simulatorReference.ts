@@ -7,6 +7,7 @@ import { computeNextRuns, MAX_NEXT_RUNS } from '../../server/src/core/cron';
 import type { ParsedSchedule } from '../../server/src/core/cron';
 import type { ScheduleState } from '../../server/src/core/simulator/cronJobController';
 import type { RolloutView } from '../../server/src/core/simulator/daemonSetController';
+import type { ManageJobView } from '../../server/src/core/simulator/jobController';
 import type { Pod } from '../../server/src/core/simulator/pod';
 import { scaleIntOrPercent } from '../../server/src/core/workload/intOrPercent';
 
@@ -184,4 +185,76 @@ export function referenceRollingUpdate(view: RolloutView): ReferenceRollout {
     deletes: deletes.map((pod) => pod.id).sort((a, b) => a - b),
     creates: creates.sort((a, b) => a - b),
   };
+}
+
+// ---- Job: one manageJob -------------------------------------------------------------------------
+
+/** What one `manageJob` decides: the counts, the pods to delete (ids, in order) and the diff. */
+export interface ReferenceManageJob {
+  readonly active: number;
+  readonly terminating: number;
+  readonly want: number;
+  readonly deletes: number[];
+  readonly diff: number;
+}
+
+/**
+ * `controller.ActivePods` (pkg/controller/controller_utils.go) as a comparator, most deletable
+ * first: unassigned, then Pending before Running, not ready before ready, ready for less time,
+ * more restarts, newer. Go's sort is not stable; the simulator breaks the remaining ties by
+ * creation order, newest first, and so does this.
+ */
+export function activePodsLess(a: Pod, b: Pod): number {
+  if ((a.node === null) !== (b.node === null)) return a.node === null ? -1 : 1;
+  const phase = (pod: Pod): number => (pod.phase === 'Pending' ? 0 : pod.phase === 'Running' ? 2 : 1);
+  if (phase(a) !== phase(b)) return phase(a) - phase(b);
+  if (a.ready !== b.ready) return a.ready ? 1 : -1;
+  if (a.ready && b.ready && a.readySince !== b.readySince) return (b.readySince ?? 0) - (a.readySince ?? 0);
+  if (a.restarts !== b.restarts) return b.restarts - a.restarts;
+  if (a.created !== b.created) return b.created - a.created;
+  return b.id - a.id;
+}
+
+/**
+ * upstream's `manageJob` (pkg/controller/job/job_controller.go) counts recomputed from the Job's
+ * pods: active (not finished, not being deleted) and terminating pods by a scan, `wantActive`
+ * from completions, parallelism and the succeeded count, and `rmAtLeast` pods chosen by
+ * `activePodsForRemoval` (for an Indexed Job, pods of a duplicated or out-of-range index first,
+ * `appendDuplicatedIndexPodsForRemoval`).
+ */
+export function referenceManageJob(view: ManageJobView): ReferenceManageJob {
+  const activePods = view.pods.filter((pod) => pod.deletedAt === null && !pod.isTerminal);
+  const terminating = view.pods.filter(
+    (pod) => pod.deletedAt !== null && !pod.isTerminal && pod.removedAt === null,
+  ).length;
+  const active = activePods.length;
+  let want: number;
+  if (view.completions === null) want = view.succeeded > 0 ? active : view.parallelism;
+  else {
+    const done = view.indexed ? view.completedIndexes : view.succeeded;
+    want = Math.max(0, Math.min(view.parallelism, view.completions - done));
+  }
+  const rmAtLeast = Math.max(0, active - want);
+  let rm: Pod[] = [];
+  let left: Pod[] = activePods;
+  if (view.indexed) {
+    left = [];
+    const byIndex = [...activePods].sort((a, b) => (a.index ?? -1) - (b.index ?? -1));
+    for (let i = 0; i < byIndex.length;) {
+      const index = byIndex[i]?.index ?? -1;
+      let j = i;
+      while (j < byIndex.length && (byIndex[j]?.index ?? -1) === index) j++;
+      const same = byIndex.slice(i, j).sort(activePodsLess);
+      if (index < 0 || index >= (view.completions ?? 0)) rm.push(...same);
+      else {
+        rm.push(...same.slice(0, -1));
+        left.push(same[same.length - 1] as Pod);
+      }
+      i = j;
+    }
+  }
+  if (rm.length < rmAtLeast) rm = [...rm, ...[...left].sort(activePodsLess).slice(0, rmAtLeast - rm.length)];
+  let diff = want - active;
+  if (view.podReplacementPolicy === 'Failed') diff -= terminating;
+  return { active, terminating, want, deletes: rm.map((pod) => pod.id), diff };
 }

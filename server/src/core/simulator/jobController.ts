@@ -33,6 +33,7 @@ const NO_INTS = new Int32Array(0);
 const NO_FLOATS = new Float64Array(0);
 const NO_INDEXES = new IntervalSet();
 const NO_HEAP = new NumberHeap();
+const NO_PODS: readonly Pod[] = [];
 
 /** What a Job tells the controller that created it (a CronJob). */
 export interface JobParent {
@@ -223,6 +224,36 @@ class PodSet {
   }
 }
 
+/** What one `manageJob` decided, before it acts. */
+export interface ManageJobDecision {
+  /** status.active and status.terminating as the controller counts them. */
+  readonly active: number;
+  readonly terminating: number;
+  /** How many pods should be active (`wantActive`). */
+  readonly want: number;
+  /** Active pods to delete, in the order they are deleted (`rmAtLeast` of them). */
+  readonly deletes: readonly AnyPod[];
+  /** How many more pods are wanted; creations follow unless the pod-failure backoff waits. */
+  readonly diff: number;
+}
+
+/** The state a `manageJob` decision is made from, for a plain recomputation of it. */
+export interface ManageJobView {
+  readonly now: number;
+  /** The Job's pods that have not been removed (finished pods the run let go of excepted). */
+  readonly pods: readonly AnyPod[];
+  readonly succeeded: number;
+  /** The number of succeeded indexes (Indexed Jobs). */
+  readonly completedIndexes: number;
+  readonly indexed: boolean;
+  readonly completions: number | null;
+  readonly parallelism: number;
+  readonly podReplacementPolicy: JobSpecModel['podReplacementPolicy'];
+}
+
+/** Called with each `manageJob` decision and the state it was made from. */
+export type ManageJobObserver = (view: ManageJobView, decision: ManageJobDecision) => void;
+
 /** What a Job is created with. */
 export interface JobOptions {
   readonly spec: JobSpecModel;
@@ -237,6 +268,8 @@ export interface JobOptions {
   readonly parent?: JobParent | null;
   /** Whether the timeline lists it (default true). */
   readonly kept?: boolean;
+  /** Sees each `manageJob` decision before it acts (the reference tests use it). */
+  readonly observeManage?: ManageJobObserver | null;
 }
 
 /** One Job and its controller. */
@@ -315,6 +348,7 @@ export class JobController implements PodOwner<JobPod> {
   /** Whether the timeline lists this Job (with its conditions and status samples). */
   readonly kept: boolean;
   private readonly parent: JobParent | null;
+  private readonly observer: ManageJobObserver | null;
 
   constructor(
     private readonly world: World,
@@ -327,6 +361,7 @@ export class JobController implements PodOwner<JobPod> {
     this.created = options.created ?? world.now;
     this.scheduledTime = options.scheduledTime ?? null;
     this.parent = options.parent ?? null;
+    this.observer = options.observeManage ?? null;
     const kept = options.kept ?? true;
     this.kept = kept;
     this.template = spec.template;
@@ -750,12 +785,18 @@ export class JobController implements PodOwner<JobPod> {
         return;
       }
     }
-    if (active > want) {
-      this.deletePods(this.deletionOrder().slice(0, active - want));
-      return;
-    }
+    // rmAtLeast: the surplus of active pods goes, most deletable first; else `diff` more are
+    // wanted, less the terminating ones under podReplacementPolicy Failed.
+    const deletes = active > want ? this.deletionOrder().slice(0, active - want) : NO_PODS;
     let diff = want - active;
     if (this.spec.podReplacementPolicy === 'Failed') diff -= this.terminatingCount;
+    if (this.observer !== null) {
+      this.observer(this.manageView(), { active, terminating: this.terminatingCount, want, deletes, diff });
+    }
+    if (deletes.length > 0) {
+      this.deletePods(deletes);
+      return;
+    }
     if (diff <= 0) return;
 
     if (!(this.indexed && this.spec.backoffLimitPerIndex !== null)) {
@@ -770,6 +811,20 @@ export class JobController implements PodOwner<JobPod> {
     else for (let i = 0; i < batch && this.world.stop === null; i++) this.createPod(null);
     // More wanted than one sync may create: the next sync comes when the creations are observed.
     if (diff > MAX_CREATES_PER_SYNC) this.requestSync(now + SYNC_BATCH_MS);
+  }
+
+  /** The state `manageJob` decided from, as `ManageJobView` describes it. */
+  private manageView(): ManageJobView {
+    return {
+      now: this.world.now,
+      pods: this.pods.toArray(),
+      succeeded: this.succeeded,
+      completedIndexes: this.completed.size,
+      indexed: this.indexed,
+      completions: this.completions,
+      parallelism: this.spec.parallelism,
+      podReplacementPolicy: this.spec.podReplacementPolicy,
+    };
   }
 
   /**

@@ -13,6 +13,7 @@ import type { RolloutObserver } from './daemonSetController';
 import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { JobController } from './jobController';
+import type { ManageJobObserver } from './jobController';
 import { eventAppliesTo } from './scenarioEvents';
 import type { Scenario, ScenarioEventSpec } from './scenarioTypes';
 import { simulatorMessages } from './simulatorMessages';
@@ -44,6 +45,8 @@ export interface SimulateOptions {
   readonly yamlErrorCount?: number;
   /** Sees each DaemonSet rollout decision before it is carried out (for the reference tests). */
   readonly observeRollout?: RolloutObserver;
+  /** Sees each `manageJob` decision of a Job before it acts (for the reference tests). */
+  readonly observeManageJob?: ManageJobObserver;
 }
 
 /** The default horizon of a CronJob when the scenario gives none: five Jobs. */
@@ -102,7 +105,11 @@ export function simulate(
       }
       if (spec.completionMode === 'Indexed' && (spec.completions ?? 0) > 100_000)
         world.recorder.note('indexedTooLarge');
-      job = new JobController(world, { spec, name: spec.name });
+      job = new JobController(world, {
+        spec,
+        name: spec.name,
+        observeManage: options.observeManageJob ?? null,
+      });
       if (spec.completionMode !== 'NonIndexed' && spec.completionMode !== 'Indexed') {
         world.recorder.recordEvent(
           'Warning',

@@ -8,6 +8,7 @@ import { formatMessage } from '../l10n';
 import type { Locale } from '../l10n';
 import { defaultSettings } from '../settings';
 import type { RolloutObserver } from './daemonSetController';
+import type { ManageJobObserver } from './jobController';
 import { parseScenario } from './parseScenario';
 import type { ScenarioError } from './parseScenario';
 import type { Scenario } from './scenarioTypes';
@@ -37,6 +38,8 @@ export interface SimulateDocumentOptions {
   readonly locale?: Locale;
   /** Sees each DaemonSet rollout decision before it is carried out (for the reference tests). */
   readonly observeRollout?: RolloutObserver;
+  /** Sees each `manageJob` decision of a Job before it acts (for the reference tests). */
+  readonly observeManageJob?: ManageJobObserver;
 }
 
 /** Analyses `text`, picks the document, reads the scenario and runs the simulation. */
@@ -77,6 +80,7 @@ export function simulateDocument(
     apiErrorCount: errors.length - yamlErrorCount,
     yamlErrorCount,
     ...(options.observeRollout ? { observeRollout: options.observeRollout } : {}),
+    ...(options.observeManageJob ? { observeManageJob: options.observeManageJob } : {}),
   });
   if (!result.ok) {
     return { ok: false, error: { kind: 'workload', message: result.error.message, line: result.error.line } };
