@@ -2,7 +2,7 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { computeNextRuns, loadTimeZone, parseCronSchedule } from '../../server/src/core/cron';
 import { simulateDocument } from '../../server/src/core/simulator';
-import { fastMatcher, fastNextRun } from '../../server/src/core/simulator/fastCron';
+import { fastMatcher, fastNextRun } from '../../server/src/core/cron/fastNextRun';
 import { parseDurationMs, parseInstantMs, formatSpan } from '../../server/src/core/simulator/durations';
 import { EventQueue } from '../../server/src/core/simulator/eventQueue';
 import { IntervalSet, NumberHeap } from '../../server/src/core/simulator/indexSets';

@@ -18,6 +18,7 @@ export {
 } from './parseCronSchedule';
 export { CRON_FIELDS, CRON_FIELD_BOUNDS, type CronField } from './cronFields';
 export { computeNextRuns, MAX_NEXT_RUNS, type NextRuns } from './computeNextRuns';
+export { ScheduleTimes } from './scheduleTimes';
 export { scheduleNeverFires, type CronNeverFires } from './scheduleNeverFires';
 export { describeSchedule } from './describeSchedule';
 export { validateTimeZone, type TimeZoneValidity, type TimeZoneInvalidReason } from './validateTimeZone';

@@ -6,17 +6,15 @@
  * creates runs in the Job model.
  */
 
-import { computeNextRuns, formatCronError, loadTimeZone, parseCronSchedule } from '../cron';
-import type { ParsedSchedule, TimeZone } from '../cron';
-import { fastMatcher, fastNextRun } from './fastCron';
-import type { FastMatcher } from './fastCron';
+import { ScheduleTimes, formatCronError, loadTimeZone, parseCronSchedule } from '../cron';
+import type { ParsedSchedule } from '../cron';
 import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { removeFirst } from './indexSets';
 import { JobController } from './jobController';
 import type { JobParent } from './jobController';
 import type { CronJobStatusSample, TimelineJob, TimelineEvent } from './timeline';
-import { SampleList } from './world';
+import { SampleList } from './recorder';
 import type { World } from './world';
 import type { CronJobSpecModel } from '../workload/workloadModel';
 
@@ -26,8 +24,6 @@ const NEXT_SCHEDULE_DELTA_MS = 100;
 const MANY_MISSED = 100;
 /** A bound on the walk to the most recent missed time (it takes a few steps in practice). */
 const MAX_WALK = 100_000;
-/** How many upcoming runs one call to the cron module computes for the cache. */
-const RUN_BATCH = 256;
 
 /** Event messages, built only when the timeline keeps the event. */
 const missedSchedule = (scheduled: number): string =>
@@ -39,11 +35,75 @@ const sawCompletedJob = (job: JobController): string =>
 const missingJob = (job: JobController): string => `Active job went missing: ${job.name}`;
 
 /** What `mostRecentScheduleTime` found. */
-interface ScheduleState {
+export interface ScheduleState {
   readonly earliest: number;
   readonly mostRecent: number | null;
   readonly missed: 'none' | 'few' | 'many';
   readonly error: boolean;
+}
+
+/** robfig's `Schedule.Next`: the first schedule time after `t` (epoch ms), or null when none. */
+export interface NextScheduleTimes {
+  next(t: number): number | null;
+}
+
+/** The schedule of a CronJob whose schedule does not parse: never. */
+const NEVER: NextScheduleTimes = { next: () => null };
+
+/**
+ * `mostRecentScheduleTime` (utils.go): from `since` (lastScheduleTime, else the creation time),
+ * but no earlier than `now - startingDeadlineMs`, t1 and t2 are the next two schedule times.
+ * Before t1 nothing is due; before t2, t1 is; otherwise the number of missed times is estimated
+ * from t2 - t1 and the walk to the most recent one starts one interval before the estimate, as
+ * upstream's does. A t2 - t1 under a second (robfig's zero time for "never") is an error.
+ */
+export function mostRecentScheduleTime(
+  times: NextScheduleTimes,
+  since: number,
+  startingDeadlineMs: number | null,
+  now: number,
+): ScheduleState {
+  let earliest = since;
+  if (startingDeadlineMs !== null) earliest = Math.max(earliest, now - startingDeadlineMs);
+  const t1 = times.next(earliest);
+  const t2 = t1 === null ? null : times.next(t1);
+  if (t1 !== null && now < t1) return { earliest, mostRecent: null, missed: 'none', error: false };
+  if (t1 !== null && t2 !== null && now < t2)
+    return { earliest, mostRecent: t1, missed: 'few', error: false };
+  // Go's zero time stands in for "no next run", and makes the interval below zero.
+  const between = t1 === null || t2 === null ? 0 : Math.round((t2 - t1) / 1000);
+  if (between < 1 || t1 === null) return { earliest, mostRecent: null, missed: 'none', error: true };
+  const elapsed = Math.trunc((now - t1) / 1000);
+  const count = Math.trunc(elapsed / between) + 1;
+  // Start one interval early and let the schedule find the real times, as the controller does.
+  const potentialEarliest = t1 + (count - 2) * between * 1000;
+  let mostRecent: number | null = null;
+  let steps = 0;
+  for (
+    let t = times.next(potentialEarliest);
+    t !== null && t <= now && steps < MAX_WALK;
+    t = times.next(t), steps++
+  ) {
+    mostRecent = t;
+  }
+  return { earliest, mostRecent, missed: count > MANY_MISSED ? 'many' : 'few', error: false };
+}
+
+/**
+ * `nextScheduleTimeDuration` (utils.go), as an absolute time: the schedule time after the most
+ * recent one (after the earliest time when none was missed, after `now` when times were missed
+ * but the walk found none), plus 100 ms; null for a schedule that never fires. `state` is `mostRecentScheduleTime` without the deadline.
+ */
+export function nextScheduleTimeDuration(
+  times: NextScheduleTimes,
+  state: ScheduleState,
+  now: number,
+): number | null {
+  const { earliest, mostRecent, missed, error } = state;
+  if (error) return null;
+  const base = mostRecent ?? (missed === 'none' ? earliest : now);
+  const next = times.next(base);
+  return next === null ? null : next + NEXT_SCHEDULE_DELTA_MS;
 }
 
 /** Totals for the summary. */
@@ -84,15 +144,12 @@ export class CronJobController implements JobParent {
     runsSkipped: 0,
     tooManyMissed: 0,
   };
-  /** The next run cache: schedule time → the following one (null when there is none). */
-  private readonly nextCache = new Map<number, number | null>();
-  /** The last few answers of `next`: questions, and answers with NaN for "none". */
-  private readonly memoKeys = new Float64Array(4).fill(NaN);
-  private readonly memoValues = new Float64Array(4).fill(NaN);
-  private memoAt = 0;
-  private readonly fast: { readonly matcher: FastMatcher; readonly zone: TimeZone } | null;
+  /** The schedule's times in its zone (null for an unparseable schedule). */
+  private readonly times: ScheduleTimes | null;
   /** Times of pending sync requests (a handful at most). */
   private readonly syncRequests: number[] = [];
+  /** The Jobs this sync's history cleanup deleted, reconciled all the same (`reconcileActive`). */
+  private readonly deletedByCleanup: JobController[] = [];
   private horizonReached = false;
   private invalidSchedule = false;
   private finishedSinceCleanup = false;
@@ -105,11 +162,17 @@ export class CronJobController implements JobParent {
   private horizonStopAt: number | null = null;
   readonly samples: SampleList<CronJobStatusSample>;
 
+  readonly spec: CronJobSpecModel;
+  /** The run ends once this many Jobs were created and have finished (the horizon's `jobs`). */
+  private readonly horizonJobs: number | null;
+
   constructor(
     private readonly world: World,
-    readonly spec: CronJobSpecModel,
-    private readonly horizonJobs: number | null,
+    options: { readonly spec: CronJobSpecModel; readonly horizonJobs?: number | null },
   ) {
+    const spec = options.spec;
+    this.spec = spec;
+    this.horizonJobs = options.horizonJobs ?? null;
     this.suspended = spec.suspend;
     const parsed = parseCronSchedule(spec.schedule);
     if (parsed.ok) {
@@ -125,9 +188,7 @@ export class CronJobController implements JobParent {
         ? `invalid timeZone: "${spec.timeZone}": unknown time zone ${spec.timeZone}`
         : null;
     this.samples = new SampleList<CronJobStatusSample>(world.scenario.limits.statusSamples);
-    const zone = this.zoneError === null ? loadTimeZone(this.zone) : null;
-    this.fast =
-      this.schedule?.type === 'spec' && zone !== null ? { matcher: fastMatcher(this.schedule), zone } : null;
+    this.times = this.schedule === null ? null : new ScheduleTimes(this.schedule, this.zone);
   }
 
   /** The Unix minute in a child Job's name `<cronjob>-<minute>`. */
@@ -210,7 +271,7 @@ export class CronJobController implements JobParent {
   /** The object this controller's events are about, built on its first event. */
   private involved: TimelineEvent['object'] | undefined;
 
-  /** Records an event about this CronJob (see `World.recordEvent`). */
+  /** Records an event about this CronJob (see `Recorder.recordEvent`). */
   private event<S>(
     type: 'Normal' | 'Warning',
     reason: string,
@@ -218,93 +279,52 @@ export class CronJobController implements JobParent {
     subject?: S,
   ): void {
     this.involved ??= { kind: 'CronJob', name: this.spec.name };
-    this.world.recordEvent(type, reason, this.involved, 'cronjob-controller', message, subject);
+    this.world.recorder.recordEvent(type, reason, this.involved, 'cronjob-controller', message, subject);
   }
 
-  /** robfig's `Next(t)`: the first schedule time after `t` (absolute ms), or null when none. */
-  private next(t: number): number | null {
-    // The controller asks the same few questions several times per sync.
-    const keys = this.memoKeys;
-    for (let i = 0; i < keys.length; i++) {
-      if (keys[i] === t) {
-        const known = this.memoValues[i] as number;
-        return Number.isNaN(known) ? null : known;
-      }
-    }
-    const answer = this.computeNext(t);
-    keys[this.memoAt] = t;
-    this.memoValues[this.memoAt] = answer ?? NaN;
-    this.memoAt = (this.memoAt + 1) % keys.length;
-    return answer;
-  }
-
-  private computeNext(t: number): number | null {
-    if (this.fast !== null) {
-      const quick = fastNextRun(this.fast.matcher, this.fast.zone, t);
-      if (quick !== undefined) return quick;
-    }
-    const cached = this.nextCache.get(t);
-    if (cached !== undefined) return cached;
-    const schedule = this.schedule;
-    if (schedule === null) return null;
-    // One call computes a chain of runs, each from the previous one as the controller does,
-    // so every link of the chain is an exact answer for later questions.
-    const result = computeNextRuns(schedule, t, this.zone, RUN_BATCH);
-    if (this.nextCache.size > 100_000) this.nextCache.clear();
-    let from = t;
-    for (const run of result.runs) {
-      this.nextCache.set(from, run);
-      from = run;
-    }
-    if (result.runs.length < RUN_BATCH) this.nextCache.set(from, null);
-    return this.nextCache.get(t) ?? null;
+  /** `mostRecentScheduleTime` for this CronJob now (see the function of that name). */
+  private mostRecentScheduleTime(now: number, includeDeadline: boolean): ScheduleState {
+    return mostRecentScheduleTime(
+      this.times ?? NEVER,
+      this.lastScheduleTime ?? this.startMs,
+      includeDeadline ? this.spec.startingDeadlineMs : null,
+      now,
+    );
   }
 
   /**
-   * `mostRecentScheduleTime`: the earliest time considered, the most recent schedule time that
-   * is due (or null), how many were missed, and an error for a schedule that never fires.
+   * `nextScheduleTime` (utils.go): the schedule time to act on now, or null; warns
+   * TooManyMissedTimes when more than 100 were missed.
    */
-  private mostRecentScheduleTime(now: number, includeDeadline: boolean): ScheduleState {
-    let earliest = this.lastScheduleTime ?? this.startMs;
-    const deadline = this.spec.startingDeadlineMs;
-    if (includeDeadline && deadline !== null) earliest = Math.max(earliest, now - deadline);
-    const t1 = this.next(earliest);
-    const t2 = t1 === null ? null : this.next(t1);
-    if (t1 !== null && now < t1) return { earliest, mostRecent: null, missed: 'none', error: false };
-    if (t1 !== null && t2 !== null && now < t2)
-      return { earliest, mostRecent: t1, missed: 'few', error: false };
-    // Go's zero time stands in for "no next run", and makes the interval below zero.
-    const between = t1 === null || t2 === null ? 0 : Math.round((t2 - t1) / 1000);
-    if (between < 1 || t1 === null) return { earliest, mostRecent: null, missed: 'none', error: true };
-    const elapsed = Math.trunc((now - t1) / 1000);
-    const count = Math.trunc(elapsed / between) + 1;
-    // Start one interval early and let the schedule find the real times, as the controller does.
-    const potentialEarliest = t1 + (count - 2) * between * 1000;
-    let mostRecent: number | null = null;
-    let steps = 0;
-    for (
-      let t = this.next(potentialEarliest);
-      t !== null && t <= now && steps < MAX_WALK;
-      t = this.next(t), steps++
-    ) {
-      mostRecent = t;
+  private nextScheduleTime(now: number): ScheduleState {
+    const state = this.mostRecentScheduleTime(now, true);
+    if (state.mostRecent === null || state.mostRecent > now) return state;
+    if (state.missed === 'many') {
+      this.totals.tooManyMissed++;
+      this.event(
+        'Warning',
+        'TooManyMissedTimes',
+        'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
+      );
     }
-    return { earliest, mostRecent, missed: count > MANY_MISSED ? 'many' : 'few', error: false };
+    return state;
   }
 
-  /** `nextScheduleTimeDuration`: when to look again, as an absolute time (or null). */
-  private nextWake(now: number, known: ScheduleState | null): number | null {
-    const { earliest, mostRecent, missed, error } = known ?? this.mostRecentScheduleTime(now, false);
-    if (error) return null;
-    const base = mostRecent ?? (missed === 'none' ? earliest : now);
-    const next = this.next(base);
-    return next === null ? null : next + NEXT_SCHEDULE_DELTA_MS;
+  /**
+   * `nextScheduleTimeDuration` (utils.go): when to look again, as an absolute time (or null), the
+   * next schedule time after the most recent one plus 100 ms. It asks `mostRecentScheduleTime`
+   * without the starting deadline; without one, the sync's own answer (`known`) is that answer.
+   */
+  private nextScheduleTimeDuration(now: number, known: ScheduleState | null): number | null {
+    const state =
+      known !== null && this.spec.startingDeadlineMs === null
+        ? known
+        : this.mostRecentScheduleTime(now, false);
+    return nextScheduleTimeDuration(this.times ?? NEVER, state, now);
   }
 
-  private requeue(now: number, known: ScheduleState | null = null): void {
-    // Without startingDeadlineSeconds the sync's own answer is the one nextWake needs.
-    const wake = this.nextWake(now, this.spec.startingDeadlineMs === null ? known : null);
-    if (wake === null) return;
+  /** The work queue's `AddAfter` for the time `syncCronJob` asked for, within the run's limits. */
+  private requeueAt(wake: number): void {
     if (this.world.horizonBeyondLimit) {
       // The CronJob is scheduling and nothing can suspend it: the run would go on until
       // limits.maxDuration (or another limit) and end there, however long that takes.
@@ -320,81 +340,78 @@ export class CronJobController implements JobParent {
     this.requestSync(wake - this.startMs);
   }
 
+  /** `sync` (cronjob_controllerv2.go): history cleanup, then `syncCronJob`, then its requeue. */
   private sync(): void {
     this.syncing = true;
     try {
-      this.syncOnce();
+      const now = this.startMs + this.world.now;
+      this.cleanupFinishedJobs();
+      const wake = this.syncCronJob(now);
+      if (wake !== null) this.requeueAt(wake);
     } finally {
       this.syncing = false;
     }
   }
 
-  private syncOnce(): void {
-    const now = this.startMs + this.world.now;
-    this.cleanupFinishedJobs();
+  /**
+   * `syncCronJob` (cronjob_controllerv2.go), step by step in upstream's order: reconcile the
+   * active list with the child Jobs, stop for an unknown zone, suspension or an unparseable
+   * schedule, find the schedule time to act on, skip it when too late, already processed or
+   * forbidden by Forbid, delete the active Jobs under Replace, create the Job (or adopt it on
+   * AlreadyExists), and record it. Returns when to sync again (`nextScheduleTimeDuration`), or
+   * null for no requeue.
+   */
+  private syncCronJob(now: number): number | null {
+    // Reconcile status.active with the Jobs (SawCompletedJob, lastSuccessfulTime, MissingJob).
     this.reconcileActive();
     this.sample();
+    // Where upstream stops for a CronJob being deleted, the simulation stops at its horizon.
     if (
       this.horizonReached &&
       ((this.horizonStopAt !== null && now >= this.horizonStopAt) ||
         (this.active.length === 0 && this.children.every((job) => job.finished)))
     ) {
       this.world.stop = 'horizon';
-      return;
+      return null;
     }
     if (this.zoneError !== null) {
       this.event('Warning', 'UnknownTimeZone', this.zoneError);
-      return;
+      return null;
     }
-    if (this.suspended) return;
+    if (this.suspended) return null;
     if (this.schedule === null) {
       this.event(
         'Warning',
         'UnparseableSchedule',
         `unparseable schedule: "${this.spec.schedule}" : ${this.scheduleError ?? ''}`,
       );
-      return;
+      return null;
     }
-    const state = this.mostRecentScheduleTime(now, true);
-    const { mostRecent, missed, error } = state;
-    if (error) {
+    const state = this.nextScheduleTime(now);
+    if (state.error) {
       this.invalidSchedule = true;
       this.event(
         'Warning',
         'InvalidSchedule',
         `invalid schedule: ${this.spec.schedule} : time difference between two schedules is less than 1 second`,
       );
-      return;
+      return null;
     }
-    if (mostRecent === null || mostRecent > now) {
-      this.requeue(now, state);
-      return;
-    }
-    if (missed === 'many') {
-      this.totals.tooManyMissed++;
-      this.event(
-        'Warning',
-        'TooManyMissedTimes',
-        'too many missed start times. Set or decrease .spec.startingDeadlineSeconds or check clock skew',
-      );
-    }
-    const scheduled = mostRecent;
+    const scheduled = state.mostRecent;
+    // No unmet start time.
+    if (scheduled === null || scheduled > now) return this.nextScheduleTimeDuration(now, state);
     const deadline = this.spec.startingDeadlineMs;
     if (deadline !== null && scheduled + deadline < now) {
-      // Unreachable in practice (the deadline already clamps the earliest time), kept as in the code.
+      // Too late. Unreachable in practice (the deadline already clamps the earliest time), kept
+      // as in the code.
       this.event('Warning', 'MissSchedule', missedSchedule, scheduled);
-      this.requeue(now, state);
-      return;
+      return this.nextScheduleTimeDuration(now, state);
     }
-    if (this.lastScheduleTime === scheduled) {
-      this.requeue(now, state);
-      return;
-    }
-    // The Job's name is `<cronjob>-<minute>`; the minute alone tells names apart.
+    // The scheduled time is already processed: the Job's name `<cronjob>-<minute>` is in the
+    // active list, or it is lastScheduleTime. The minute alone tells names apart.
     const minute = Math.floor(scheduled / 60_000);
-    if (this.jobNamed(this.active, minute) !== null) {
-      this.requeue(now, state);
-      return;
+    if (this.lastScheduleTime === scheduled || this.jobNamed(this.active, minute) !== null) {
+      return this.nextScheduleTimeDuration(now, state);
     }
     if (this.spec.concurrencyPolicy === 'Forbid' && this.active.length > 0) {
       this.totals.runsSkipped++;
@@ -403,8 +420,7 @@ export class CronJobController implements JobParent {
         'JobAlreadyActive',
         'Not starting job because prior execution is running and concurrency policy is Forbid',
       );
-      this.requeue(now, state);
-      return;
+      return this.nextScheduleTimeDuration(now, state);
     }
     if (this.spec.concurrencyPolicy === 'Replace') {
       for (const job of [...this.active]) this.deleteJob(job, 'replace');
@@ -422,22 +438,21 @@ export class CronJobController implements JobParent {
     this.lastScheduleTime = scheduled;
     this.sample();
     // lastScheduleTime moved: the next wake-up is worked out afresh.
-    this.requeue(now);
+    return this.nextScheduleTimeDuration(now, null);
   }
 
   private createJob(name: string, scheduled: number): void {
     this.totals.jobsCreated++;
     const kept = this.keptJobs.length < this.world.scenario.limits.timelineJobs;
-    const job = new JobController(
-      this.world,
-      this.spec.jobSpec,
+    const job = new JobController(this.world, {
+      spec: this.spec.jobSpec,
       name,
-      this.totals.jobsCreated,
-      this.world.now,
-      scheduled - this.startMs,
-      this,
+      ordinal: this.totals.jobsCreated,
+      created: this.world.now,
+      scheduledTime: scheduled - this.startMs,
+      parent: this,
       kept,
-    );
+    });
     if (kept) this.keptJobs.push(job);
     else this.jobsOmitted++;
     this.names.add(Math.floor(scheduled / 60_000));
@@ -460,7 +475,11 @@ export class CronJobController implements JobParent {
     this.event('Normal', 'SuccessfulDelete', deletedJob, job);
   }
 
-  /** `cleanupFinishedJobs`: keep only the newest finished Jobs of each kind, by start time. */
+  /**
+   * `cleanupFinishedJobs`: keep only the newest finished Jobs of each kind, by start time. The
+   * Jobs it deletes go to `deletedByCleanup`: `syncCronJob` still reconciles the list of Jobs
+   * that `sync` read before the cleanup.
+   */
   private cleanupFinishedJobs(): void {
     // Nothing to clean up unless a Job finished since the last look.
     if (!this.finishedSinceCleanup) return;
@@ -485,36 +504,50 @@ export class CronJobController implements JobParent {
       sorted = byStartTime(jobs[i - 1] as JobController, jobs[i] as JobController) <= 0;
     }
     if (!sorted) jobs.sort(byStartTime);
-    for (let i = 0; i < excess; i++) this.deleteJob(jobs[i] as JobController, 'historyLimit');
+    for (let i = 0; i < excess; i++) {
+      const job = jobs[i] as JobController;
+      this.deleteJob(job, 'historyLimit');
+      this.deletedByCleanup.push(job);
+    }
   }
 
-  /** Reconciles `status.active` with the child Jobs, as `syncCronJob` does first. */
+  /**
+   * Reconciles `status.active` with the child Jobs, as `syncCronJob` does first: a finished Job
+   * leaves the active list (SawCompletedJob), and every succeeded Job, listed or not, raises
+   * lastSuccessfulTime, in the same pass (since Kubernetes 1.31; before, a Job taken out of the
+   * list counted only at the next sync, and never if the history cleanup deleted it first). The
+   * Jobs the cleanup just deleted are still in the list upstream reconciles. Then Jobs that no
+   * longer exist leave the active list (MissingJob).
+   */
   private reconcileActive(): void {
-    if (!this.childrenChanged) return;
-    // A Job this pass takes out of the active list counts toward lastSuccessfulTime only in the
-    // next pass, as in the controller; a pass that takes none out leaves nothing for the next.
-    let removed = false;
+    const deleted = this.deletedByCleanup;
+    if (!this.childrenChanged && deleted.length === 0) return;
     for (const job of this.children) {
-      const found = this.active.includes(job);
-      if (found && job.finished) {
-        removed = true;
+      if (!job.finished) continue;
+      if (this.active.includes(job)) {
         removeFirst(this.active, job);
         this.event('Normal', 'SawCompletedJob', sawCompletedJob, job);
-      } else if (!found && job.outcome === 'Complete' && job.completionTime !== null) {
-        const completed = this.startMs + job.completionTime;
-        if (this.lastSuccessfulTime === null || completed > this.lastSuccessfulTime)
-          this.lastSuccessfulTime = completed;
       }
+      this.sawSucceeded(job);
     }
+    for (const job of deleted) this.sawSucceeded(job);
+    while (deleted.length > 0) deleted.pop();
     for (let i = this.active.length - 1; i >= 0; i--) {
       const job = this.active[i] as JobController;
       if (job.deletedAt !== null) {
-        removed = true;
         this.active.splice(i, 1);
         this.event('Normal', 'MissingJob', missingJob, job);
       }
     }
-    this.childrenChanged = removed;
+    this.childrenChanged = false;
+  }
+
+  /** A succeeded Job's completion time raises lastSuccessfulTime. */
+  private sawSucceeded(job: JobController): void {
+    if (job.outcome !== 'Complete' || job.completionTime === null) return;
+    const completed = this.startMs + job.completionTime;
+    if (this.lastSuccessfulTime === null || completed > this.lastSuccessfulTime)
+      this.lastSuccessfulTime = completed;
   }
 
   private sample(): void {

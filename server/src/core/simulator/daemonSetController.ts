@@ -23,8 +23,9 @@ import type {
   TimelineRevision,
   TimelineEvent,
 } from './timeline';
-import { SampleList } from './world';
-import type { Pod, PodChange, PodOwner, RunPlan, World } from './world';
+import { SampleList } from './recorder';
+import type { Pod, PodChange, PodOwner, RunPlan } from './pod';
+import type { World } from './world';
 import type { DaemonSetSpecModel, PodTemplateModel, Toleration } from '../workload/workloadModel';
 
 /** The most creates (and, separately, deletes) one sync issues (`burstReplicas`). */
@@ -102,7 +103,7 @@ const COUNTERS: readonly Counter[] = [
 ];
 
 /** The controller's view of one node. */
-interface DaemonNode {
+export interface DaemonNode {
   readonly node: NodeState;
   shouldRun: boolean;
   shouldContinueRunning: boolean;
@@ -115,8 +116,47 @@ interface DaemonNode {
   inShouldNotRunHeap: boolean;
 }
 
+/** What one `rollingUpdate` decided, before `syncNodes` carries it out. */
+export interface RolloutDecision {
+  readonly maxSurge: number;
+  /** 0 when surging. */
+  readonly maxUnavailable: number;
+  /** Old pods to delete, in the order they are deleted. */
+  readonly oldPodsToDelete: readonly Pod[];
+  /** The nodes that get a new pod. */
+  readonly newNodesToCreate: readonly DaemonNode[];
+  /** More old pods were due for deletion than one sync may delete. */
+  readonly capped: boolean;
+}
+
+/** The state a rollout decision is made from, for a plain recomputation of it. */
+export interface RolloutView {
+  readonly now: number;
+  /** The current revision's hash: pods with another are old. */
+  readonly hash: string;
+  readonly minReadyMs: number;
+  readonly maxSurge: DaemonSetSpecModel['maxSurge'];
+  readonly maxUnavailable: DaemonSetSpecModel['maxUnavailable'];
+  /** Every node the controller has seen, in node order, with its daemon pods (oldest first). */
+  readonly nodes: readonly {
+    readonly node: NodeState;
+    readonly shouldRun: boolean;
+    readonly pods: readonly Pod[];
+  }[];
+}
+
+/** Called with each rollout decision and the state it was made from. */
+export type RolloutObserver = (view: RolloutView, decision: RolloutDecision) => void;
+
+/** What a DaemonSet is created with. */
+export interface DaemonSetOptions {
+  readonly spec: DaemonSetSpecModel;
+  /** Sees each `rollingUpdate` decision before it is carried out (the reference tests use it). */
+  readonly observeRollout?: RolloutObserver | null;
+}
+
 /** The DaemonSet and its controller. */
-export class DaemonSetController implements PodOwner {
+export class DaemonSetController implements PodOwner<null> {
   readonly template: PodTemplateModel;
   readonly tolerations: readonly Toleration[];
   readonly jobName = null;
@@ -155,10 +195,16 @@ export class DaemonSetController implements PodOwner {
   private rolledOut = false;
   readonly samples: SampleList<DaemonSetStatusSample>;
 
+  readonly spec: DaemonSetSpecModel;
+  private readonly observer: RolloutObserver | null;
+
   constructor(
     private readonly world: World,
-    readonly spec: DaemonSetSpecModel,
+    options: DaemonSetOptions,
   ) {
+    const spec = options.spec;
+    this.spec = spec;
+    this.observer = options.observeRollout ?? null;
     this.template = spec.template;
     this.tolerations = daemonPodTolerations(spec.template.tolerations, spec.template.hostNetwork);
     this.hash = this.newHash();
@@ -192,7 +238,7 @@ export class DaemonSetController implements PodOwner {
     this.syncRequested.add(at);
     this.world.at(at, Priority.daemonSetController, () => {
       this.syncRequested.delete(at);
-      this.sync();
+      this.syncDaemonSet();
     });
   }
 
@@ -276,10 +322,11 @@ export class DaemonSetController implements PodOwner {
       this.hashUse.set(hash, (this.hashUse.get(hash) ?? 1) - 1);
     }
     if (change === 'started' && this.spec.minReadyMs > 0) {
-      // Ready now, Available after minReadySeconds: look again then.
-      const epoch = pod.epoch;
+      // Ready now, Available after minReadySeconds: look again then. The controller reads
+      // availability from the Ready condition's transition time, so a pod whose node has gone
+      // (its kubelet no longer reports) still becomes available; only its removal ends that.
       this.world.at(this.world.now + this.spec.minReadyMs, Priority.kubelet, () => {
-        if (pod.epoch === epoch && pod.removedAt === null) {
+        if (pod.removedAt === null) {
           this.markDirty(entry);
           this.requestSync();
         }
@@ -298,15 +345,20 @@ export class DaemonSetController implements PodOwner {
 
   private createPod(entry: DaemonNode): void {
     this.podOrdinal++;
-    const pod = this.world.createPod(this, `${this.spec.name}-`, {
-      ordinal: this.podOrdinal,
-      index: null,
-      attempt: 1,
-      jobOrdinal: 1,
-      revision: this.revision,
-      hash: this.hash,
-      targetNode: entry.node.name,
-    });
+    const pod = this.world.createPod(
+      this,
+      `${this.spec.name}-`,
+      {
+        ordinal: this.podOrdinal,
+        index: null,
+        attempt: 1,
+        jobOrdinal: 1,
+        revision: this.revision,
+        hash: this.hash,
+        targetNode: entry.node.name,
+      },
+      null,
+    );
     if (pod === null) {
       this.podOrdinal--;
       return;
@@ -325,7 +377,7 @@ export class DaemonSetController implements PodOwner {
   /** The object this controller's events are about, built on its first event. */
   private involved: TimelineEvent['object'] | undefined;
 
-  /** Records an event about this DaemonSet (see `World.recordEvent`). */
+  /** Records an event about this DaemonSet (see `Recorder.recordEvent`). */
   private event<S>(
     type: 'Normal' | 'Warning',
     reason: string,
@@ -333,12 +385,17 @@ export class DaemonSetController implements PodOwner {
     subject?: S,
   ): void {
     this.involved ??= { kind: 'DaemonSet', name: this.spec.name };
-    this.world.recordEvent(type, reason, this.involved, 'daemonset-controller', message, subject);
+    this.world.recorder.recordEvent(type, reason, this.involved, 'daemonset-controller', message, subject);
   }
 
   // ---- Sync ----------------------------------------------------------------------------------
 
-  private sync(): void {
+  /**
+   * `syncDaemonSet` → `updateDaemonSet` (daemon_controller.go): `manage` creates and deletes pods
+   * node by node; once its creations and deletions were observed (the expectations), the update
+   * strategy runs (`rollingUpdate`); then `cleanupHistory` and `updateDaemonSetStatus`.
+   */
+  private syncDaemonSet(): void {
     this.refreshCounts();
     const changed = this.manage();
     this.refreshCounts();
@@ -516,67 +573,159 @@ export class DaemonSetController implements PodOwner {
     return result;
   }
 
-  /** `rollingUpdate`: replaces old pods within maxUnavailable, or surges within maxSurge. */
-  private rollingUpdate(): void {
+  /**
+   * `updatedDesiredNodeCounts` (update.go): maxSurge and maxUnavailable scaled against the
+   * desired number of nodes (percentages rounded up), and unavailable 1 when both come out 0.
+   */
+  private updatedDesiredNodeCounts(): {
+    maxSurge: number;
+    maxUnavailable: number;
+    desiredNumberScheduled: number;
+  } {
     const desired = this.counts.desired;
     let maxUnavailable = scaleIntOrPercent(this.spec.maxUnavailable, desired);
     const maxSurge = this.maxSurge();
     if (desired > 0 && maxUnavailable === 0 && maxSurge === 0) maxUnavailable = 1;
-    const deletes: Pod[] = [];
-    const creates: DaemonNode[] = [];
-    let capped = false;
-    const oldPodOf = (entry: DaemonNode): Pod | undefined =>
-      entry.pods.find((pod) => pod.deletedAt === null && pod.hash !== this.hash);
-    if (maxSurge === 0) {
-      for (const entry of this.replaceNow) {
-        const pod = oldPodOf(entry);
-        if (pod) deletes.push(pod);
-      }
-      let remaining = Math.max(0, maxUnavailable - this.counts.unavailable);
-      remaining = Math.min(remaining, this.counts.candidate);
-      // A node taken from the heap must be acted on now: what one sync may not delete
-      // (burstReplicas) stays in the heap for the next sync.
-      while (remaining > 0 && deletes.length < BURST_REPLICAS) {
-        const entry = this.popValid(this.candidateHeap, (e) => e.contribution.candidate, 'inCandidateHeap');
-        if (!entry) break;
-        const pod = oldPodOf(entry);
-        if (pod) deletes.push(pod);
-        remaining--;
-      }
-      capped = remaining > 0 && deletes.length >= BURST_REPLICAS;
-    } else {
-      for (const entry of this.surgeDeleteOld) {
-        const pod = oldPodOf(entry);
-        if (pod) deletes.push(pod);
-      }
-      let deletable = Math.max(0, this.counts.surgeAvailable - desired);
-      while (deletable > 0 && deletes.length < BURST_REPLICAS) {
-        const entry = this.popValid(
-          this.shouldNotRunHeap,
-          (e) => e.contribution.shouldNotRunOld,
-          'inShouldNotRunHeap',
-        );
-        if (!entry) break;
-        const pod = oldPodOf(entry);
-        if (pod) deletes.push(pod);
-        deletable--;
-      }
-      capped = deletable > 0 && deletes.length >= BURST_REPLICAS;
-      for (const entry of this.surgeAllowedNew) creates.push(entry);
-      let remaining = Math.max(0, maxSurge - this.counts.surging);
-      remaining = Math.min(remaining, this.counts.surgeCandidate);
-      while (remaining > 0) {
-        const entry = this.popValid(this.surgeHeap, (e) => e.contribution.surgeCandidate, 'inSurgeHeap');
-        if (!entry) break;
-        creates.push(entry);
-        remaining--;
-      }
+    return { maxSurge, maxUnavailable, desiredNumberScheduled: desired };
+  }
+
+  /**
+   * `rollingUpdate` (update.go). Upstream loops over every node's daemon pods
+   * (`findUpdatedPodsOnNode`) to count and to collect its lists; here each node's share of those
+   * counts and lists (`Contribution`) is kept current as the node and its pods change, and the
+   * lists are kept as sets and heaps in node order, so that one sync costs what changed. The
+   * steps are upstream's: the counts, then the two strategies, then `syncNodes`.
+   */
+  private rollingUpdate(): void {
+    const { maxSurge, maxUnavailable, desiredNumberScheduled } = this.updatedDesiredNodeCounts();
+    const decision =
+      maxSurge === 0
+        ? this.replaceWithinMaxUnavailable(maxUnavailable)
+        : this.surgeWithinMaxSurge(maxSurge, desiredNumberScheduled);
+    if (this.observer !== null) this.observer(this.rolloutView(), decision);
+    this.syncNodes(decision);
+  }
+
+  /**
+   * `rollingUpdate` without surge: every old pod that is not available is replaced
+   * (`allowedReplacementPods`), and of the old available ones (`candidatePodsToDelete`) as many
+   * as `maxUnavailable - numUnavailable` are deleted, lowest node order first.
+   */
+  private replaceWithinMaxUnavailable(maxUnavailable: number): RolloutDecision {
+    const numUnavailable = this.counts.unavailable;
+    const oldPodsToDelete: Pod[] = [];
+    for (const entry of this.replaceNow) this.pushOldPod(entry, oldPodsToDelete);
+    const remainingUnavailable = Math.min(
+      Math.max(0, maxUnavailable - numUnavailable),
+      this.counts.candidate,
+    );
+    const left = this.takeFromHeap(
+      this.candidateHeap,
+      'inCandidateHeap',
+      (entry) => entry.contribution.candidate,
+      remainingUnavailable,
+      oldPodsToDelete,
+    );
+    return {
+      maxSurge: 0,
+      maxUnavailable,
+      oldPodsToDelete,
+      newNodesToCreate: [],
+      capped: left > 0 && oldPodsToDelete.length >= BURST_REPLICAS,
+    };
+  }
+
+  /**
+   * `rollingUpdate` with surge: an old pod whose new pod is available, or an unavailable old pod
+   * on a node that should no longer run one, is deleted (`oldPodsToDelete`); old pods on such nodes
+   * that are available go only while more pods are available than desired
+   * (`shouldNotRunPodsToDelete`); a node with an unavailable old pod gets its new pod at once
+   * (`allowedNewNodes`), and of the nodes with an available old pod (`candidateNewNodes`) as many
+   * as `maxSurge - numSurge` get theirs, lowest node order first.
+   */
+  private surgeWithinMaxSurge(maxSurge: number, desiredNumberScheduled: number): RolloutDecision {
+    const oldPodsToDelete: Pod[] = [];
+    for (const entry of this.surgeDeleteOld) this.pushOldPod(entry, oldPodsToDelete);
+    const deletablePods = Math.max(0, this.counts.surgeAvailable - desiredNumberScheduled);
+    const left = this.takeFromHeap(
+      this.shouldNotRunHeap,
+      'inShouldNotRunHeap',
+      (entry) => entry.contribution.shouldNotRunOld,
+      deletablePods,
+      oldPodsToDelete,
+    );
+    const newNodesToCreate: DaemonNode[] = [...this.surgeAllowedNew];
+    let remainingSurge = Math.min(Math.max(0, maxSurge - this.counts.surging), this.counts.surgeCandidate);
+    while (remainingSurge > 0) {
+      const entry = this.popValid(this.surgeHeap, (e) => e.contribution.surgeCandidate, 'inSurgeHeap');
+      if (!entry) break;
+      newNodesToCreate.push(entry);
+      remainingSurge--;
     }
-    // syncNodes: at most burstReplicas of each; the rest waits for the next sync.
+    return {
+      maxSurge,
+      maxUnavailable: 0,
+      oldPodsToDelete,
+      newNodesToCreate,
+      capped: left > 0 && oldPodsToDelete.length >= BURST_REPLICAS,
+    };
+  }
+
+  /** The state of this sync, as `RolloutView` describes it. */
+  private rolloutView(): RolloutView {
+    return {
+      now: this.world.now,
+      hash: this.hash,
+      minReadyMs: this.spec.minReadyMs,
+      maxSurge: this.spec.maxSurge,
+      maxUnavailable: this.spec.maxUnavailable,
+      nodes: this.world.nodeOrder.map((node) => {
+        const entry = this.byNode.get(node);
+        return { node, shouldRun: entry?.shouldRun ?? false, pods: entry ? [...entry.pods] : [] };
+      }),
+    };
+  }
+
+  /** Adds the node's old pod that is not being deleted, if any, to `pods`. */
+  private pushOldPod(entry: DaemonNode, pods: Pod[]): void {
+    const pod = entry.pods.find((p) => p.deletedAt === null && p.hash !== this.hash);
+    if (pod) pods.push(pod);
+  }
+
+  /**
+   * Takes up to `count` nodes from `heap`, lowest order first, and adds their old pods to `pods`.
+   * A node taken from the heap must be acted on now: what one sync may not delete
+   * (burstReplicas) stays in the heap for the next sync. Returns how many were not taken.
+   */
+  private takeFromHeap(
+    heap: NumberHeap,
+    flag: 'inCandidateHeap' | 'inShouldNotRunHeap',
+    valid: (entry: DaemonNode) => boolean,
+    count: number,
+    pods: Pod[],
+  ): number {
+    let left = count;
+    while (left > 0 && pods.length < BURST_REPLICAS) {
+      const entry = this.popValid(heap, valid, flag);
+      if (!entry) break;
+      this.pushOldPod(entry, pods);
+      left--;
+    }
+    return left;
+  }
+
+  /**
+   * `syncNodes` (daemon_controller.go): at most burstReplicas creates and as many deletes; what
+   * one sync may not do waits for the next.
+   */
+  private syncNodes(decision: RolloutDecision): void {
+    const creates = decision.newNodesToCreate;
+    const deletes = decision.oldPodsToDelete;
     for (const entry of creates.slice(0, BURST_REPLICAS)) this.createPod(entry);
     for (const pod of deletes.slice(0, BURST_REPLICAS)) this.deletePod(pod);
     for (const entry of creates.slice(BURST_REPLICAS)) this.markDirty(entry);
-    if (capped || creates.length > BURST_REPLICAS || deletes.length > BURST_REPLICAS) this.requestSyncLater();
+    if (decision.capped || creates.length > BURST_REPLICAS || deletes.length > BURST_REPLICAS)
+      this.requestSyncLater();
   }
 
   /** Pops the lowest-ordered node that still satisfies `valid` (stale heap entries are dropped). */

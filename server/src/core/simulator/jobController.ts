@@ -10,8 +10,9 @@ import { IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
 import type { OutcomeRule } from './scenarioTypes';
 import type { ConditionRecord, JobStatusSample, TimelineJob, TimelineEvent } from './timeline';
 import { toSeconds } from './durations';
-import { SampleList } from './world';
-import type { Pod, PodChange, PodOwner, RunPlan, World } from './world';
+import { SampleList } from './recorder';
+import type { Pod as AnyPod, PodChange, PodOwner, RunPlan } from './pod';
+import type { World } from './world';
 import type {
   JobSpecModel,
   PodFailurePolicyRule,
@@ -32,11 +33,34 @@ const NO_INTS = new Int32Array(0);
 const NO_FLOATS = new Float64Array(0);
 const NO_INDEXES = new IntervalSet();
 const NO_HEAP = new NumberHeap();
+const NO_PODS: readonly Pod[] = [];
 
 /** What a Job tells the controller that created it (a CronJob). */
 export interface JobParent {
   onJobChanged(job: JobController): void;
 }
+
+/**
+ * The Job controller's own state for one of its pods: what it has counted and where the pod
+ * sits in its lists. The controller keeps flags here rather than per-Job sets of pods, so that
+ * none of its steps hashes a pod.
+ */
+class JobPod {
+  /** Counted in status (succeeded, failed or ignored) already: the uncounted-terminated-pods step. */
+  accounted = false;
+  /** Deleted because the Job was suspended or met its success criteria: not a failure. */
+  notAFailure = false;
+  /** Counted in status.ready. */
+  ready = false;
+  /** Counted in status.terminating. */
+  terminating = false;
+  /** The pod's places in the Job's lists of pods and of active pods; -1 when not in them. */
+  podsSlot = -1;
+  activeSlot = -1;
+}
+
+/** A pod of a Job, with the controller's state for it. */
+type Pod = AnyPod<JobPod>;
 
 /** The messages of the terminal reasons, as the controller writes them. */
 const REASON_MESSAGES = {
@@ -142,12 +166,12 @@ class PodSet {
   constructor(private readonly activeSet: boolean) {}
 
   private slotOf(pod: Pod): number {
-    return this.activeSet ? pod.activeSlot : pod.jobSlot;
+    return this.activeSet ? pod.record.activeSlot : pod.record.podsSlot;
   }
 
   private setSlot(pod: Pod, slot: number): void {
-    if (this.activeSet) pod.activeSlot = slot;
-    else pod.jobSlot = slot;
+    if (this.activeSet) pod.record.activeSlot = slot;
+    else pod.record.podsSlot = slot;
   }
 
   has(pod: Pod): boolean {
@@ -200,8 +224,56 @@ class PodSet {
   }
 }
 
+/** What one `manageJob` decided, before it acts. */
+export interface ManageJobDecision {
+  /** status.active and status.terminating as the controller counts them. */
+  readonly active: number;
+  readonly terminating: number;
+  /** How many pods should be active (`wantActive`). */
+  readonly want: number;
+  /** Active pods to delete, in the order they are deleted (`rmAtLeast` of them). */
+  readonly deletes: readonly AnyPod[];
+  /** How many more pods are wanted; creations follow unless the pod-failure backoff waits. */
+  readonly diff: number;
+}
+
+/** The state a `manageJob` decision is made from, for a plain recomputation of it. */
+export interface ManageJobView {
+  readonly now: number;
+  /** The Job's pods that have not been removed (finished pods the run let go of excepted). */
+  readonly pods: readonly AnyPod[];
+  readonly succeeded: number;
+  /** The number of succeeded indexes (Indexed Jobs). */
+  readonly completedIndexes: number;
+  readonly indexed: boolean;
+  readonly completions: number | null;
+  readonly parallelism: number;
+  readonly podReplacementPolicy: JobSpecModel['podReplacementPolicy'];
+}
+
+/** Called with each `manageJob` decision and the state it was made from. */
+export type ManageJobObserver = (view: ManageJobView, decision: ManageJobDecision) => void;
+
+/** What a Job is created with. */
+export interface JobOptions {
+  readonly spec: JobSpecModel;
+  readonly name: string;
+  /** The n-th Job of its CronJob (default 1). */
+  readonly ordinal?: number;
+  /** Virtual time of creation (default now). */
+  readonly created?: number;
+  /** The schedule time a CronJob created it for (virtual time; default none). */
+  readonly scheduledTime?: number | null;
+  /** The CronJob that created it (default none). */
+  readonly parent?: JobParent | null;
+  /** Whether the timeline lists it (default true). */
+  readonly kept?: boolean;
+  /** Sees each `manageJob` decision before it acts (the reference tests use it). */
+  readonly observeManage?: ManageJobObserver | null;
+}
+
 /** One Job and its controller. */
-export class JobController implements PodOwner {
+export class JobController implements PodOwner<JobPod> {
   readonly template: PodTemplateModel;
   readonly tolerations: readonly Toleration[];
   readonly jobName: string;
@@ -265,16 +337,33 @@ export class JobController implements PodOwner {
   private readonly syncRequests: number[] = [];
   private readonly samples: SampleList<JobStatusSample> | null;
 
+  readonly spec: JobSpecModel;
+  readonly name: string;
+  /** The n-th Job of its CronJob; 1 for a Job on its own. */
+  readonly ordinal: number;
+  /** Virtual time of creation. */
+  readonly created: number;
+  /** The schedule time a CronJob created this Job for (virtual time), or null. */
+  readonly scheduledTime: number | null;
+  /** Whether the timeline lists this Job (with its conditions and status samples). */
+  readonly kept: boolean;
+  private readonly parent: JobParent | null;
+  private readonly observer: ManageJobObserver | null;
+
   constructor(
     private readonly world: World,
-    readonly spec: JobSpecModel,
-    readonly name: string,
-    readonly ordinal: number,
-    readonly created: number,
-    readonly scheduledTime: number | null,
-    private readonly parent: JobParent | null,
-    readonly kept: boolean,
+    options: JobOptions,
   ) {
+    const { spec, name } = options;
+    this.spec = spec;
+    this.name = name;
+    this.ordinal = options.ordinal ?? 1;
+    this.created = options.created ?? world.now;
+    this.scheduledTime = options.scheduledTime ?? null;
+    this.parent = options.parent ?? null;
+    this.observer = options.observeManage ?? null;
+    const kept = options.kept ?? true;
+    this.kept = kept;
     this.template = spec.template;
     this.tolerations = spec.template.tolerations;
     this.jobName = name;
@@ -390,7 +479,8 @@ export class JobController implements PodOwner {
         // An index is free again when its pod finishes, or when a pod deleted under the
         // Failed replacement policy finally fails.
         if (this.leaveActive(pod)) this.releaseIndex(pod);
-        else if (pod.jobTerminating && this.spec.podReplacementPolicy === 'Failed') this.releaseIndex(pod);
+        else if (pod.record.terminating && this.spec.podReplacementPolicy === 'Failed')
+          this.releaseIndex(pod);
         this.setTerminating(pod, false);
         this.uncounted.push(pod);
         // The first failure of a pod is batched; every other update is synced at once.
@@ -401,7 +491,7 @@ export class JobController implements PodOwner {
         if (this.leaveActive(pod) && this.spec.podReplacementPolicy === 'TerminatingOrFailed')
           this.releaseIndex(pod);
         this.setTerminating(pod, true);
-        if (this.spec.podReplacementPolicy === 'TerminatingOrFailed' && !pod.jobNotAFailure) {
+        if (this.spec.podReplacementPolicy === 'TerminatingOrFailed' && !pod.record.notAFailure) {
           this.uncounted.push(pod);
         }
         this.requestSync(now);
@@ -415,14 +505,14 @@ export class JobController implements PodOwner {
   }
 
   private setReady(pod: Pod, ready: boolean): void {
-    if (pod.jobReady === ready) return;
-    pod.jobReady = ready;
+    if (pod.record.ready === ready) return;
+    pod.record.ready = ready;
     this.readyCount += ready ? 1 : -1;
   }
 
   private setTerminating(pod: Pod, terminating: boolean): void {
-    if (pod.jobTerminating === terminating) return;
-    pod.jobTerminating = terminating;
+    if (pod.record.terminating === terminating) return;
+    pod.record.terminating = terminating;
     this.terminatingCount += terminating ? 1 : -1;
   }
 
@@ -457,7 +547,7 @@ export class JobController implements PodOwner {
         this.event('Normal', 'Suspended', 'Job suspended');
       }
       const active = this.active.toArray();
-      for (const pod of active) pod.jobNotAFailure = true;
+      for (const pod of active) pod.record.notAFailure = true;
       this.deletePods(active);
       this.sample();
       return;
@@ -572,15 +662,15 @@ export class JobController implements PodOwner {
     // Counting may append (a finishing Job counts the pods it deletes), so index rather than iterate.
     for (let i = 0; i < pending.length; i++) {
       const pod = pending[i] as Pod;
-      if (pod.jobAccounted) continue;
-      pod.jobAccounted = true;
+      if (pod.record.accounted) continue;
+      pod.record.accounted = true;
       if (pod.phase === 'Succeeded') {
         this.countSuccess(pod);
         continue;
       }
       // Pods deleted because the Job was suspended, or because it met its success criteria,
       // are not failures.
-      if (pod.jobNotAFailure) continue;
+      if (pod.record.notAFailure) continue;
       const finishTime = pod.finishedAt ?? pod.deletedAt ?? this.world.now;
       let action: PodFailurePolicyRule['action'] = 'Count';
       if (rules !== null && pod.phase === 'Failed' && !this.failingWhole) {
@@ -695,12 +785,18 @@ export class JobController implements PodOwner {
         return;
       }
     }
-    if (active > want) {
-      this.deletePods(this.deletionOrder().slice(0, active - want));
-      return;
-    }
+    // rmAtLeast: the surplus of active pods goes, most deletable first; else `diff` more are
+    // wanted, less the terminating ones under podReplacementPolicy Failed.
+    const deletes = active > want ? this.deletionOrder().slice(0, active - want) : NO_PODS;
     let diff = want - active;
     if (this.spec.podReplacementPolicy === 'Failed') diff -= this.terminatingCount;
+    if (this.observer !== null) {
+      this.observer(this.manageView(), { active, terminating: this.terminatingCount, want, deletes, diff });
+    }
+    if (deletes.length > 0) {
+      this.deletePods(deletes);
+      return;
+    }
     if (diff <= 0) return;
 
     if (!(this.indexed && this.spec.backoffLimitPerIndex !== null)) {
@@ -715,6 +811,20 @@ export class JobController implements PodOwner {
     else for (let i = 0; i < batch && this.world.stop === null; i++) this.createPod(null);
     // More wanted than one sync may create: the next sync comes when the creations are observed.
     if (diff > MAX_CREATES_PER_SYNC) this.requestSync(now + SYNC_BATCH_MS);
+  }
+
+  /** The state `manageJob` decided from, as `ManageJobView` describes it. */
+  private manageView(): ManageJobView {
+    return {
+      now: this.world.now,
+      pods: this.pods.toArray(),
+      succeeded: this.succeeded,
+      completedIndexes: this.completed.size,
+      indexed: this.indexed,
+      completions: this.completions,
+      parallelism: this.spec.parallelism,
+      podReplacementPolicy: this.spec.podReplacementPolicy,
+    };
   }
 
   /**
@@ -786,15 +896,20 @@ export class JobController implements PodOwner {
       this.indexHeld[index] = (this.indexHeld[index] ?? 0) + 1;
     }
     const prefix = index === null ? `${this.name}-` : `${this.name}-${index}-`;
-    const pod = this.world.createPod(this, prefix, {
-      ordinal: this.podsCreated,
-      index,
-      attempt,
-      jobOrdinal: this.ordinal,
-      revision: null,
-      hash: null,
-      targetNode: null,
-    });
+    const pod = this.world.createPod(
+      this,
+      prefix,
+      {
+        ordinal: this.podsCreated,
+        index,
+        attempt,
+        jobOrdinal: this.ordinal,
+        revision: null,
+        hash: null,
+        targetNode: null,
+      },
+      new JobPod(),
+    );
     if (pod === null) {
       this.podsCreated--;
       if (index !== null) this.indexHeld[index] = (this.indexHeld[index] ?? 1) - 1;
@@ -837,7 +952,7 @@ export class JobController implements PodOwner {
     }
     if (this.active.size > 0) {
       const remaining = this.active.toArray();
-      for (const pod of remaining) pod.jobNotAFailure = interim.type === 'SuccessCriteriaMet';
+      for (const pod of remaining) pod.record.notAFailure = interim.type === 'SuccessCriteriaMet';
       this.deletePods(remaining);
       // When the Job fails, every pod that had not finished counts as failed at once
       // (the controller's finishedCondition rule), whatever the replacement policy.
@@ -925,7 +1040,7 @@ export class JobController implements PodOwner {
   /** The object this controller's events are about, built on its first event. */
   private involved: TimelineEvent['object'] | undefined;
 
-  /** Records an event about this Job (see `World.recordEvent`). */
+  /** Records an event about this Job (see `Recorder.recordEvent`). */
   private event<S>(
     type: 'Normal' | 'Warning',
     reason: string,
@@ -933,7 +1048,7 @@ export class JobController implements PodOwner {
     subject?: S,
   ): void {
     this.involved ??= { kind: 'Job', name: this.name };
-    this.world.recordEvent(type, reason, this.involved, 'job-controller', message, subject);
+    this.world.recorder.recordEvent(type, reason, this.involved, 'job-controller', message, subject);
   }
 
   /** The status counters as they are now. */

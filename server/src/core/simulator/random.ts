@@ -4,6 +4,8 @@
  * stream's name, so adding a draw in one place never shifts the numbers drawn in another.
  */
 
+import type { Distribution } from './scenarioTypes';
+
 /** One independent stream of pseudo-random numbers. */
 export interface RandomStream {
   /** A float in [0, 1). */
@@ -122,4 +124,26 @@ export function nameSuffix(stream: RandomStream, length: number): string {
   for (let i = 0; i < length; i++)
     suffix += NAME_SUFFIX_ALPHABET[stream.nextInt(NAME_SUFFIX_ALPHABET.length)];
   return suffix;
+}
+
+/** Draws a duration in whole milliseconds from `distribution` using `stream`. */
+export function drawDuration(distribution: Distribution, stream: RandomStream): number {
+  switch (distribution.kind) {
+    case 'fixed':
+      return distribution.ms;
+    case 'uniform':
+      return Math.round(distribution.minMs + stream.next() * (distribution.maxMs - distribution.minMs));
+    case 'normal': {
+      // Box-Muller with two draws; 1 - u keeps the logarithm finite.
+      const u = 1 - stream.next();
+      const v = stream.next();
+      const z = Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * v);
+      const value = Math.round(distribution.meanMs + z * distribution.stddevMs);
+      return Math.max(distribution.minMs, Math.min(distribution.maxMs, Math.max(0, value)));
+    }
+    case 'exponential': {
+      const value = Math.round(-distribution.meanMs * Math.log(1 - stream.next()));
+      return Math.max(distribution.minMs, Math.min(distribution.maxMs, value));
+    }
+  }
 }

@@ -9,9 +9,11 @@ import type { Locale } from '../l10n';
 import type { Workload } from '../workload/recognizeWorkload';
 import { CronJobController } from './cronJobController';
 import { DaemonSetController } from './daemonSetController';
+import type { RolloutObserver } from './daemonSetController';
 import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { JobController } from './jobController';
+import type { ManageJobObserver } from './jobController';
 import { eventAppliesTo } from './scenarioEvents';
 import type { Scenario, ScenarioEventSpec } from './scenarioTypes';
 import { simulatorMessages } from './simulatorMessages';
@@ -41,6 +43,10 @@ export interface SimulateOptions {
   readonly apiErrorCount?: number;
   /** How many YAML syntax errors the document has (from analysis), for a note. */
   readonly yamlErrorCount?: number;
+  /** Sees each DaemonSet rollout decision before it is carried out (for the reference tests). */
+  readonly observeRollout?: RolloutObserver;
+  /** Sees each `manageJob` decision of a Job before it acts (for the reference tests). */
+  readonly observeManageJob?: ManageJobObserver;
 }
 
 /** The default horizon of a CronJob when the scenario gives none: five Jobs. */
@@ -78,10 +84,12 @@ export function simulate(
   }
 
   const world = new World(scenario, locale);
-  if ((options.yamlErrorCount ?? 0) > 0) world.note('yamlErrors', { count: options.yamlErrorCount ?? 0 });
-  if ((options.apiErrorCount ?? 0) > 0) world.note('apiRejects', { count: options.apiErrorCount ?? 0 });
+  if ((options.yamlErrorCount ?? 0) > 0)
+    world.recorder.note('yamlErrors', { count: options.yamlErrorCount ?? 0 });
+  if ((options.apiErrorCount ?? 0) > 0)
+    world.recorder.note('apiRejects', { count: options.apiErrorCount ?? 0 });
   for (const note of read.notes)
-    world.note('invalidNumber', { path: note.path, value: note.value, used: note.used });
+    world.recorder.note('invalidNumber', { path: note.path, value: note.value, used: note.used });
 
   let job: JobController | null = null;
   let cron: CronJobController | null = null;
@@ -91,15 +99,19 @@ export function simulate(
     case 'Job': {
       const spec = read.spec;
       if (spec.managedBy !== null && spec.managedBy !== 'kubernetes.io/job-controller') {
-        world.note('notManaged', { managedBy: spec.managedBy });
+        world.recorder.note('notManaged', { managedBy: spec.managedBy });
       } else if (spec.completionMode !== 'NonIndexed' && spec.completionMode !== 'Indexed') {
-        world.note('unknownCompletionMode', { mode: spec.completionMode });
+        world.recorder.note('unknownCompletionMode', { mode: spec.completionMode });
       }
       if (spec.completionMode === 'Indexed' && (spec.completions ?? 0) > 100_000)
-        world.note('indexedTooLarge');
-      job = new JobController(world, spec, spec.name, 1, 0, null, null, true);
+        world.recorder.note('indexedTooLarge');
+      job = new JobController(world, {
+        spec,
+        name: spec.name,
+        observeManage: options.observeManageJob ?? null,
+      });
       if (spec.completionMode !== 'NonIndexed' && spec.completionMode !== 'Indexed') {
-        world.recordEvent(
+        world.recorder.recordEvent(
           'Warning',
           'UnknownCompletionMode',
           { kind: 'Job', name: spec.name },
@@ -112,13 +124,16 @@ export function simulate(
     }
     case 'CronJob': {
       const jobs = scenario.horizon.jobs ?? (horizonMs === null ? DEFAULT_CRONJOB_JOBS : null);
-      cron = new CronJobController(world, read.spec, jobs);
-      if (cron.scheduling === 'unparseable') world.note('unparseableSchedule');
+      cron = new CronJobController(world, { spec: read.spec, horizonJobs: jobs });
+      if (cron.scheduling === 'unparseable') world.recorder.note('unparseableSchedule');
       cron.start();
       break;
     }
     case 'DaemonSet':
-      daemons = new DaemonSetController(world, read.spec);
+      daemons = new DaemonSetController(world, {
+        spec: read.spec,
+        observeRollout: options.observeRollout ?? null,
+      });
       daemons.start();
       break;
   }
@@ -163,7 +178,7 @@ function applyEvent(
   const liveNode = (name: string): ReturnType<World['nodes']['get']> => {
     const node = world.nodes.get(name);
     if (!node || node.removed !== null) {
-      world.note('eventNoNode', { ...context, node: name });
+      world.recorder.note('eventNoNode', { ...context, node: name });
       return undefined;
     }
     return node;
@@ -215,7 +230,7 @@ function applyEvent(
     case 'deletePod': {
       const pods = world.selectPods(event.selector);
       if (pods.length === 0) {
-        world.note('eventNoMatch', context);
+        world.recorder.note('eventNoMatch', context);
         return;
       }
       for (const pod of pods) world.deletePod(pod, event.type === 'disruptPod' ? event.reason : null);
@@ -229,7 +244,7 @@ function applyEvent(
       changed = (job ?? cron)?.setSuspended(event.type === 'suspend') ?? false;
       break;
   }
-  if (!changed) world.note('eventIgnored', context);
+  if (!changed) world.recorder.note('eventIgnored', context);
 }
 
 function buildTimeline(
@@ -265,19 +280,23 @@ function buildTimeline(
     (cron?.samples.omitted ?? 0) +
     (daemons?.samples.omitted ?? 0);
   const omitted = {
-    pods: world.podsOmitted,
+    pods: world.recorder.podsOmitted,
     jobs: cron?.jobsOmitted ?? 0,
-    events: world.eventsOmitted,
+    events: world.recorder.eventsOmitted,
     status: statusOmitted,
   };
   if (omitted.pods > 0)
-    world.note('timelineCapped', { kept: limits.timelinePods, what: 'pods', omitted: omitted.pods });
+    world.recorder.note('timelineCapped', { kept: limits.timelinePods, what: 'pods', omitted: omitted.pods });
   if (omitted.jobs > 0)
-    world.note('timelineCapped', { kept: limits.timelineJobs, what: 'Jobs', omitted: omitted.jobs });
+    world.recorder.note('timelineCapped', { kept: limits.timelineJobs, what: 'Jobs', omitted: omitted.jobs });
   if (omitted.events > 0)
-    world.note('timelineCapped', { kept: limits.timelineEvents, what: 'events', omitted: omitted.events });
+    world.recorder.note('timelineCapped', {
+      kept: limits.timelineEvents,
+      what: 'events',
+      omitted: omitted.events,
+    });
   if (omitted.status > 0)
-    world.note('timelineCapped', {
+    world.recorder.note('timelineCapped', {
       kept: limits.statusSamples,
       what: 'status samples',
       omitted: omitted.status,
@@ -298,11 +317,14 @@ function buildTimeline(
     truncationReason,
     truncationLimit: truncated ? ended : null,
     eventsProcessed: world.eventsProcessed,
-    notes: world.notes,
-    nodes: world.timelineNodes(daemons ? (node) => daemons.nodeVerdict(node) : null),
+    notes: world.recorder.notes,
+    nodes: world.recorder.timelineNodes(
+      world.nodeOrder,
+      daemons ? (node) => daemons.nodeVerdict(node) : null,
+    ),
     jobs,
-    pods: world.timelinePods(),
-    events: world.events,
+    pods: world.recorder.timelinePods(),
+    events: world.recorder.events,
     status: cron ? cron.samples.items : daemons ? daemons.samples.items : [],
     revisions: daemons?.timelineRevisions() ?? [],
     summary: summarize(world, job, cron, daemons),

@@ -7,6 +7,8 @@ import { analyzeDocument } from '../analysis/analyzeDocument';
 import { formatMessage } from '../l10n';
 import type { Locale } from '../l10n';
 import { defaultSettings } from '../settings';
+import type { RolloutObserver } from './daemonSetController';
+import type { ManageJobObserver } from './jobController';
 import { parseScenario } from './parseScenario';
 import type { ScenarioError } from './parseScenario';
 import type { Scenario } from './scenarioTypes';
@@ -34,6 +36,10 @@ export interface SimulateDocumentOptions {
   /** Replaces the scenario's seed. */
   readonly seed?: number;
   readonly locale?: Locale;
+  /** Sees each DaemonSet rollout decision before it is carried out (for the reference tests). */
+  readonly observeRollout?: RolloutObserver;
+  /** Sees each `manageJob` decision of a Job before it acts (for the reference tests). */
+  readonly observeManageJob?: ManageJobObserver;
 }
 
 /** Analyses `text`, picks the document, reads the scenario and runs the simulation. */
@@ -73,6 +79,8 @@ export function simulateDocument(
     locale,
     apiErrorCount: errors.length - yamlErrorCount,
     yamlErrorCount,
+    ...(options.observeRollout ? { observeRollout: options.observeRollout } : {}),
+    ...(options.observeManageJob ? { observeManageJob: options.observeManageJob } : {}),
   });
   if (!result.ok) {
     return { ok: false, error: { kind: 'workload', message: result.error.message, line: result.error.line } };

@@ -1,15 +1,15 @@
 /**
- * A fast `Next` for five-field schedules, used by the CronJob model before the exact robfig port
- * in the cron module. robfig's walk steps second by second after each run, which is exact but
+ * A fast `Next` for five-field schedules, asked before the exact robfig port
+ * (`computeNextRuns`). robfig's walk steps second by second after each run, which is exact but
  * slow for a year of minutely runs. Where no UTC-offset change lies between the start and the
  * answer, robfig's walk finds the smallest matching wall time after the start, which a jump-ahead
  * search finds too; anywhere near an offset change (or for a far answer) this returns undefined
  * and the caller asks the exact port.
  */
 
-import { civilFromSeconds, secondsFromCivil } from '../cron/civilDate';
-import type { CronSpecSchedule } from '../cron';
-import type { TimeZone } from '../cron';
+import { civilFromSeconds, secondsFromCivil } from './civilDate';
+import type { CronSpecSchedule } from './parseCronSchedule';
+import type { TimeZone } from './loadTimeZone';
 
 /** The field bitmaps of a schedule, built once. */
 export interface FastMatcher {
