@@ -56,7 +56,7 @@ test('check --format json reports exactly the YAML errors of the seed manifests,
       // EXPECTATIONS.md: CronJob batch/v1beta1 was removed in Kubernetes 1.25.
       ['cronjob-hello-busybox-v1beta1.yaml', 'schema/removed-api-version', 1],
       ['cronjob-hello-v1beta1.yaml', 'schema/removed-api-version', 2],
-      // k8s-semantics §1.2: `spec:` indented under template.metadata leaves the template without
+      // kubernetes-behaviour §1.2: `spec:` indented under template.metadata leaves the template without
       // containers, and is itself an unknown field of the template's metadata.
       ['daemonset-fluentd-broken.yaml', 'pod/containers', 12],
       ['daemonset-fluentd-broken.yaml', 'schema/unknown-field', 16],

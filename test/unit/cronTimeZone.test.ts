@@ -14,7 +14,7 @@ import {
   type TimeZoneValidity,
 } from '../../server/src/core/cron';
 
-// Validity follows Kubernetes' validateTimeZone (k8s-semantics.md §1.4: not empty, not Local in
+// Validity follows Kubernetes' validateTimeZone (docs/kubernetes-behaviour.md §1.4: not empty, not Local in
 // any case, name parts matching [A-Za-z.\-_0-9+]{1,14}) and then Go's time.LoadLocation, which
 // accepts exactly the file names of its zone database, case-sensitively.
 

@@ -1,6 +1,6 @@
 /**
  * Retries, delays and deadlines. Every expected number is worked out by hand from
- * ../shared/k8s-semantics.md, never copied from Podline's output:
+ * ../shared/docs/kubernetes-behaviour.md, never copied from Podline's output:
  * - §3.1 "Failure accounting": with Never the Job fails when failed pods > backoffLimit; with
  *   OnFailure when the restarts of running pods reach backoffLimit (> 0 when backoffLimit is 0).
  * - §3.1 "Pod-failure backoff": delay = 10 s × 2^(n−1), capped at 10 min (600 s).

@@ -1,5 +1,5 @@
 /**
- * completions, parallelism and completionMode (k8s-semantics §2.1 defaults; §3.1 "Target number of
+ * completions, parallelism and completionMode (kubernetes-behaviour §2.1 defaults; §3.1 "Target number of
  * active pods": want min(parallelism, completions − succeeded); "Normal success"; Indexed pods).
  * Waves assume pods that take equal time: ceil(completions / min(parallelism, completions)).
  */

@@ -1,5 +1,5 @@
 /**
- * CronJob explanations (k8s-semantics §2.2 defaults; §3.2: Jobs named `<name>-<Unix minutes>`,
+ * CronJob explanations (kubernetes-behaviour §2.2 defaults; §3.2: Jobs named `<name>-<Unix minutes>`,
  * concurrencyPolicy, startingDeadlineSeconds and missed runs, history cleanup, suspend).
  * The clock is fixed at 2026-05-01T10:00:30Z.
  */

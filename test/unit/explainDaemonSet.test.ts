@@ -1,5 +1,5 @@
 /**
- * DaemonSet placement and rollout (k8s-semantics §2.3 defaults; §3.3: the tolerations the controller
+ * DaemonSet placement and rollout (kubernetes-behaviour §2.3 defaults; §3.3: the tolerations the controller
  * adds, taints and node selection, and rolling updates where maxUnavailable and maxSurge percentages
  * of the desired number of nodes are rounded up, and both 0 counts as maxUnavailable 1).
  */

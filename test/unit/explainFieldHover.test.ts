@@ -1,6 +1,6 @@
 /**
  * The field hover in general: documentation for the target version, defaults and whether they
- * apply (k8s-semantics §2), keys and values, restartPolicy per kind, and the workload code lens.
+ * apply (kubernetes-behaviour §2), keys and values, restartPolicy per kind, and the workload code lens.
  */
 import assert from 'node:assert/strict';
 import { test } from 'node:test';

@@ -1,5 +1,5 @@
 /**
- * podFailurePolicy in words (k8s-semantics §3.1 "podFailurePolicy": rules in order, the first match
+ * podFailurePolicy in words (kubernetes-behaviour §3.1 "podFailurePolicy": rules in order, the first match
  * wins, no match means Count; onExitCodes ignores exit code 0; FailJob, Ignore, Count, FailIndex;
  * §3.4: Ignore does not count but still lengthens the backoff).
  */

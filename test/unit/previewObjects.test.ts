@@ -1,5 +1,5 @@
 /**
- * "Preview Created Objects" (k8s-semantics §0.1 step 4: generated selector and labels; §2 defaults;
+ * "Preview Created Objects" (kubernetes-behaviour §0.1 step 4: generated selector and labels; §2 defaults;
  * §3.1 "Pods the controller creates"; §3.2 step 8: the CronJob's Job; §3.3 "Pod creation" and the
  * automatic tolerations), and `podline preview`. The clock is fixed at 2026-05-01T10:00:30Z.
  */

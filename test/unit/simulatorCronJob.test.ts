@@ -3,7 +3,7 @@ import { test } from 'node:test';
 import type { CronJobStatusSample } from '../../server/src/core/simulator';
 import { cronJobManifest, eventReasons, simulateYaml } from './simulatorSupport';
 
-// Numbers follow the CronJob controller in k8s-semantics.md §3.2 and docs/scenarios.md: the
+// Numbers follow the CronJob controller in docs/kubernetes-behaviour.md §3.2 and docs/scenarios.md: the
 // CronJob is created at the start (2026-01-05T00:00:00Z, Unix minute 29459520), so it never runs
 // at that instant; the controller wakes at each schedule time + 100 ms; Jobs are named
 // <cronjob>-<scheduled Unix minute>; a Job's pod starts 1 s after creation and runs 10 s unless the

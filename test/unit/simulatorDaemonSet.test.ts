@@ -7,7 +7,7 @@ import { scaleIntOrPercent } from '../../server/src/core/workload/intOrPercent';
 import { daemonSetManifest, finishedAt, simulateYaml } from './simulatorSupport';
 import type { Json } from './simulatorSupport';
 
-// Numbers follow the DaemonSet controller in k8s-semantics.md §3.3 and docs/scenarios.md: a pod
+// Numbers follow the DaemonSet controller in docs/kubernetes-behaviour.md §3.3 and docs/scenarios.md: a pod
 // starts (Running and Ready) 1 s after creation, a deleted pod stops 1 s later, and the manage loop
 // creates a node's new pod once its old pod is gone.
 

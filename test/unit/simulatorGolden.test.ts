@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import { test } from 'node:test';
 import { formatTimelineText, simulateDocument } from '../../server/src/core/simulator';
 
-// Golden timelines for the seed manifests. Each golden file was read against k8s-semantics.md §3
+// Golden timelines for the seed manifests. Each golden file was read against docs/kubernetes-behaviour.md §3
 // before it was first written (the reasoning is in the comments below and in each scenario file).
 // They are rewritten only on purpose: PODLINE_UPDATE_GOLDEN=1 node --test out/test/unit/simulatorGolden.test.js
 

@@ -14,7 +14,7 @@ import {
 } from './simulatorSupport';
 import type { Json } from './simulatorSupport';
 
-// Every number below is derived from the Job controller's rules in k8s-semantics.md §3.1 and the
+// Every number below is derived from the Job controller's rules in docs/kubernetes-behaviour.md §3.1 and the
 // timing model in docs/scenarios.md, not read off the simulator: pods start `startLatency` after
 // creation and run `runTime`; a pod success triggers a sync at once, a pod failure a sync 1 s
 // later (the controller's batch period); the pod-failure backoff is 10 s × 2^(n−1) from the last

@@ -132,7 +132,7 @@ suite('Podline in VS Code', () => {
       .flatMap((hover) => hover.contents)
       .map((content) => (typeof content === 'string' ? content : content.value))
       .join('\n');
-    // backoffLimit 4 with restartPolicy Never: up to 5 pods in all (k8s-semantics §3.1).
+    // backoffLimit 4 with restartPolicy Never: up to 5 pods in all (kubernetes-behaviour §3.1).
     assert.match(text, /the 5th failed pod/);
   });
 

@@ -17,7 +17,7 @@ const cm = 'job/completion-mode';
 const warn = 'job/indexed-tracking-limit';
 const indexed = '  completionMode: Indexed';
 
-// k8s-semantics §1.3 "completionMode and indexed limits" and §1.7's warning, with §2.1's defaults
+// kubernetes-behaviour §1.3 "completionMode and indexed limits" and §1.7's warning, with §2.1's defaults
 // for a top-level Job only (§1.4, §2.2: none in a CronJob's jobTemplate). Each case gives the Job
 // expectation and, when it differs beyond the path prefix, the CronJob one.
 const cases: [string, string, Triple[], Triple[]?][] = [

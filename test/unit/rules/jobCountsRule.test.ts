@@ -15,7 +15,7 @@ type Triple = [string, string | null, unknown];
 const rules = [jobCountsRule];
 const code = 'job/negative-count';
 
-// k8s-semantics §1.3 "Counts and timers": each field ≥ 0 (ValidateNonnegativeField), Invalid at its
+// kubernetes-behaviour §1.3 "Counts and timers": each field ≥ 0 (ValidateNonnegativeField), Invalid at its
 // own path; §1.4: the same rules under spec.jobTemplate.spec. §4.3: 0 is accepted (even
 // activeDeadlineSeconds 0). A value of the wrong type is the schema check's, not this rule's.
 const cases: [string, string, Triple[]][] = [

@@ -11,7 +11,7 @@ const long = (length: number): string => 'a'.repeat(length);
 const indexed = (completions: string): string =>
   `  completionMode: Indexed${completions ? `\n  completions: ${completions}` : ''}`;
 
-// k8s-semantics §1.1 / §1.3 (ValidateJob): for an Indexed Job with completions > 0,
+// kubernetes-behaviour §1.1 / §1.3 (ValidateJob): for an Indexed Job with completions > 0,
 // `<name>-<completions-1>` must be a DNS-1123 label (≤ 63, no dots), else Invalid metadata.name.
 // Completions after §2.1's defaults; the name after generateName (§0.1 step 4). Not for CronJobs (§1.4).
 const cases: [string, string, Triple[]][] = [

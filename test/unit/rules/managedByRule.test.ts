@@ -16,7 +16,7 @@ const mb = 'job/managed-by';
 const path = 'spec.managedBy';
 const managedBy = (value: string): string => `  managedBy: ${value}`;
 
-// k8s-semantics §1.3 "managedBy": a domain-prefixed path (IsDomainPrefixedPath: a DNS subdomain,
+// kubernetes-behaviour §1.3 "managedBy": a domain-prefixed path (IsDomainPrefixedPath: a DNS subdomain,
 // "/", then HTTP path characters; an empty value is Required there), at most 63 (TooLong); §1.4.
 const cases: [string, string, Triple[]][] = [
   ['the built-in controller', managedBy('kubernetes.io/job-controller'), []],

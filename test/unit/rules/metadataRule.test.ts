@@ -8,7 +8,7 @@ import { cronJob, daemonSet, job, ruleTriples } from './ruleTestSupport';
 const rules = [metadataRule];
 const long = (length: number): string => 'a'.repeat(length);
 
-// k8s-semantics §1.1: names are DNS-1123 subdomains (≤253); a CronJob's name ≤52 (create only);
+// kubernetes-behaviour §1.1: names are DNS-1123 subdomains (≤253); a CronJob's name ≤52 (create only);
 // label keys are qualified names, values ≤63 of the label alphabet; template labels are reported
 // at `spec.template.labels`.
 const cases: [string, string, [string, string | null, unknown][]][] = [

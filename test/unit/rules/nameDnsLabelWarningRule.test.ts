@@ -15,7 +15,7 @@ const rules = [nameDnsLabelWarningRule];
 const warning: Triple[] = [['workload/name-not-dns-label', 'metadata.name', undefined]];
 const named = (name: string): string => `  name: ${name}`;
 
-// k8s-semantics §1.1 and §1.7: Job and CronJob names that are valid DNS subdomains but not DNS
+// kubernetes-behaviour §1.1 and §1.7: Job and CronJob names that are valid DNS subdomains but not DNS
 // labels (dots, or more than 63 characters) are accepted with a warning. Invalid subdomains are
 // the metadata/name rule's errors; DaemonSet names only have to be subdomains.
 const cases: [string, string, Triple[]][] = [

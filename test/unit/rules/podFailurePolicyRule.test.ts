@@ -25,7 +25,7 @@ const range = (from: number, to: number): string =>
   Array.from({ length: to - from + 1 }, (_, i) => from + i).join(', ');
 const withInit = '  restartPolicy: Never\n  initContainers:\n  - name: setup\n    image: busybox:1.36';
 
-// k8s-semantics §1.3 "podFailurePolicy", one case per row and its valid counterpart; §1.4 puts the
+// kubernetes-behaviour §1.3 "podFailurePolicy", one case per row and its valid counterpart; §1.4 puts the
 // same rules under spec.jobTemplate.spec; §2.1/§2.2: an empty condition status is defaulted to True
 // (so it is never Required, §4.2).
 const cases: [string, string, string | undefined, Triple[]][] = [

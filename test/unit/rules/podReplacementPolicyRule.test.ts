@@ -16,7 +16,7 @@ const notSupported: Triple[] = [['job/pod-replacement-policy', 'spec.podReplacem
 const pfp =
   '  podFailurePolicy:\n    rules:\n    - action: FailJob\n      onExitCodes: {operator: In, values: [42]}';
 
-// k8s-semantics §1.3 "podReplacementPolicy": Failed or TerminatingOrFailed; only Failed with a
+// kubernetes-behaviour §1.3 "podReplacementPolicy": Failed or TerminatingOrFailed; only Failed with a
 // podFailurePolicy; an explicit "" is rejected (only nil is defaulted); §1.4 for jobTemplates.
 const cases: [string, string, Triple[]][] = [
   ['omitted', '', []],

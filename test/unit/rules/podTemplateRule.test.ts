@@ -15,7 +15,7 @@ spec:
       containers: []
       restartPolicy: Never
 `;
-// k8s-semantics §1.2, and core validation's ValidateTolerations for the toleration rows.
+// kubernetes-behaviour §1.2, and core validation's ValidateTolerations for the toleration rows.
 const cases: [string, string, [string, string | null, unknown][]][] = [
   ['a valid template', job(), []],
   ['no containers', noContainers, [['pod/containers', c, 'Required']]],

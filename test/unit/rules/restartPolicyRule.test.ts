@@ -37,7 +37,7 @@ const jobPath = 'spec.template.spec.restartPolicy';
 const cronPath = 'spec.jobTemplate.spec.template.spec.restartPolicy';
 const rp = ['job/restart-policy', 'daemonset/restart-policy'];
 
-// Each expectation is k8s-semantics §1.3/§1.5: Always (or omitted, defaulted to Always) is Required
+// Each expectation is kubernetes-behaviour §1.3/§1.5: Always (or omitted, defaulted to Always) is Required
 // for Jobs; other unknown values NotSupported; OnFailure with podFailurePolicy Invalid.
 const cases: [string, string, [string, string, string][]][] = [
   ['Job Never', job('', '  restartPolicy: Never'), []],

@@ -10,7 +10,7 @@ const withTemplateLabels = (labels: string, spec = ''): string =>
     `  template:\n    metadata:\n      labels: ${labels}\n    spec:`,
   );
 
-// k8s-semantics §1.3 (Job selector and generated labels), §1.4 (jobTemplate), §1.5 (DaemonSet).
+// kubernetes-behaviour §1.3 (Job selector and generated labels), §1.4 (jobTemplate), §1.5 (DaemonSet).
 const cases: [string, string, [string, string | null, unknown][]][] = [
   ['Job without selector: generated', job(), []],
   ['Job with its own template labels', withTemplateLabels('{app: pi}'), []],

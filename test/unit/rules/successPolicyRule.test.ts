@@ -19,7 +19,7 @@ const r0 = 'spec.successPolicy.rules[0]';
 const indexed = (rulesYaml: string, completions = '5'): string =>
   `  completionMode: Indexed\n${completions ? `  completions: ${completions}\n` : ''}  successPolicy:\n    rules: ${rulesYaml}`;
 
-// k8s-semantics §1.3 "successPolicy", one case per row, with §4.1 item 5 (succeededCount 0 and
+// kubernetes-behaviour §1.3 "successPolicy", one case per row, with §4.1 item 5 (succeededCount 0 and
 // succeededIndexes "" are accepted) and §1.4 (the same under spec.jobTemplate.spec).
 const cases: [string, string, Triple[], Triple[]?][] = [
   ['indexes and a count', indexed('[{succeededIndexes: "0-2,4", succeededCount: 3}]'), []],

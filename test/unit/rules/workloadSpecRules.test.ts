@@ -9,7 +9,7 @@ const ru = 'spec.updateStrategy.rollingUpdate';
 const rolling = (body: string): string =>
   daemonSet(`  updateStrategy:\n    type: RollingUpdate\n    rollingUpdate: ${body}`);
 
-// k8s-semantics §1.4 (CronJob) and §1.5 with §2.3's defaults (maxUnavailable 1, maxSurge 0 when unset).
+// kubernetes-behaviour §1.4 (CronJob) and §1.5 with §2.3's defaults (maxUnavailable 1, maxSurge 0 when unset).
 const cases: [string, string, [string, string | null, unknown][]][] = [
   ['CronJob valid', cronJob(), []],
   [

@@ -2,7 +2,7 @@
  * Go to definition inside one file: from a `spec.selector.matchLabels` key or value (or a
  * matchExpressions key) to the pod template labels it selects; from a pod template's `subdomain`
  * to the Service of that name; and from a Service's selector to the labels of the workload pods it
- * selects, including the `job-name` label the Job controller adds (k8s-semantics §0.1 step 4).
+ * selects, including the `job-name` label the Job controller adds (kubernetes-behaviour §0.1 step 4).
  */
 
 import { field, fieldAt, items, resolve, rootRef, stringValue } from '../yaml/fieldRef';

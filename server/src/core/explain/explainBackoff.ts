@@ -1,7 +1,7 @@
 /**
  * How a Job retries: failures counted as new pods (restartPolicy Never) or as container restarts
  * (OnFailure), the delays between attempts, the worst-case time until BackoffLimitExceeded and how
- * activeDeadlineSeconds cuts it short (k8s-semantics §3.1 "Failure accounting", "Pod-failure
+ * activeDeadlineSeconds cuts it short (kubernetes-behaviour §3.1 "Failure accounting", "Pod-failure
  * backoff", "activeDeadlineSeconds"; §3.4 for the kubelet's restart delays and the 10-minute cap).
  */
 
@@ -82,7 +82,7 @@ export interface BackoffPlan {
 export const MAX_LISTED_DELAYS = 8;
 
 /**
- * Works out the retries of a Job (k8s-semantics §3.1): with Never, BackoffLimitExceeded comes
+ * Works out the retries of a Job (kubernetes-behaviour §3.1): with Never, BackoffLimitExceeded comes
  * when failed pods > backoffLimit, each replacement after the controller's pod-failure delay;
  * with OnFailure, when the restarts of the running pods reach backoffLimit (> 0 when it is 0),
  * each restart after the kubelet's crash-loop delay. The worst case assumes the attempts fail one

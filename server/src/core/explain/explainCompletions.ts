@@ -1,7 +1,7 @@
 /**
  * What completions, parallelism and completionMode make a Job do: single pod, fixed completion
  * count, work queue or Indexed; how many pods run at once and in how many waves; what success means
- * (k8s-semantics §2.1 defaults, §3.1 "Target number of active pods", "Normal success", Indexed pods).
+ * (kubernetes-behaviour §2.1 defaults, §3.1 "Target number of active pods", "Normal success", Indexed pods).
  */
 
 import { defineCatalog, formatMessage } from '../l10n';

@@ -1,7 +1,7 @@
 /**
  * What a CronJob's settings do with its schedule: concurrencyPolicy against the time between runs
  * and the longest a Job may take, startingDeadlineSeconds and missed runs, the history limits,
- * suspend, and the names of the Jobs it creates (k8s-semantics §2.2, §3.2, §3.4, §4.1 items 2–3).
+ * suspend, and the names of the Jobs it creates (kubernetes-behaviour §2.2, §3.2, §3.4, §4.1 items 2–3).
  */
 
 import { computeNextRuns, parseCronSchedule } from '../cron';

@@ -2,7 +2,7 @@
  * Where a DaemonSet runs and how it rolls out: the nodes that get a pod (nodeSelector, required
  * node affinity, taints against the pod's tolerations plus those the controller adds), the update
  * strategy for a given number of nodes with percentages rounded up, minReadySeconds and
- * revisionHistoryLimit (k8s-semantics §2.3, §3.3, §3.4).
+ * revisionHistoryLimit (kubernetes-behaviour §2.3, §3.3, §3.4).
  */
 
 import { defineCatalog, formatMessage } from '../l10n';

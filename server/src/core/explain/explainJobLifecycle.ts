@@ -1,6 +1,6 @@
 /**
  * The rest of a Job's life: successPolicy, podReplacementPolicy, suspend, ttlSecondsAfterFinished
- * and managedBy (k8s-semantics §3.1 "successPolicy", "podReplacementPolicy", "suspend",
+ * and managedBy (kubernetes-behaviour §3.1 "successPolicy", "podReplacementPolicy", "suspend",
  * "ttlSecondsAfterFinished", "Entry conditions"; §4.1 item 5 on rules the controller ignores).
  */
 

@@ -1,7 +1,7 @@
 /**
  * A Job's podFailurePolicy in words: each rule, the order they are tried in, which failures no
  * rule matches and what then happens, and how the actions meet backoffLimit, backoffLimitPerIndex
- * and maxFailedIndexes (k8s-semantics §3.1 "podFailurePolicy", §3.4 on Ignore and the backoff).
+ * and maxFailedIndexes (kubernetes-behaviour §3.1 "podFailurePolicy", §3.4 on Ignore and the backoff).
  */
 
 import { defineCatalog, formatMessage } from '../l10n';

@@ -1,6 +1,6 @@
 /**
  * restartPolicy per kind: the values a Job (or a CronJob's Jobs) and a DaemonSet accept, why, and
- * what the chosen value does (k8s-semantics §1.3, §1.5, §2.4, §3.1, §3.4 on the kubelet's restarts).
+ * what the chosen value does (kubernetes-behaviour §1.3, §1.5, §2.4, §3.1, §3.4 on the kubelet's restarts).
  */
 
 import { defineCatalog, formatMessage } from '../l10n';

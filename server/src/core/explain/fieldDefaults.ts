@@ -1,6 +1,6 @@
 /**
  * The default of a field when it is unset, and whether that default applies where the field is
- * (k8s-semantics §2): Job defaults apply to a top-level Job but not to a CronJob's jobTemplate,
+ * (kubernetes-behaviour §2): Job defaults apply to a top-level Job but not to a CronJob's jobTemplate,
  * where only each created Job gets them; rollingUpdate defaults only with RollingUpdate; and
  * imagePullPolicy depends on the image.
  */

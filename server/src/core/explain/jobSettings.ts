@@ -1,7 +1,7 @@
 /**
  * The settings of a Job as its controller will see them: a top-level Job after `SetDefaults_Job`,
  * or, for a CronJob, each Job it creates from `spec.jobTemplate` (the controller POSTs a copy of
- * the template, which the API server then defaults as a Job: k8s-semantics §2.1, §2.2, §3.2).
+ * the template, which the API server then defaults as a Job: kubernetes-behaviour §2.1, §2.2, §3.2).
  * The values come from the workload's one defaulted model; this is the explanations' view of it,
  * with the fields' references for ranges and whether each value was written.
  */

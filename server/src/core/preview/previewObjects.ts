@@ -1,7 +1,7 @@
 /**
  * "Preview Created Objects": what the controllers would create from a manifest, as YAML with the
  * defaults applied. A Job: its first pods. A CronJob: the Job for its next scheduled time and that
- * Job's first pod. A DaemonSet: its pod for a sample node. Built from k8s-semantics §0.1 (the
+ * Job's first pod. A DaemonSet: its pod for a sample node. Built from kubernetes-behaviour §0.1 (the
  * generated selector and labels), §2 (defaults) and §3 (what each controller adds to its objects);
  * random parts (name suffixes, uids, hashes) are deterministic placeholders.
  */

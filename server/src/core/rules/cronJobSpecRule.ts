@@ -43,7 +43,7 @@ const codes = {
 } satisfies CodeDocs;
 
 /**
- * A CronJob's own fields (k8s-semantics §1.4): the counters that must not be negative and
+ * A CronJob's own fields (kubernetes-behaviour §1.4): the counters that must not be negative and
  * concurrencyPolicy, and a schedule that is present. The schedule's syntax and the time zone are
  * cronScheduleRule's.
  */

@@ -103,7 +103,7 @@ const codes = {
 type Code = keyof typeof codes;
 
 /**
- * A DaemonSet's own fields (k8s-semantics §1.5, with §2.3's defaults): no activeDeadlineSeconds,
+ * A DaemonSet's own fields (kubernetes-behaviour §1.5, with §2.3's defaults): no activeDeadlineSeconds,
  * non-negative counters, the update strategy type, and rollingUpdate's maxUnavailable/maxSurge
  * after defaulting (unset maxUnavailable is 1, unset maxSurge 0).
  */

@@ -79,7 +79,7 @@ const codes = {
 } satisfies CodeDocs;
 
 /**
- * `completionMode` and the Indexed limits of `validateJobSpec` (k8s-semantics §1.3), after the
+ * `completionMode` and the Indexed limits of `validateJobSpec` (kubernetes-behaviour §1.3), after the
  * Job defaults of §2.1 for a top-level Job only: the mode must be NonIndexed or Indexed; an
  * Indexed Job needs completions and bounded parallelism and maxFailedIndexes; backoffLimitPerIndex
  * and maxFailedIndexes need Indexed; maxFailedIndexes needs backoffLimitPerIndex. Also the §1.7

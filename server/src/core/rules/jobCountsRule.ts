@@ -36,7 +36,7 @@ const codes = {
 } satisfies CodeDocs;
 
 /**
- * The Job spec's counts and timers must not be negative (k8s-semantics §1.3, `ValidateNonnegativeField`),
+ * The Job spec's counts and timers must not be negative (kubernetes-behaviour §1.3, `ValidateNonnegativeField`),
  * in a Job's `spec` and a CronJob's `spec.jobTemplate.spec` alike. Zero is accepted everywhere.
  */
 export const jobCountsRule = defineRule({

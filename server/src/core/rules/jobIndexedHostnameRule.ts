@@ -30,7 +30,7 @@ const codes = {
 } satisfies CodeDocs;
 
 /**
- * The Indexed hostname check of `ValidateJob` (k8s-semantics §1.1, §1.3): the pods of an Indexed
+ * The Indexed hostname check of `ValidateJob` (kubernetes-behaviour §1.1, §1.3): the pods of an Indexed
  * Job are named `<name>-<index>`, so `<name>-<completions-1>` must be a DNS-1123 label, reported as
  * Invalid at `metadata.name`. Top-level Jobs only: a CronJob's jobTemplate is exempt (§1.4).
  */

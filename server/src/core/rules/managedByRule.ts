@@ -44,7 +44,7 @@ const codes = {
 } satisfies CodeDocs;
 
 /**
- * `spec.managedBy` (k8s-semantics §1.3, `IsDomainPrefixedPath` and the length limit): a DNS
+ * `spec.managedBy` (kubernetes-behaviour §1.3, `IsDomainPrefixedPath` and the length limit): a DNS
  * subdomain, `/`, then HTTP path characters; at most 63 bytes. An empty value is Required, as
  * `IsDomainPrefixedPath` reports it.
  */

@@ -169,7 +169,7 @@ const codes = {
 type Code = keyof typeof codes;
 
 /**
- * Object metadata (k8s-semantics §1.1): the name is a DNS-1123 subdomain (a CronJob's at most 52
+ * Object metadata (kubernetes-behaviour §1.1): the name is a DNS-1123 subdomain (a CronJob's at most 52
  * characters), label and annotation keys are qualified names, label values are valid; the same
  * label and annotation rules for the pod template, reported at `<template>.labels`.
  */

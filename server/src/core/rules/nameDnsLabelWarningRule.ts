@@ -33,7 +33,7 @@ const codes = {
 } satisfies CodeDocs;
 
 /**
- * The §1.7 warning of the Job and CronJob strategies' `WarningsOnCreate`: a name that is a valid
+ * The warning (kubernetes-behaviour §1.7) of the Job and CronJob strategies' `WarningsOnCreate`: a name that is a valid
  * DNS subdomain but not a DNS-1123 label (dots, or longer than 63) is accepted with a warning.
  * Names that are not even valid subdomains are the `metadata/name` rule's errors, not warned here.
  */

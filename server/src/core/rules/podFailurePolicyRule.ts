@@ -142,7 +142,7 @@ const codes = {
 } satisfies CodeDocs;
 
 /**
- * `spec.podFailurePolicy` (k8s-semantics §1.3, `validatePodFailurePolicy*`): at most 20 rules;
+ * `spec.podFailurePolicy` (kubernetes-behaviour §1.3, `validatePodFailurePolicy*`): at most 20 rules;
  * each with a supported action (FailIndex only with backoffLimitPerIndex) and exactly one of
  * onExitCodes (operator In/NotIn, a known containerName, 1..255 distinct ordered values, no 0 with
  * In) and onPodConditions (at most 20 patterns, a qualified-name type, status True/False/Unknown,

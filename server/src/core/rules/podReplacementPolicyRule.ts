@@ -38,7 +38,7 @@ const codes = {
 } satisfies CodeDocs;
 
 /**
- * `spec.podReplacementPolicy` (k8s-semantics §1.3, `validatePodReplacementPolicy`): only `Failed`
+ * `spec.podReplacementPolicy` (kubernetes-behaviour §1.3, `validatePodReplacementPolicy`): only `Failed`
  * with a podFailurePolicy, otherwise `Failed` or `TerminatingOrFailed`. Only an omitted value is
  * defaulted, so an explicit `""` is rejected like any other unsupported value.
  */

@@ -119,7 +119,7 @@ const codes = {
 type Code = keyof typeof codes;
 
 /**
- * The core pod template rules that matter for workloads (k8s-semantics §1.2): containers and
+ * The core pod template rules that matter for workloads (kubernetes-behaviour §1.2): containers and
  * their names and images, volume mounts, the pod's activeDeadlineSeconds range, nodeSelector,
  * tolerations, container restart policies and ephemeral containers.
  */

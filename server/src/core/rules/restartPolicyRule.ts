@@ -43,7 +43,7 @@ const codes = {
 } satisfies CodeDocs;
 
 /**
- * `restartPolicy` per kind (k8s-semantics §1.3, §1.5): a Job's pods must be OnFailure or Never
+ * `restartPolicy` per kind (kubernetes-behaviour §1.3, §1.5): a Job's pods must be OnFailure or Never
  * (Always, also the default, is Required-rejected), only Never with a podFailurePolicy; a
  * DaemonSet's only Always. The core pod check's NotSupported for other values is folded in.
  */

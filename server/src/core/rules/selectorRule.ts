@@ -158,7 +158,7 @@ const codes = {
 type Code = keyof typeof codes;
 
 /**
- * Selectors and the labels they must match (k8s-semantics §1.3, §1.4, §1.5): a Job's generated
+ * Selectors and the labels they must match (kubernetes-behaviour §1.3, §1.4, §1.5): a Job's generated
  * selector and generated labels, a manual selector, a CronJob jobTemplate's forbidden selector,
  * and a DaemonSet's required, non-empty, matching selector.
  */

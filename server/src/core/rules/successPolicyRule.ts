@@ -115,7 +115,7 @@ const codes = {
 } satisfies CodeDocs;
 
 /**
- * `spec.successPolicy` (k8s-semantics §1.3, `validateSuccessPolicy*`): only with completionMode
+ * `spec.successPolicy` (kubernetes-behaviour §1.3, `validateSuccessPolicy*`): only with completionMode
  * Indexed; 1..20 rules, each with succeededCount or succeededIndexes; succeededIndexes at most
  * 64 KiB and well-formed; succeededCount ≥ 0, ≤ completions and ≤ the indexes it names. Where
  * completions is unset (only a CronJob template or a Job with parallelism alone; the API server

@@ -1,5 +1,5 @@
 /**
- * The CronJob controller (k8s-semantics.md §3.2, `cronjob_controllerv2.go` and `utils.go`):
+ * The CronJob controller (docs/kubernetes-behaviour.md §3.2, `cronjob_controllerv2.go` and `utils.go`):
  * history cleanup, reconciling `status.active`, the most recent unmet schedule time (never
  * back-filling), startingDeadlineSeconds, more than 100 missed times, the concurrency policies,
  * deterministic Job names and the requeue for the next schedule time + 100 ms. Each Job it

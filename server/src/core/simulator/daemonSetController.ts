@@ -1,5 +1,5 @@
 /**
- * The DaemonSet controller (k8s-semantics.md §3.3, `daemon_controller.go`, `update.go`): which
+ * The DaemonSet controller (docs/kubernetes-behaviour.md §3.3, `daemon_controller.go`, `update.go`): which
  * nodes should run a daemon pod, the per-node reconcile, rolling updates with maxUnavailable or
  * maxSurge (percentages rounded up) and minReadySeconds, OnDelete, revisions and status.
  *

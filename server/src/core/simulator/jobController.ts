@@ -1,5 +1,5 @@
 /**
- * The Job controller (k8s-semantics.md §3.1): which pods to keep active, pod-failure backoff,
+ * The Job controller (docs/kubernetes-behaviour.md §3.1): which pods to keep active, pod-failure backoff,
  * failure accounting under both restart policies and both pod replacement policies,
  * podFailurePolicy, backoffLimitPerIndex, successPolicy, activeDeadlineSeconds, suspend, the
  * two-phase finish with interim conditions, and ttlSecondsAfterFinished.

@@ -1,6 +1,6 @@
 /**
  * The kubelet of every node: it starts a bound pod's container after the start latency, ends each
- * run as its plan says, restarts containers in place with the CrashLoopBackOff delays (§3.4),
+ * run as its plan says, restarts containers in place with the CrashLoopBackOff delays (kubernetes-behaviour §3.4),
  * enforces a pod's own activeDeadlineSeconds, and stops a deleted pod within its grace period
  * (SIGTERM, then SIGKILL). It reports each change to the pod's owner.
  */
@@ -18,7 +18,7 @@ import type { PodPhase } from './timeline';
 export const EXIT_SIGTERM = 143;
 export const EXIT_SIGKILL = 137;
 
-/** The kubelet's crash-loop backoff: 10 s doubling to 5 min, the first restart immediate (§3.4). */
+/** The kubelet's crash-loop backoff: 10 s doubling to 5 min, the first restart immediate (kubernetes-behaviour §3.4). */
 export function restartDelayMs(restartsSoFar: number): number {
   if (restartsSoFar === 0) return 0;
   return Math.min(10_000 * 2 ** (restartsSoFar - 1), 300_000);

@@ -1,5 +1,5 @@
 /**
- * The pod garbage collector's orphan pass (§3.5): once a node is deleted, its kubelet is gone and
+ * The pod garbage collector's orphan pass (`gcOrphaned`, pkg/controller/podgc/gc_controller.go): once a node is deleted, its kubelet is gone and
  * nothing on it progresses; after `controller.podGcDelay` the collector force-deletes the pods
  * still bound to it, adding DisruptionTarget (DeletionByPodGC) to those that had not finished.
  */

@@ -1,5 +1,5 @@
 /**
- * The taint manager (the node lifecycle controller's NoExecute part, §3.3): when a NoExecute
+ * The taint manager (the node lifecycle controller's NoExecute part, kubernetes-behaviour §3.3): when a NoExecute
  * taint lands on a node, a pod that does not tolerate it is deleted at once, and one whose
  * matching tolerations all carry tolerationSeconds is deleted after the shortest of them, if the
  * taint is still there.

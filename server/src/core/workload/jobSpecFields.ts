@@ -12,7 +12,7 @@ export interface IntegerField {
   readonly ref: FieldRef;
   readonly present: boolean;
   readonly value: number | undefined;
-  /** True when the value was filled in by Job defaulting (§2.1), not written. */
+  /** True when the value was filled in by Job defaulting (kubernetes-behaviour §2.1), not written. */
   readonly defaulted: boolean;
 }
 
@@ -49,7 +49,7 @@ export function isMistyped(item: IntegerField): boolean {
   return item.present && item.value === undefined;
 }
 
-/** `completions` and `parallelism` of a Job spec after `SetDefaults_Job` (§2.1). */
+/** `completions` and `parallelism` of a Job spec after `SetDefaults_Job` (kubernetes-behaviour §2.1). */
 export interface JobCounts {
   readonly completions: IntegerField;
   readonly parallelism: IntegerField;
@@ -85,7 +85,7 @@ export const generatedNameSuffix = 'xxxxx';
 
 /**
  * The object's name as validation sees it. Before validation the API server fills an omitted name
- * from `generateName` plus 5 random lowercase alphanumerics (§0.1 step 4), so checks on the name's
+ * from `generateName` plus 5 random lowercase alphanumerics (kubernetes-behaviour §0.1 step 4), so checks on the name's
  * shape can run on a stand-in suffix. Undefined when the name is written with the wrong type.
  */
 export function objectName(refs: WorkloadRefs): ObjectName | undefined {
