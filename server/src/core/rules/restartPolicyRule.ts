@@ -4,7 +4,7 @@ import { defineCatalog, formatMessage } from '../l10n';
 import { field, isSet, stringValue } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
 import { defineRule } from './rule';
-import { podTemplateOf, workloadModel } from '../workload/workloadModel';
+import { DEFAULTS } from '../workload/workloadModel';
 import { workloadRefs } from '../workload/workloadRefs';
 
 const messages = defineCatalog(
@@ -55,7 +55,9 @@ export const restartPolicyRule = defineRule({
     if (!isSet(refs.podSpec)) return;
     const ref = field(refs.podSpec, 'restartPolicy');
     const written = stringValue(ref);
-    const value = podTemplateOf(workloadModel(context.workload)).restartPolicy;
+    // The defaulted value without building the whole model: rules run on every document of a
+    // file, the model only where a feature asks for it.
+    const value = written ?? DEFAULTS.podSpec.restartPolicy;
     const say = (key: keyof (typeof messages)['en']): string =>
       formatMessage(messages, context.locale, key, { value });
     if (context.workload.kind === 'DaemonSet') {
