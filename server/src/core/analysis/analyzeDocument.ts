@@ -12,6 +12,7 @@ import { field, rootRef, stringValue } from '../yaml/fieldRef';
 import type { Workload } from '../workload/recognizeWorkload';
 import { defaultYamlLimits, refuseFile } from '../yaml/parseYamlFile';
 import type { YamlFileModel, YamlLimits, YamlProblem } from '../yaml/parseYamlFile';
+import { limitSyntaxProblems } from '../yaml/yamlFileModel';
 import type { TextChunk } from '../yaml/yamlChunks';
 import { AnalysisCache } from './analysisCache';
 import type { ChunkAnalysis, ChunkModel, WorkloadSummary } from './analysisCache';
@@ -274,18 +275,7 @@ class FileAnalysis {
       for (const problem of own) syntaxProblems.push(moveProblem(problem, offset, documentIndex));
       for (const problem of analysis.problems) others.push(moveProblem(problem, offset, documentIndex));
     }
-    const shown = syntaxProblems.slice(0, limits.maxSyntaxProblems);
-    if (syntaxProblems.length > shown.length) {
-      const last = syntaxProblems[shown.length];
-      if (last && last.kind === 'syntax') {
-        shown.push({
-          kind: 'tooManyProblems',
-          omitted: syntaxProblems.length - shown.length,
-          range: { ...last.range },
-          document: last.document,
-        });
-      }
-    }
+    const shown = limitSyntaxProblems(syntaxProblems, limits);
     return [...shown, ...others];
   }
 

@@ -3,7 +3,7 @@ import type { Alias, CST, Document, Node as AstNode, Scalar, YAMLError } from 'y
 import type { OffsetRange } from '../text/offsetRange';
 import { plainKeyText, plainScalarValue } from './plainScalars';
 import { readSimpleChunk } from './simpleYaml';
-import { defaultYamlLimits, duplicateKeyProblem } from './yamlFileModel';
+import { defaultYamlLimits, duplicateKeyProblem, limitSyntaxProblems } from './yamlFileModel';
 import type { ChunkPosition, YamlChunkModel, YamlFileModel, YamlLimits, YamlProblem } from './yamlFileModel';
 import { childPath, indexPath } from './yamlModel';
 import type { ScalarStyle, YamlDocumentModel, YamlMapEntry, YamlNode } from './yamlModel';
@@ -87,18 +87,7 @@ export function assembleYamlFile(chunks: readonly YamlChunkModel[], limits: Yaml
   const syntaxProblems = chunks.flatMap((chunk) =>
     documents.length === 0 ? [...chunk.syntaxProblems, ...chunk.streamProblems] : chunk.syntaxProblems,
   );
-  const shown = syntaxProblems.slice(0, limits.maxSyntaxProblems);
-  if (syntaxProblems.length > shown.length) {
-    const last = syntaxProblems[shown.length];
-    if (last && last.kind === 'syntax') {
-      shown.push({
-        kind: 'tooManyProblems',
-        omitted: syntaxProblems.length - shown.length,
-        range: { ...last.range },
-        document: last.document,
-      });
-    }
-  }
+  const shown = limitSyntaxProblems(syntaxProblems, limits);
   return { documents, problems: [...shown, ...chunks.flatMap((chunk) => chunk.problems)] };
 }
 

@@ -127,3 +127,26 @@ export function duplicateKeyProblem(
 ): YamlProblem {
   return { kind: 'duplicateKey', key, path, range: { ...range }, firstRange: { ...firstRange }, document };
 }
+
+/**
+ * The syntax problems a file reports: the first `maxSyntaxProblems`, then one `tooManyProblems`
+ * in place of the rest (at the first one left out), so a broken file gets a readable list.
+ */
+export function limitSyntaxProblems(
+  syntaxProblems: readonly YamlProblem[],
+  limits: YamlLimits,
+): YamlProblem[] {
+  const shown = syntaxProblems.slice(0, limits.maxSyntaxProblems);
+  if (syntaxProblems.length > shown.length) {
+    const last = syntaxProblems[shown.length];
+    if (last && last.kind === 'syntax') {
+      shown.push({
+        kind: 'tooManyProblems',
+        omitted: syntaxProblems.length - shown.length,
+        range: { ...last.range },
+        document: last.document,
+      });
+    }
+  }
+  return shown;
+}
