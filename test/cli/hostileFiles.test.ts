@@ -275,3 +275,16 @@ test('a reader that closes the pipe early ends the run with exit code 2 and one 
     'podline: cannot write the output: the reader closed the pipe (EPIPE)\n',
   );
 });
+
+test('simulate text output escapes the values it shows: a name cannot start a line of its own', () => {
+  const folder = fresh('simulate-forge');
+  // The API server rejects this name; the simulation still runs and names the Job in its text.
+  writeFileSync(
+    join(folder, 'job.yaml'),
+    job.replace('metadata: {name: pi}', 'metadata: {name: "pi\\n::error file=evil.yaml::forged"}'),
+  );
+  const { status, stdout } = podline(['simulate', 'simulate-forge/job.yaml']);
+  assert.equal(status, 0);
+  assert.ok(!stdout.split('\n').some((line) => line.startsWith('::')), stdout);
+  assert.ok(stdout.includes('pi\\n::error file=evil.yaml::forged'), stdout);
+});

@@ -11,7 +11,7 @@ import { defaultYamlLimits } from '../core/yaml/parseYamlFile';
 import { readFileBoundedSync } from '../files/readFileBounded';
 import { decodeText } from './checkFile';
 import { describeFileProblem } from './fileProblems';
-import { escapeLinesForTerminal } from './terminalText';
+import { escapeForTerminal, escapeLinesForTerminal, escapeStringsDeep } from './terminalText';
 import { writeTimelinePage } from './writeOutput';
 import { defineCatalog, formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
@@ -184,9 +184,11 @@ export function runSimulateCommand(
   }
   if (format === 'json')
     return { stdout: `${JSON.stringify(result.timeline, null, 2)}\n`, stderr: '', exitCode: 0 };
-  const header = scenarioPath === undefined ? '' : `${say('scenarioUsed', { path: scenarioPath })}\n`;
+  const header =
+    scenarioPath === undefined ? '' : `${say('scenarioUsed', { path: escapeForTerminal(scenarioPath) })}\n`;
+  // Every value from the manifest and the scenario is escaped before the text is laid out.
   return {
-    stdout: escapeLinesForTerminal(header + formatTimelineText(result.timeline, locale)),
+    stdout: escapeLinesForTerminal(header + formatTimelineText(escapeStringsDeep(result.timeline), locale)),
     stderr: '',
     exitCode: 0,
   };

@@ -21,6 +21,22 @@ export function escapeForTerminal(text: string): string {
 }
 
 /**
+ * A copy of a JSON-like value with every string escaped (`escapeForTerminal`): the values a
+ * manifest or scenario put into a timeline (names, messages, notes) before text is laid out
+ * around them, so a newline inside a value cannot start a line of its own.
+ */
+export function escapeStringsDeep<T>(value: T): T {
+  if (typeof value === 'string') return escapeForTerminal(value) as T;
+  if (Array.isArray(value)) return value.map((item: unknown) => escapeStringsDeep(item)) as T;
+  if (value !== null && typeof value === 'object') {
+    const result: Record<string, unknown> = {};
+    for (const [key, item] of Object.entries(value)) result[key] = escapeStringsDeep(item);
+    return result as T;
+  }
+  return value;
+}
+
+/**
  * Multi-line text with each line escaped: the line breaks it was built with stay, every other
  * control and bidi character inside a line is made visible. For outputs assembled from many
  * values (a timeline, a schedule's explanation).
