@@ -140,6 +140,18 @@ test('YAML limits in a scenario are said in words, not internal keys', () => {
   assert.match(tooLarge, /^The scenario is larger than 2097152 characters; a scenario is read up to 2 MiB$/);
 });
 
+test('a scenario cannot raise the limits without bound: a scenario beside a manifest runs in the server', () => {
+  // 10^9 events and pods took the server to 4.3 GB before it crashed.
+  const found = errors('limits: {maxEvents: 1000000000, maxPods: 1000000000, timelinePods: 200000}');
+  assert.deepEqual(
+    found.map((error) => error.path),
+    ['limits.maxEvents', 'limits.maxPods', 'limits.timelinePods'],
+  );
+  assert.match(found[0]?.message ?? '', /10000000/);
+  const atCaps = parseScenario('limits: {maxEvents: 10000000, maxPods: 1000000}', 0, 'en');
+  assert.ok(atCaps.ok);
+});
+
 test('a start in a year before 100 stays in that year (not 19xx)', () => {
   const result = parseScenario('start: 0050-03-01T00:00:00Z', 0, 'en');
   assert.ok(result.ok, JSON.stringify(result));

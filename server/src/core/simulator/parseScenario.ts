@@ -26,6 +26,7 @@ import type {
   TaintSpec,
 } from './scenarioTypes';
 import {
+  LIMIT_CAPS,
   MAX_SCENARIO_COUNT,
   SCENARIO_EVENT_FIELDS,
   SCENARIO_EVENT_TYPES,
@@ -372,8 +373,8 @@ function readLimits(reader: Reader, node: YamlNode | undefined): SimulationLimit
     'statusSamples',
   ]);
   const d = DEFAULT_LIMITS;
-  const count = (key: string, fallback: number, min = 0): number =>
-    reader.integer(map?.get(key), `limits.${key}`, min, MAX_COUNT, fallback);
+  const count = (key: keyof typeof LIMIT_CAPS, fallback: number, min = 0): number =>
+    reader.integer(map?.get(key), `limits.${key}`, min, LIMIT_CAPS[key], fallback);
   return {
     maxEvents: count('maxEvents', d.maxEvents, 1),
     maxDurationMs: reader.duration(map?.get('maxDuration'), 'limits.maxDuration', d.maxDurationMs),

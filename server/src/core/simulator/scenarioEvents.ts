@@ -15,6 +15,20 @@ export type SimulatedKind = 'Job' | 'CronJob' | 'DaemonSet';
 /** The largest count a scenario accepts for a pod or Job number. */
 export const MAX_SCENARIO_COUNT = 1_000_000_000;
 
+/**
+ * The largest limits a scenario may set. A scenario beside a manifest is read by the language
+ * server on its own, so it may not raise the work of a run without bound: these keep a run in
+ * a few seconds and a few hundred megabytes (docs/scenarios.md, "Limits").
+ */
+export const LIMIT_CAPS = {
+  maxEvents: 10_000_000,
+  maxPods: 1_000_000,
+  timelinePods: 10_000,
+  timelineEvents: 50_000,
+  timelineJobs: 10_000,
+  statusSamples: 50_000,
+} as const;
+
 /** The effects a node taint can have. */
 export const TAINT_EFFECTS = ['NoSchedule', 'PreferNoSchedule', 'NoExecute'] as const;
 

@@ -6,7 +6,7 @@
  * when the checked-in file differs.
  */
 
-import { TAINT_EFFECTS, scenarioEventTable } from './scenarioEvents';
+import { LIMIT_CAPS, TAINT_EFFECTS, scenarioEventTable } from './scenarioEvents';
 import type { ScenarioEventDefinition, ScenarioEventField } from './scenarioEvents';
 
 /** A JSON schema, as plain data. */
@@ -214,6 +214,7 @@ const scenarioSchemaBase = {
         maxEvents: {
           type: 'integer',
           minimum: 1,
+          maximum: LIMIT_CAPS.maxEvents,
           description: 'Stop (truncated) after this many simulation events. Default 3500000.',
         },
         maxDuration: {
@@ -223,26 +224,31 @@ const scenarioSchemaBase = {
         maxPods: {
           type: 'integer',
           minimum: 1,
+          maximum: LIMIT_CAPS.maxPods,
           description: 'Stop (truncated) once this many pods were created. Default 600000.',
         },
         timelinePods: {
           type: 'integer',
           minimum: 0,
+          maximum: LIMIT_CAPS.timelinePods,
           description: 'List at most this many pods (the first created). Default 1000.',
         },
         timelineEvents: {
           type: 'integer',
           minimum: 0,
+          maximum: LIMIT_CAPS.timelineEvents,
           description: 'List at most this many events. Default 5000.',
         },
         timelineJobs: {
           type: 'integer',
           minimum: 0,
+          maximum: LIMIT_CAPS.timelineJobs,
           description: 'List at most this many Jobs of a CronJob. Default 1000.',
         },
         statusSamples: {
           type: 'integer',
           minimum: 0,
+          maximum: LIMIT_CAPS.statusSamples,
           description: 'Keep at most this many status samples per object. Default 5000.',
         },
       },
