@@ -133,7 +133,12 @@ export class CronJobController implements JobParent {
    * The names of the child Jobs that exist, as the Unix minute of their schedule time: every
    * name is `<cronjob>-<minute>`, so the minute stands for the name without building strings.
    */
-  private readonly names = new Set<number>();
+  private readonly names = new Map<number, JobController>();
+  /** The members of `active`, for lookups; `active` keeps their order. */
+  private readonly activeSet = new Set<JobController>();
+  /** Jobs that finished since the last reconcile of `status.active`, and Jobs deleted while listed. */
+  private readonly finishedSinceReconcile: JobController[] = [];
+  private readonly deletedWhileActive: JobController[] = [];
   readonly keptJobs: JobController[] = [];
   jobsOmitted = 0;
   readonly totals: CronJobTotals = {
@@ -196,12 +201,6 @@ export class CronJobController implements JobParent {
     return Math.floor((this.startMs + (job.scheduledTime ?? 0)) / 60_000);
   }
 
-  /** The Job of `jobs` whose name has `minute`, or null. */
-  private jobNamed(jobs: readonly JobController[], minute: number): JobController | null {
-    for (const job of jobs) if (this.nameMinute(job) === minute) return job;
-    return null;
-  }
-
   /** The CronJob was created at the scenario's start. */
   start(): void {
     this.requestSync(this.world.now);
@@ -247,6 +246,7 @@ export class CronJobController implements JobParent {
     this.childrenChanged = true;
     if (job.finished && !job.countedByParent) {
       job.countedByParent = true;
+      this.finishedSinceReconcile.push(job);
       this.finishedSinceCleanup = true;
       if (job.outcome === 'Complete') this.totals.jobsSucceeded++;
       else this.totals.jobsFailed++;
@@ -255,6 +255,7 @@ export class CronJobController implements JobParent {
       // A Job deleted by someone else (its TTL) no longer exists for the controller.
       removeFirst(this.children, job);
       this.names.delete(this.nameMinute(job));
+      if (this.activeSet.has(job)) this.deletedWhileActive.push(job);
     }
     if (this.syncing) this.requestSync(this.world.now);
     else this.sync();
@@ -410,7 +411,8 @@ export class CronJobController implements JobParent {
     // The scheduled time is already processed: the Job's name `<cronjob>-<minute>` is in the
     // active list, or it is lastScheduleTime. The minute alone tells names apart.
     const minute = Math.floor(scheduled / 60_000);
-    if (this.lastScheduleTime === scheduled || this.jobNamed(this.active, minute) !== null) {
+    const named = this.names.get(minute);
+    if (this.lastScheduleTime === scheduled || (named !== undefined && this.activeSet.has(named))) {
       return this.nextScheduleTimeDuration(now, state);
     }
     if (this.spec.concurrencyPolicy === 'Forbid' && this.active.length > 0) {
@@ -427,9 +429,9 @@ export class CronJobController implements JobParent {
     }
     if (this.names.has(minute)) {
       // AlreadyExists: the Job is ours; it goes back into the active list if it is unfinished.
-      const existing = this.jobNamed(this.children, minute);
-      if (existing && !existing.finished && !this.active.includes(existing)) {
-        this.active.push(existing);
+      const existing = this.names.get(minute);
+      if (existing && !existing.finished && !this.activeSet.has(existing)) {
+        this.addActive(existing);
         this.childrenChanged = true;
       }
     } else {
@@ -455,9 +457,9 @@ export class CronJobController implements JobParent {
     });
     if (kept) this.keptJobs.push(job);
     else this.jobsOmitted++;
-    this.names.add(Math.floor(scheduled / 60_000));
+    this.names.set(Math.floor(scheduled / 60_000), job);
     this.children.push(job);
-    this.active.push(job);
+    this.addActive(job);
     this.childrenChanged = true;
     this.event('Normal', 'SuccessfulCreate', createdJob, name);
     job.start();
@@ -466,7 +468,7 @@ export class CronJobController implements JobParent {
 
   /** Deletes a child Job (background propagation) and drops it from the active list. */
   private deleteJob(job: JobController, by: 'historyLimit' | 'replace'): void {
-    removeFirst(this.active, job);
+    this.removeActive(job);
     removeFirst(this.children, job);
     this.childrenChanged = true;
     this.names.delete(this.nameMinute(job));
@@ -522,24 +524,43 @@ export class CronJobController implements JobParent {
   private reconcileActive(): void {
     const deleted = this.deletedByCleanup;
     if (!this.childrenChanged && deleted.length === 0) return;
-    for (const job of this.children) {
-      if (!job.finished) continue;
-      if (this.active.includes(job)) {
-        removeFirst(this.active, job);
+    // Only the Jobs that finished since the last pass can leave the list or raise the time; they
+    // are taken in the order of the Job list (creation order), as upstream walks it. A Job
+    // deleted since (its TTL, or the cleanup) is no longer in that list.
+    const finished = this.finishedSinceReconcile.splice(0).sort((a, b) => a.ordinal - b.ordinal);
+    for (const job of finished) {
+      if (job.deletedAt !== null) continue;
+      if (this.activeSet.has(job)) {
+        this.removeActive(job);
         this.event('Normal', 'SawCompletedJob', sawCompletedJob, job);
       }
       this.sawSucceeded(job);
     }
     for (const job of deleted) this.sawSucceeded(job);
     while (deleted.length > 0) deleted.pop();
-    for (let i = this.active.length - 1; i >= 0; i--) {
-      const job = this.active[i] as JobController;
-      if (job.deletedAt !== null) {
-        this.active.splice(i, 1);
+    // Listed Jobs that no longer exist, from the end of the list as upstream's loop meets them.
+    if (this.deletedWhileActive.length > 0) {
+      const gone = this.deletedWhileActive
+        .splice(0)
+        .filter((job) => this.activeSet.has(job))
+        .map((job) => ({ job, at: this.active.indexOf(job) }))
+        .sort((a, b) => b.at - a.at);
+      for (const { job } of gone) {
+        this.removeActive(job);
         this.event('Normal', 'MissingJob', missingJob, job);
       }
     }
     this.childrenChanged = false;
+  }
+
+  private addActive(job: JobController): void {
+    this.active.push(job);
+    this.activeSet.add(job);
+  }
+
+  private removeActive(job: JobController): void {
+    removeFirst(this.active, job);
+    this.activeSet.delete(job);
   }
 
   /** A succeeded Job's completion time raises lastSuccessfulTime. */
