@@ -5,7 +5,7 @@ import { simulateDocument } from '../../server/src/core/simulator';
 import { fastMatcher, fastNextRun } from '../../server/src/core/cron/fastNextRun';
 import { parseDurationMs, parseInstantMs, formatSpan } from '../../server/src/core/simulator/durations';
 import { EventQueue } from '../../server/src/core/simulator/eventQueue';
-import { IntervalSet, NumberHeap } from '../../server/src/core/simulator/indexSets';
+import { IntervalSet, NumberHeap, FrontQueue } from '../../server/src/core/simulator/indexSets';
 import { PodNameTable } from '../../server/src/core/simulator/podNames';
 import {
   NAME_SUFFIX_ALPHABET,
@@ -355,4 +355,36 @@ test('the fast next-run search agrees with the exact robfig port wherever it ans
     }
   }
   assert.ok(answered > 1000);
+});
+
+test('FrontQueue behaves as an array under pushes and removals, wherever they are', () => {
+  // Against a plain array, on a seeded mix: mostly from the front (as Jobs finish), some in the
+  // middle and at the end, some of items that are not there; past the compaction threshold.
+  const queue = new FrontQueue<number>();
+  const reference: number[] = [];
+  let state = 7;
+  const random = (n: number): number => {
+    state = (state * 1103515245 + 12345) % 2147483648;
+    return state % n;
+  };
+  for (let step = 0; step < 20_000; step++) {
+    const roll = random(10);
+    if (roll < 5 || reference.length === 0) {
+      queue.push(step);
+      reference.push(step);
+    } else {
+      const target = roll < 8 ? reference[0] : roll < 9 ? reference[random(reference.length)] : -1;
+      const at = reference.indexOf(target ?? -1);
+      assert.equal(queue.remove(target ?? -1), at !== -1);
+      if (at !== -1) reference.splice(at, 1);
+    }
+    if (step % 997 === 0) {
+      assert.deepEqual(queue.toArray(), reference);
+      assert.deepEqual([...queue], reference);
+      assert.equal(queue.length, reference.length);
+      assert.equal(queue.at(0), reference[0]);
+      assert.equal(queue.at(reference.length - 1), reference.at(-1));
+    }
+  }
+  assert.deepEqual(queue.toArray(), reference);
 });

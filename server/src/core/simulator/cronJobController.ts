@@ -10,7 +10,7 @@ import { ScheduleTimes, formatCronError, loadTimeZone, parseCronSchedule } from 
 import type { ParsedSchedule } from '../cron';
 import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
-import { removeFirst } from './indexSets';
+import { FrontQueue, removeFirst } from './indexSets';
 import { JobController } from './jobController';
 import type { JobParent } from './jobController';
 import type { CronJobStatusSample, TimelineJob, TimelineEvent } from './timeline';
@@ -126,9 +126,11 @@ export class CronJobController implements JobParent {
   /** Absolute epoch milliseconds. */
   private lastScheduleTime: number | null = null;
   private lastSuccessfulTime: number | null = null;
-  private readonly active: JobController[] = [];
+  private readonly active = new FrontQueue<JobController>();
   /** Child Jobs that exist (not deleted), in creation order. */
-  private readonly children: JobController[] = [];
+  private readonly children = new FrontQueue<JobController>();
+  /** The finished Jobs among `children`: what the history cleanup looks at. */
+  private readonly finishedChildren: JobController[] = [];
   /**
    * The names of the child Jobs that exist, as the Unix minute of their schedule time: every
    * name is `<cronjob>-<minute>`, so the minute stands for the name without building strings.
@@ -247,13 +249,15 @@ export class CronJobController implements JobParent {
     if (job.finished && !job.countedByParent) {
       job.countedByParent = true;
       this.finishedSinceReconcile.push(job);
+      if (job.deletedAt === null) this.finishedChildren.push(job);
       this.finishedSinceCleanup = true;
       if (job.outcome === 'Complete') this.totals.jobsSucceeded++;
       else this.totals.jobsFailed++;
     }
     if (job.deletedAt !== null) {
       // A Job deleted by someone else (its TTL) no longer exists for the controller.
-      removeFirst(this.children, job);
+      this.children.remove(job);
+      removeFirst(this.finishedChildren, job);
       this.names.delete(this.nameMinute(job));
       if (this.activeSet.has(job)) this.deletedWhileActive.push(job);
     }
@@ -425,7 +429,7 @@ export class CronJobController implements JobParent {
       return this.nextScheduleTimeDuration(now, state);
     }
     if (this.spec.concurrencyPolicy === 'Replace') {
-      for (const job of [...this.active]) this.deleteJob(job, 'replace');
+      for (const job of this.active.toArray()) this.deleteJob(job, 'replace');
     }
     if (this.names.has(minute)) {
       // AlreadyExists: the Job is ours; it goes back into the active list if it is unfinished.
@@ -469,7 +473,8 @@ export class CronJobController implements JobParent {
   /** Deletes a child Job (background propagation) and drops it from the active list. */
   private deleteJob(job: JobController, by: 'historyLimit' | 'replace'): void {
     this.removeActive(job);
-    removeFirst(this.children, job);
+    this.children.remove(job);
+    removeFirst(this.finishedChildren, job);
     this.childrenChanged = true;
     this.names.delete(this.nameMinute(job));
     job.delete(by);
@@ -488,7 +493,7 @@ export class CronJobController implements JobParent {
     this.finishedSinceCleanup = false;
     const successful: JobController[] = [];
     const failed: JobController[] = [];
-    for (const job of this.children) {
+    for (const job of this.finishedChildren) {
       if (job.outcome === 'Complete') successful.push(job);
       else if (job.outcome === 'Failed') failed.push(job);
     }
@@ -559,7 +564,7 @@ export class CronJobController implements JobParent {
   }
 
   private removeActive(job: JobController): void {
-    removeFirst(this.active, job);
+    this.active.remove(job);
     this.activeSet.delete(job);
   }
 
@@ -577,8 +582,8 @@ export class CronJobController implements JobParent {
     const count = active.length;
     const changed = this.samples.changed(
       count,
-      count > 0 ? (active[0] as JobController).ordinal : -1,
-      count > 0 ? (active[count - 1] as JobController).ordinal : -1,
+      count > 0 ? (active.at(0) as JobController).ordinal : -1,
+      count > 0 ? (active.at(count - 1) as JobController).ordinal : -1,
       this.lastScheduleTime ?? -1,
       this.lastSuccessfulTime ?? -1,
     );

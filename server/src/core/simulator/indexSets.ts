@@ -139,3 +139,68 @@ export function inRanges(ranges: readonly (readonly [number, number])[], value: 
   for (const [low, high] of ranges) if (value >= low && value <= high) return true;
   return false;
 }
+
+/**
+ * A list in insertion order whose items leave mostly from the front, as a CronJob's Jobs do
+ * (the oldest finishes first): removing the first item costs O(1) instead of shifting the rest,
+ * any other item is removed as from an array. Iteration, `at` and `length` see the list as an
+ * array of the items still in it, in order.
+ */
+export class FrontQueue<T> implements Iterable<T> {
+  private items: T[] = [];
+  private head = 0;
+
+  get length(): number {
+    return this.items.length - this.head;
+  }
+
+  /** The item at `index` (0 is the first), or undefined. */
+  at(index: number): T | undefined {
+    return index < 0 || index >= this.length ? undefined : this.items[this.head + index];
+  }
+
+  push(item: T): void {
+    this.items.push(item);
+  }
+
+  /** Removes `item` (its first occurrence); false when it is not there. */
+  remove(item: T): boolean {
+    if (this.length > 0 && this.items[this.head] === item) {
+      this.head++;
+      // Let the dropped prefix go once it is most of the array.
+      if (this.head > 1024 && this.head * 2 > this.items.length) {
+        this.items = this.items.slice(this.head);
+        this.head = 0;
+      }
+      return true;
+    }
+    const at = this.items.indexOf(item, this.head);
+    if (at === -1) return false;
+    this.items.splice(at, 1);
+    return true;
+  }
+
+  indexOf(item: T): number {
+    const at = this.items.indexOf(item, this.head);
+    return at === -1 ? -1 : at - this.head;
+  }
+
+  every(predicate: (item: T) => boolean): boolean {
+    for (let i = this.head; i < this.items.length; i++) if (!predicate(this.items[i] as T)) return false;
+    return true;
+  }
+
+  map<U>(mapper: (item: T) => U): U[] {
+    const result: U[] = [];
+    for (let i = this.head; i < this.items.length; i++) result.push(mapper(this.items[i] as T));
+    return result;
+  }
+
+  toArray(): T[] {
+    return this.items.slice(this.head);
+  }
+
+  *[Symbol.iterator](): Iterator<T> {
+    for (let i = this.head; i < this.items.length; i++) yield this.items[i] as T;
+  }
+}
