@@ -78,6 +78,7 @@ await Promise.all([
       'server/languageServer': 'server/src/languageServer.ts',
       'cli/podline': 'server/src/cli/podline.ts',
       'cli/checkWorker': 'server/src/cli/checkWorker.ts',
+      'server/simulateWorker': 'server/src/lsp/simulateWorker.ts',
     },
     outdir: 'dist',
     banner: shebang,

@@ -86,7 +86,12 @@ test(
     const server = entries.get('extension/dist/server/languageServer.js')?.().toString('utf8') ?? '';
     assert.doesNotMatch(server, /require\("(yaml|vscode-languageserver)[^"]*"\)/);
     // The build drops the yaml library's per-token reads of its debugging switches.
-    for (const bundle of ['server/languageServer.js', 'cli/podline.js', 'cli/checkWorker.js']) {
+    for (const bundle of [
+      'server/languageServer.js',
+      'server/simulateWorker.js',
+      'cli/podline.js',
+      'cli/checkWorker.js',
+    ]) {
       const source = entries.get(`extension/dist/${bundle}`)?.().toString('utf8') ?? '';
       assert.ok(source.length > 0, `${bundle} is missing`);
       assert.doesNotMatch(source, /LOG_TOKENS|LOG_STREAM/, bundle);

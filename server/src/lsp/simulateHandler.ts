@@ -1,19 +1,59 @@
 import { fileURLToPath } from 'node:url';
-import { ErrorCodes, ResponseError } from 'vscode-languageserver/node';
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
+import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
-import { scenarioPathFor, simulateDocument } from '../core/simulator';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { scenarioPathFor } from '../core/simulator';
+import type { SimulateDocumentResult } from '../core/simulator/simulateDocument';
 import { defaultYamlLimits } from '../core/yaml/parseYamlFile';
 import { describeFileProblem, readFileBounded } from '../files/readFileBounded';
 import { simulateRequest } from '../protocol/simulateProtocol';
 import type { ScenarioSource, SimulateResult } from '../protocol/simulateProtocol';
 import { logError } from './logError';
 import { lspRequest } from './lspMessages';
+import type { SimulateWorkerRequest, SimulateWorkerResponse } from './simulateWorker';
 import type { SettingsStore } from './settingsStore';
 
 /** The scenario file beside a manifest on disk (docs/scenarios.md), or undefined for other schemes. */
 function scenarioFileFor(uri: string): string | undefined {
   return uri.startsWith('file:') ? scenarioPathFor(fileURLToPath(uri)) : undefined;
+}
+
+/** A simulation's heap may grow to this size in its worker before the worker is stopped. */
+const WORKER_HEAP_MB = 1536;
+
+/**
+ * Runs one simulation on a worker thread, so that hovers and diagnostics keep answering while it
+ * runs, and stops the worker when the editor cancels the request (or the simulation outgrows
+ * its heap). Resolves with `'cancelled'` after a cancellation.
+ */
+function simulateInWorker(
+  request: SimulateWorkerRequest,
+  token: CancellationToken,
+): Promise<SimulateDocumentResult | 'cancelled'> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(join(__dirname, 'simulateWorker.js'), {
+      resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB },
+    });
+    let settled = false;
+    const finish = (settle: () => void): void => {
+      if (settled) return;
+      settled = true;
+      cancellation.dispose();
+      void worker.terminate();
+      settle();
+    };
+    const cancellation = token.onCancellationRequested(() => finish(() => resolve('cancelled')));
+    worker.once('message', (response: SimulateWorkerResponse) =>
+      finish(() => (response.ok ? resolve(response.result) : reject(new Error(response.message)))),
+    );
+    worker.once('error', (error) => finish(() => reject(error)));
+    worker.once('exit', (code) =>
+      finish(() => reject(new Error(`the simulation stopped before it finished (exit code ${code})`))),
+    );
+    worker.postMessage(request);
+  });
 }
 
 /**
@@ -26,7 +66,7 @@ export function registerSimulateHandler(
   documents: TextDocuments<TextDocument>,
   settings: SettingsStore,
 ): void {
-  connection.onRequest(lspRequest(simulateRequest), async (params): Promise<SimulateResult> => {
+  connection.onRequest(lspRequest(simulateRequest), async (params, token): Promise<SimulateResult> => {
     try {
       // The seed as the CLI takes it: a whole number from 0 to 2^53 - 1; anything else is refused.
       if (params.seed !== undefined && !(Number.isSafeInteger(params.seed) && params.seed >= 0))
@@ -52,12 +92,20 @@ export function registerSimulateHandler(
         }
       }
       const { locale } = await settings.get(params.uri);
-      const result = simulateDocument(document.getText(), {
-        document: typeof params.document === 'number' ? params.document : undefined,
-        scenarioText,
-        ...(typeof params.seed === 'number' ? { seed: params.seed } : {}),
-        locale,
-      });
+      const result = await simulateInWorker(
+        {
+          text: document.getText(),
+          options: {
+            ...(typeof params.document === 'number' ? { document: params.document } : {}),
+            scenarioText,
+            ...(typeof params.seed === 'number' ? { seed: params.seed } : {}),
+            locale,
+          },
+        },
+        token,
+      );
+      if (result === 'cancelled')
+        throw new ResponseError(LSPErrorCodes.RequestCancelled, 'the simulation was cancelled');
       if (result.ok) return { ok: true, timeline: result.timeline, scenarioSource: source };
       if (result.error.kind === 'scenario') return { ok: false, error: { ...result.error, source } };
       return { ok: false, error: result.error };
