@@ -204,3 +204,61 @@ export class FrontQueue<T> implements Iterable<T> {
     for (let i = this.head; i < this.items.length; i++) yield this.items[i] as T;
   }
 }
+
+/**
+ * The indexes of an Indexed Job waiting out their backoffLimitPerIndex delay, each with the time
+ * it may get a pod again. The controller used to look at every one of them on every sync; here
+ * the ones that are due come out by time, and the earliest retry is a heap lookup (or, below an
+ * index, a scan of the waiting ones, which is what the controller's walk examines).
+ */
+export class BackoffIndexes {
+  private readonly retryAt = new Map<number, number>();
+  private readonly times = new NumberHeap();
+  private readonly indexesAt = new Map<number, number[]>();
+
+  get size(): number {
+    return this.retryAt.size;
+  }
+
+  /** `index` waits until `at`. */
+  set(index: number, at: number): void {
+    if (this.retryAt.get(index) === at) return;
+    this.retryAt.set(index, at);
+    const list = this.indexesAt.get(at);
+    if (list) list.push(index);
+    else {
+      this.indexesAt.set(at, [index]);
+      this.times.push(at);
+    }
+  }
+
+  /** Removes and returns the indexes whose wait is over at `now`. */
+  takeDue(now: number): number[] {
+    const due: number[] = [];
+    for (let at = this.times.peek(); at !== undefined && at <= now; at = this.times.peek()) {
+      this.times.pop();
+      for (const index of this.indexesAt.get(at) ?? []) {
+        if (this.retryAt.get(index) !== at) continue;
+        this.retryAt.delete(index);
+        due.push(index);
+      }
+      this.indexesAt.delete(at);
+    }
+    return due;
+  }
+
+  /** The earliest retry time of the waiting indexes below `below` (of all of them for null). */
+  earliest(below: number | null): number {
+    if (below === null) {
+      for (let at = this.times.peek(); at !== undefined; at = this.times.peek()) {
+        if ((this.indexesAt.get(at) ?? []).some((index) => this.retryAt.get(index) === at)) return at;
+        this.times.pop();
+        this.indexesAt.delete(at);
+      }
+      return Infinity;
+    }
+    let earliest = Infinity;
+    for (const [index, at] of this.retryAt) if (index < below && at < earliest) earliest = at;
+    return earliest;
+  }
+}

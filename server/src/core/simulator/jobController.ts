@@ -6,7 +6,7 @@
  */
 
 import { Priority } from './eventQueue';
-import { IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
+import { BackoffIndexes, IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
 import type { OutcomeRule } from './scenarioTypes';
 import type { ConditionRecord, JobStatusSample, TimelineJob, TimelineEvent } from './timeline';
 import { toSeconds } from './durations';
@@ -326,6 +326,8 @@ export class JobController implements PodOwner<JobPod> {
   private readonly indexHeld: Int32Array;
   private readonly indexLastFailure: Float64Array;
   private readonly returned: NumberHeap;
+  /** Indexes waiting out their backoffLimitPerIndex delay. */
+  private readonly backoffIndexes = new BackoffIndexes();
   private nextFresh = 0;
 
   // The pod-failure backoff record.
@@ -847,25 +849,33 @@ export class JobController implements PodOwner<JobPod> {
 
   private createIndexedPods(count: number, now: number): void {
     const limit = this.spec.backoffLimitPerIndex;
-    const deferred: number[] = [];
-    let earliestRetry = Infinity;
+    // The indexes whose backoff is over are pending again; the others keep waiting.
+    if (limit !== null) for (const index of this.backoffIndexes.takeDue(now)) this.returned.push(index);
     let created = 0;
+    let lastTaken: number | null = null;
+    let exhausted = false;
     while (created < count && this.world.stop === null) {
       const index = this.nextPendingIndex();
-      if (index === null) break;
+      if (index === null) {
+        exhausted = true;
+        break;
+      }
+      lastTaken = index;
       if (limit !== null) {
         const failures = (this.indexFailures[index] ?? 0) + (this.indexIgnored[index] ?? 0);
         const remaining = this.backoffDelay(failures) - (now - (this.indexLastFailure[index] ?? -Infinity));
         if (failures > 0 && remaining > 0) {
-          deferred.push(index);
-          earliestRetry = Math.min(earliestRetry, now + remaining);
+          this.backoffIndexes.set(index, now + remaining);
           continue;
         }
       }
       this.createPod(index);
       created++;
     }
-    for (const index of deferred) this.returned.push(index);
+    if (limit === null || this.backoffIndexes.size === 0) return;
+    // The next sync comes at the earliest retry among the waiting indexes the walk above passed:
+    // all of them when it ran out of indexes, else those below the last index it took.
+    const earliestRetry = this.backoffIndexes.earliest(exhausted ? null : (lastTaken ?? -1));
     if (earliestRetry !== Infinity) this.requestSync(earliestRetry);
   }
 
