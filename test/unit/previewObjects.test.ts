@@ -353,6 +353,31 @@ spec:
   });
 });
 
+test('a podFailurePolicy rule without an action gets none in the preview: the action has no default', () => {
+  // PodFailurePolicyRule.action is required (validatePodFailurePolicyRule) and never defaulted;
+  // the API server rejects this manifest, and the preview must not hide that by writing one in.
+  const text = `apiVersion: batch/v1
+kind: CronJob
+metadata: {name: nightly}
+spec:
+  schedule: "0 1 * * *"
+  jobTemplate:
+    spec:
+      podFailurePolicy:
+        rules:
+        - onExitCodes: {operator: In, values: [42]}
+      template:
+        spec:
+          restartPolicy: Never
+          containers: [{name: c, image: busybox:1.36}]
+`;
+  const [job] = preview(text).objects;
+  assert.deepEqual(at(job, 'spec', 'podFailurePolicy', 'rules', 0), {
+    onExitCodes: { operator: 'In', values: [42] },
+  });
+  assert.equal(at(job, 'spec', 'podReplacementPolicy'), 'Failed');
+});
+
 test('nothing to preview: other kinds, missing documents, suspended and paused Jobs', () => {
   const service = seed('job-indexed-with-headless-service.yaml');
   const analysis = analyzeDocument(service, defaultSettings);

@@ -2,7 +2,8 @@ import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { computeNextRuns, loadTimeZone, parseCronSchedule } from '../../server/src/core/cron';
 import { simulateDocument } from '../../server/src/core/simulator';
-import { fastMatcher, fastNextRun } from '../../server/src/core/cron/fastNextRun';
+import { matcherOf } from '../../server/src/core/cron/computeNextRuns';
+import { fastNextRun } from '../../server/src/core/cron/fastNextRun';
 import { parseDurationMs, parseInstantMs, formatSpan } from '../../server/src/core/simulator/durations';
 import { EventQueue } from '../../server/src/core/simulator/eventQueue';
 import {
@@ -343,7 +344,7 @@ test('the fast next-run search agrees with the exact robfig port wherever it ans
   for (const text of schedules) {
     const parsed = parseCronSchedule(text);
     assert.ok(parsed.ok && parsed.type === 'spec');
-    const matcher = fastMatcher(parsed);
+    const matcher = matcherOf(parsed);
     for (const zoneName of zones) {
       const zone = loadTimeZone(zoneName);
       assert.ok(zone);

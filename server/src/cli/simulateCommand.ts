@@ -11,7 +11,7 @@ import { defaultYamlLimits } from '../core/yaml/parseYamlFile';
 import { readFileBoundedSync } from '../files/readFileBounded';
 import { decodeText } from './checkFile';
 import { describeFileProblem } from './fileProblems';
-import { escapeForTerminal, escapeLinesForTerminal, escapeStringsDeep } from './terminalText';
+import { escapeForTerminal, escapeStringsDeep } from './terminalText';
 import { writeTimelinePage } from './writeOutput';
 import { defineCatalog, formatMessage } from '../core/l10n';
 import type { Locale, MessageArgs } from '../core/l10n';
@@ -188,7 +188,7 @@ export function runSimulateCommand(
     scenarioPath === undefined ? '' : `${say('scenarioUsed', { path: escapeForTerminal(scenarioPath) })}\n`;
   // Every value from the manifest and the scenario is escaped before the text is laid out.
   return {
-    stdout: escapeLinesForTerminal(header + formatTimelineText(escapeStringsDeep(result.timeline), locale)),
+    stdout: header + formatTimelineText(escapeStringsDeep(result.timeline), locale),
     stderr: '',
     exitCode: 0,
   };

@@ -8,35 +8,8 @@
  */
 
 import { civilFromSeconds, secondsFromCivil } from './civilDate';
-import type { CronSpecSchedule } from './parseCronSchedule';
+import type { CronMatcher } from './computeNextRuns';
 import type { TimeZone } from './loadTimeZone';
-
-/** The field bitmaps of a schedule, built once. */
-export interface FastMatcher {
-  readonly minute: Uint8Array;
-  readonly hour: Uint8Array;
-  readonly dayOfMonth: Uint8Array;
-  readonly month: Uint8Array;
-  readonly dayOfWeek: Uint8Array;
-  readonly dayStar: boolean;
-}
-
-/** Builds the bitmaps of a parsed five-field schedule. */
-export function fastMatcher(schedule: CronSpecSchedule): FastMatcher {
-  const bits = (values: readonly number[]): Uint8Array => {
-    const set = new Uint8Array(64);
-    for (const value of values) set[value] = 1;
-    return set;
-  };
-  return {
-    minute: bits(schedule.minute.values),
-    hour: bits(schedule.hour.values),
-    dayOfMonth: bits(schedule.dayOfMonth.values),
-    month: bits(schedule.month.values),
-    dayOfWeek: bits(schedule.dayOfWeek.values),
-    dayStar: schedule.dayOfMonth.star || schedule.dayOfWeek.star,
-  };
-}
 
 /** The answer must lie within this many seconds of the start for the fast path to be trusted. */
 const MAX_SPAN_SECONDS = 6 * 3600;
@@ -46,7 +19,7 @@ const MAX_STEPS = 200;
  * The first run strictly after `fromMs` (epoch ms), when it can be found without crossing a
  * change of the zone's UTC offset; undefined when the exact search must decide.
  */
-export function fastNextRun(matcher: FastMatcher, zone: TimeZone, fromMs: number): number | undefined {
+export function fastNextRun(matcher: CronMatcher, zone: TimeZone, fromMs: number): number | undefined {
   const from = Math.floor(fromMs / 1000);
   const offset = zone.offsetAt(from);
   // The first whole minute at or after one second past the start, in wall-clock seconds.

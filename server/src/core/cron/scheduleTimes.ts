@@ -6,9 +6,9 @@
  * memo of the last few questions, which a sync repeats.
  */
 
-import { computeNextRuns } from './computeNextRuns';
-import { fastMatcher, fastNextRun } from './fastNextRun';
-import type { FastMatcher } from './fastNextRun';
+import { computeNextRuns, matcherOf } from './computeNextRuns';
+import type { CronMatcher } from './computeNextRuns';
+import { fastNextRun } from './fastNextRun';
 import { loadTimeZone } from './loadTimeZone';
 import type { TimeZone } from './loadTimeZone';
 import type { ParsedSchedule } from './parseCronSchedule';
@@ -26,7 +26,7 @@ export class ScheduleTimes {
   private readonly memoKeys = new Float64Array(4).fill(NaN);
   private readonly memoValues = new Float64Array(4).fill(NaN);
   private memoAt = 0;
-  private readonly fast: { readonly matcher: FastMatcher; readonly zone: TimeZone } | null;
+  private readonly fast: { readonly matcher: CronMatcher; readonly zone: TimeZone } | null;
 
   /** `timeZone` is a zone name; the fast path is used only when it loads. */
   constructor(
@@ -34,7 +34,7 @@ export class ScheduleTimes {
     private readonly timeZone: string,
   ) {
     const zone = schedule.type === 'spec' ? loadTimeZone(timeZone) : null;
-    this.fast = schedule.type === 'spec' && zone !== null ? { matcher: fastMatcher(schedule), zone } : null;
+    this.fast = schedule.type === 'spec' && zone !== null ? { matcher: matcherOf(schedule), zone } : null;
   }
 
   /** robfig's `Next(t)`: the first schedule time after `t` (epoch ms), or null when none. */

@@ -12,7 +12,7 @@ import type { FieldRef } from '../yaml/fieldRef';
 import type { WorkloadRefs } from '../workload/workloadRefs';
 import type { WorkloadKind } from '../workload/recognizeWorkload';
 import { parseImageReference } from '../k8s/imageReference';
-import { DEFAULTS, defaultAt, workloadModel } from '../workload/workloadModel';
+import { DEFAULTS, reachesCreatedJobsOnly } from '../workload/workloadModel';
 import { code } from './explainFormat';
 import type { JobSettings } from './jobSettings';
 
@@ -235,15 +235,9 @@ export function describeFieldDefault(input: FieldDefaultInput): string | undefin
   if (!spec) return undefined;
   if ('meaning' in spec) return written ? undefined : say('noDefault', { meaning: say(spec.meaning) });
   const value = spec.value(input, say);
-  // Whether the default reaches only the Jobs a CronJob creates, as the model records it; a
-  // field the model does not default follows the Job defaults (all of them but the
-  // onPodConditions status, §2.2).
-  const applied = input.job ? defaultAt(workloadModel(input.job.workload), input.ref.path) : undefined;
+  // In a CronJob's jobTemplate, Job defaults reach only the Jobs it creates (the model's rule).
   const createdJobOnly =
-    applied?.onCreatedJobs ??
-    (input.scope === 'jobSpec' &&
-      input.job?.inCronJob === true &&
-      input.relative !== 'podFailurePolicy.rules[].onPodConditions[].status');
+    input.scope === 'jobSpec' && input.job?.inCronJob === true && reachesCreatedJobsOnly(input.relative);
   if (written) return say(createdJobOnly ? 'setHereCronJob' : 'setHere', { value });
   if (createdJobOnly) return say('cronJobTemplate', { value });
   const here = spec.here?.(input);

@@ -12,7 +12,7 @@ import { cronJobJobName, nextScheduledTimes, readCronJobSchedule } from '../expl
 import { computeCompletionPlan } from '../explain/explainCompletions';
 import { daemonPodTolerations } from '../workload/tolerations';
 import type { Toleration } from '../workload/tolerations';
-import { podTemplateOf, workloadModel } from '../workload/workloadModel';
+import { jobSpecOf, podTemplateOf, workloadModel } from '../workload/workloadModel';
 import type { WorkloadModel } from '../workload/workloadModel';
 import { formatRfc3339 } from '../explain/explainFormat';
 import { defaultImagePullPolicy } from '../explain/fieldDefaults';
@@ -285,14 +285,10 @@ function applyModelDefaults(object: PlainObject, model: WorkloadModel, prefix: s
 }
 
 /** A Job spec with the model's defaults and the generated selector (manualSelector unset). */
-function defaultedJobSpec(
-  spec: PlainObject,
-  model: WorkloadModel,
-  prefix: string,
-  jobName: string,
-  uid: string,
-): PlainObject {
-  const result = applyModelDefaults(spec, model, prefix);
+function defaultedJobSpec(workload: Workload, spec: PlainObject, jobName: string, uid: string): PlainObject {
+  // The Job spec is `spec` of a Job or `spec.jobTemplate.spec` of a CronJob: the model says where.
+  const model = workloadModel(workload);
+  const result = applyModelDefaults(spec, model, `${jobSpecOf(model)?.path ?? 'spec'}.`);
   const template = objectAt(result['template']);
   const metadata = objectAt(template['metadata']);
   const labels = { ...objectAt(metadata['labels']) };
@@ -435,13 +431,7 @@ function previewJob(workload: Workload, say: (key: Key, args?: MessageArgs) => s
   const refs = workloadRefs(workload);
   const root = objectAt(toPlain(workload.root));
   const jobName = objectName(refs)?.name || '<job>';
-  const jobSpec = defaultedJobSpec(
-    objectAt(root['spec']),
-    workloadModel(workload),
-    'spec.',
-    jobName,
-    PLACEHOLDER_UID,
-  );
+  const jobSpec = defaultedJobSpec(workload, objectAt(root['spec']), jobName, PLACEHOLDER_UID);
   const settings = readJobSettings(workload, refs);
   const placeholders = say('placeholders', { suffix: generatedNameSuffix, uid: PLACEHOLDER_UID });
   const indexed = jobSpec['completionMode'] === 'Indexed';
@@ -502,13 +492,7 @@ function previewCronJob(
   const jobName = next === undefined ? `${cronJobName}-<unix-minutes>` : cronJobJobName(cronJobName, next);
   const jobTemplate = objectAt(objectAt(root['spec'])['jobTemplate']);
   const templateMetadata = objectAt(jobTemplate['metadata']);
-  const jobSpec = defaultedJobSpec(
-    objectAt(jobTemplate['spec']),
-    workloadModel(workload),
-    'spec.jobTemplate.spec.',
-    jobName,
-    PLACEHOLDER_UID,
-  );
+  const jobSpec = defaultedJobSpec(workload, objectAt(jobTemplate['spec']), jobName, PLACEHOLDER_UID);
   const namespace = namespaceOf(root);
   const annotations = { ...objectAt(templateMetadata['annotations']) };
   if (next !== undefined && schedule)

@@ -211,11 +211,25 @@ export const DEFAULTS = {
   podSpec: { restartPolicy: 'Always', terminationGracePeriodSeconds: 30 },
 } as const;
 
+/**
+ * Whether a default of a CronJob's `spec.jobTemplate.spec` reaches only the Jobs it creates.
+ * `SetDefaults_Job` runs for Job objects only, so the CronJob keeps its jobTemplate without the
+ * Job defaults; the pod template's defaults and the onPodConditions status default are their
+ * types' own defaulters, which `SetObjectDefaults_CronJob` applies inside the CronJob too.
+ * `relative` is the field's path inside the Job spec with indexes dropped
+ * (`backoffLimit`, `podFailurePolicy.rules[].onPodConditions[].status`, `template.spec.restartPolicy`).
+ */
+export function reachesCreatedJobsOnly(relative: string): boolean {
+  return (
+    !relative.startsWith('template.') && relative !== 'podFailurePolicy.rules[].onPodConditions[].status'
+  );
+}
+
 class SpecReader {
   readonly notes: SpecNote[] = [];
   readonly defaults: AppliedDefault[] = [];
-  /** True while reading a CronJob's jobTemplate spec, whose Job defaults apply to created Jobs only. */
-  inJobTemplate = false;
+  /** While a CronJob's jobTemplate spec is read: its path and a dot (`spec.jobTemplate.spec.`). */
+  jobTemplatePrefix: string | null = null;
 
   /** Records that `ref`, unset, gets `value`. */
   applyDefault<T extends string | number | boolean>(
@@ -223,7 +237,12 @@ class SpecReader {
     value: T,
     reason: DefaultReason = 'unset',
   ): T {
-    this.defaults.push({ path: ref.path, value, reason, onCreatedJobs: this.inJobTemplate });
+    const prefix = this.jobTemplatePrefix;
+    const onCreatedJobs =
+      prefix !== null &&
+      ref.path.startsWith(prefix) &&
+      reachesCreatedJobsOnly(ref.path.slice(prefix.length).replace(/\[\d+\]/g, '[]'));
+    this.defaults.push({ path: ref.path, value, reason, onCreatedJobs });
     return value;
   }
 
@@ -302,9 +321,6 @@ function readToleration(ref: FieldRef): Toleration {
 
 /** Reads the pod template fields the model carries, with `SetDefaults_PodSpec`'s defaults for them. */
 function readTemplate(reader: SpecReader, podSpec: FieldRef): PodTemplateModel {
-  // Pod defaults are applied wherever a pod spec is, the jobTemplate included.
-  const inJobTemplate = reader.inJobTemplate;
-  reader.inJobTemplate = false;
   const names = (ref: FieldRef): string[] =>
     items(ref).map((item, i) => stringValue(field(item, 'name')) ?? `container-${i}`);
   const nodeSelector: Record<string, string> = {};
@@ -336,7 +352,6 @@ function readTemplate(reader: SpecReader, podSpec: FieldRef): PodTemplateModel {
       DEFAULTS.podSpec.terminationGracePeriodSeconds,
     ) ?? DEFAULTS.podSpec.terminationGracePeriodSeconds;
   const deadline = reader.int(field(podSpec, 'activeDeadlineSeconds'), 1, Number.MAX_SAFE_INTEGER, null);
-  reader.inJobTemplate = inJobTemplate;
   return {
     path: podSpec.path,
     restartPolicy,
@@ -366,19 +381,6 @@ function parseIndexList(text: string): IntegerSet | null {
   return ranges;
 }
 
-/**
- * An omitted onPodConditions status is True (`SetDefaults_PodFailurePolicyOnPodConditionsPattern`,
- * pkg/apis/batch/v1/defaults.go). It is the pattern type's own defaulter, so unlike the Job
- * defaults it is applied inside a CronJob's jobTemplate too (`SetObjectDefaults_CronJob`).
- */
-function podConditionStatus(reader: SpecReader, ref: FieldRef): string {
-  const inJobTemplate = reader.inJobTemplate;
-  reader.inJobTemplate = false;
-  const status = reader.text(ref, DEFAULTS.job.onPodConditionsStatus);
-  reader.inJobTemplate = inJobTemplate;
-  return status;
-}
-
 function readPodFailurePolicy(reader: SpecReader, policy: FieldRef): PodFailurePolicyRule[] | null {
   if (policy.node === null) return null;
   return items(field(policy, 'rules')).map((rule): PodFailurePolicyRule => {
@@ -386,7 +388,7 @@ function readPodFailurePolicy(reader: SpecReader, policy: FieldRef): PodFailureP
     return {
       path: rule.path,
       // The action is required and has no default; Count is what the simulation falls back on.
-      action: reader.enumValue(
+      action: reader.required(
         field(rule, 'action'),
         ['FailJob', 'Ignore', 'Count', 'FailIndex'] as const,
         'Count',
@@ -403,7 +405,8 @@ function readPodFailurePolicy(reader: SpecReader, policy: FieldRef): PodFailureP
             },
       onPodConditions: items(field(rule, 'onPodConditions')).map((condition) => ({
         type: stringValue(field(condition, 'type')) ?? '',
-        status: podConditionStatus(reader, field(condition, 'status')),
+        // SetDefaults_PodFailurePolicyOnPodConditionsPattern: an omitted status is True.
+        status: reader.text(field(condition, 'status'), DEFAULTS.job.onPodConditionsStatus),
       })),
     };
   });
@@ -462,7 +465,9 @@ function readJobSpec(reader: SpecReader, spec: FieldRef, name: string, namespace
       : reader.enumValue(
           replacementRef,
           ['Failed', 'TerminatingOrFailed'] as const,
-          podFailurePolicyRef.node === null ? 'TerminatingOrFailed' : 'Failed',
+          podFailurePolicyRef.node === null
+            ? DEFAULTS.job.podReplacementPolicy
+            : DEFAULTS.job.podReplacementPolicyWithPodFailurePolicy,
         );
   const manualSelector = reader.bool(field(spec, 'manualSelector'), DEFAULTS.job.manualSelector);
   const successPolicyRef = field(spec, 'successPolicy');
@@ -557,14 +562,10 @@ export function buildWorkloadModel(workload: Workload): WorkloadModel {
           MAX_INT32,
           DEFAULTS.cronJob.failedJobsHistoryLimit,
         ) ?? DEFAULTS.cronJob.failedJobsHistoryLimit;
-      reader.inJobTemplate = true;
-      const jobSpec = readJobSpec(
-        reader,
-        refs.jobSpec ?? fieldAt(spec, 'jobTemplate', 'spec'),
-        name,
-        namespace,
-      );
-      reader.inJobTemplate = false;
+      const jobSpecRef = refs.jobSpec ?? fieldAt(spec, 'jobTemplate', 'spec');
+      reader.jobTemplatePrefix = `${jobSpecRef.path}.`;
+      const jobSpec = readJobSpec(reader, jobSpecRef, name, namespace);
+      reader.jobTemplatePrefix = null;
       const model: CronJobSpecModel = {
         name,
         namespace,
