@@ -3,6 +3,7 @@
  * DST zone, hovers, and the simulator's large cases. Run by `npm run bench:micro`; medians of
  * repeated runs after a warm-up, in one process, so the JIT is warm as in a running server.
  */
+import { lineAt } from '../server/src/core/text/offsetRange';
 import { analyzeDocument } from '../server/src/core/analysis/analyzeDocument';
 import { computeNextRuns, parseCronSchedule } from '../server/src/core/cron';
 import { computeHover } from '../server/src/core/editor/editorFeatures';
@@ -78,7 +79,7 @@ spec:
 const file = Array.from({ length: 1000 }, (_, i) => (i % 2 === 0 ? job(i) : cronJob(i))).join('---\n');
 const analysis = analyzeDocument(file, defaultSettings);
 const context = {
-  text: file,
+  lineAt: (offset: number) => lineAt(file, offset),
   analysis,
   settings: defaultSettings,
   locale: 'en' as const,

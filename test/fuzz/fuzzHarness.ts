@@ -6,6 +6,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { isDeepStrictEqual } from 'node:util';
+import { lineAt } from '../../server/src/core/text/offsetRange';
 import { analyzeDocument } from '../../server/src/core/analysis/analyzeDocument';
 import { computeNextRuns, parseCronSchedule } from '../../server/src/core/cron';
 import {
@@ -212,7 +213,7 @@ export function exercise(text: string, random: () => number, maxMs: number): Fuz
     );
   }
   const context = {
-    text,
+    lineAt: (offset: number) => lineAt(text, offset),
     analysis,
     settings,
     locale: settings.locale,

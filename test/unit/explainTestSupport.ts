@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { lineAt } from '../../server/src/core/text/offsetRange';
 import { analyzeDocument } from '../../server/src/core/analysis/analyzeDocument';
 import type { EditorContext } from '../../server/src/core/editor/editorFeature';
 import { failOnReport } from './failOnReport';
@@ -27,7 +28,7 @@ export function editorContext(text: string, locale: Locale = 'en', now = NOW): E
   const settings = { ...defaultSettings, locale };
   const analysis = analyzeDocument(text, settings);
   return {
-    text,
+    lineAt: (offset) => lineAt(text, offset),
     analysis,
     settings,
     locale,

@@ -1,3 +1,4 @@
+import { lineAt } from '../../server/src/core/text/offsetRange';
 import { analyzeDocument } from '../../server/src/core/analysis/analyzeDocument';
 import type { EditorContext } from '../../server/src/core/editor/editorFeature';
 import { failOnReport } from './failOnReport';
@@ -36,7 +37,7 @@ export function editorContext(
   const settings = { ...defaultSettings, locale, ...options.settings };
   const analysis = analyzeDocument(text, settings);
   return {
-    text,
+    lineAt: (offset) => lineAt(text, offset),
     analysis,
     settings,
     locale,

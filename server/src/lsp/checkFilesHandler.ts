@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PodlineDocument } from './podlineDocument';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import { describeFileProblem, readFileBounded } from '../files/readFileBounded';
 import { checkFilesRequest } from '../protocol/podlineProtocol';
@@ -17,7 +18,7 @@ import { toDiagnostic } from './toDiagnostic';
  */
 export function registerCheckFilesHandler(
   connection: Connection,
-  documents: TextDocuments<TextDocument>,
+  documents: TextDocuments<PodlineDocument>,
   settings: SettingsStore,
   folders: WorkspaceFolders,
 ): void {

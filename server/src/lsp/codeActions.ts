@@ -1,6 +1,6 @@
 import { CodeActionKind } from 'vscode-languageserver/node';
 import type { CodeAction, CodeActionParams, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PodlineDocument } from './podlineDocument';
 import { computeQuickFixes } from '../core/fixes/quickFixes';
 import type { Connection } from 'vscode-languageserver/node';
 import { reportErrorsOf } from './logError';
@@ -15,7 +15,7 @@ import { toDiagnostic } from './toDiagnostic';
  */
 export async function provideCodeActions(
   params: CodeActionParams,
-  documents: TextDocuments<TextDocument>,
+  documents: TextDocuments<PodlineDocument>,
   analyzer: DocumentAnalyzer,
   settings: SettingsStore,
   connection: Pick<Connection, 'console'>,
@@ -26,7 +26,6 @@ export async function provideCodeActions(
   // After the await: an analysis that ran meanwhile replaced the result (and moved its parts).
   const result = analyzer.latest(document);
   if (!result) return [];
-  const text = document.getText();
   const reportError = reportErrorsOf(connection, document.uri);
   const actions: CodeAction[] = [];
   for (const diagnostic of params.context.diagnostics) {
@@ -38,7 +37,13 @@ export async function provideCodeActions(
         candidate.code === diagnostic.code && candidate.range.start === start && candidate.range.end === end,
     );
     if (!finding) continue;
-    for (const fix of computeQuickFixes({ text, yaml: result.yaml, finding, locale, reportError })) {
+    for (const fix of computeQuickFixes({
+      text: document.getText(),
+      yaml: result.yaml,
+      finding,
+      locale,
+      reportError,
+    })) {
       actions.push({
         title: fix.title,
         kind: CodeActionKind.QuickFix,

@@ -1,12 +1,12 @@
 import { performance } from 'node:perf_hooks';
 import type { Connection, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PodlineDocument } from './podlineDocument';
 import { AnalysisCache } from '../core/analysis/analysisCache';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import type { AnalysisResult } from '../core/analysis/analyzeDocument';
 import type { PodlineSettings } from '../core/settings';
-import { mayHaveVersionOverride } from '../core/schema/kubernetesVersions';
-import { splitYamlDocuments } from '../core/yaml/yamlChunks';
+import { versionOverrideMarker } from '../core/schema/kubernetesVersions';
+import { textIncludes } from '../core/yaml/splitYamlText';
 import type { DocumentStatusParams } from '../protocol/podlineProtocol';
 import { logError } from './logError';
 import { prepareInSlices } from './slicedAnalysis';
@@ -33,7 +33,7 @@ export class DocumentAnalyzer {
 
   constructor(
     private readonly connection: Connection,
-    private readonly documents: TextDocuments<TextDocument>,
+    private readonly documents: TextDocuments<PodlineDocument>,
     private readonly settings: SettingsStore,
     private readonly onStatus: (status: DocumentStatusParams) => void,
   ) {}
@@ -44,7 +44,7 @@ export class DocumentAnalyzer {
   }
 
   /** Analyses `document` after `delay` ms, replacing any analysis already scheduled for it. */
-  schedule(document: TextDocument, delay = this.typingDelay(document)): void {
+  schedule(document: PodlineDocument, delay = this.typingDelay(document)): void {
     this.scheduledAny = true;
     const pending = this.timers.get(document.uri);
     // didOpen fires onDidOpen and then onDidChangeContent for the same version: the second must
@@ -69,10 +69,10 @@ export class DocumentAnalyzer {
    * analysis. A keystroke that comes sooner than the analysis would take restarts the wait, so
    * typing starts no analysis that costs more than the pauses between keystrokes.
    */
-  private typingDelay(document: TextDocument): number {
+  private typingDelay(document: PodlineDocument): number {
     const last = this.durations.get(document.uri);
     if (last === undefined) return typingDelayMs;
-    const estimate = last.incremental ? last.ms : 25 + document.getText().length / 250_000;
+    const estimate = last.incremental ? last.ms : 25 + document.text.length / 250_000;
     return Math.min(typingDelayMs, Math.max(25, Math.round(estimate)));
   }
 
@@ -95,7 +95,7 @@ export class DocumentAnalyzer {
   }
 
   /** The analysis of the document's current version: the latest one, or a fresh one when it is stale. */
-  current(document: TextDocument, settings: PodlineSettings): AnalysisResult {
+  current(document: PodlineDocument, settings: PodlineSettings): AnalysisResult {
     const latest = this.latest(document);
     if (latest) return latest;
     const result = this.run(document, settings);
@@ -104,13 +104,13 @@ export class DocumentAnalyzer {
   }
 
   /** The latest analysis of a document, if it is current. */
-  latest(document: TextDocument): AnalysisResult | undefined {
+  latest(document: PodlineDocument): AnalysisResult | undefined {
     const entry = this.results.get(document.uri);
     return entry?.version === document.version ? entry.result : undefined;
   }
 
-  private run(document: TextDocument, settings: PodlineSettings): AnalysisResult {
-    return analyzeDocument(document.getText(), settings, undefined, this.cacheFor(document.uri));
+  private run(document: PodlineDocument, settings: PodlineSettings): AnalysisResult {
+    return analyzeDocument(document.text, settings, undefined, this.cacheFor(document.uri));
   }
 
   private async analyze(uri: string, version: number): Promise<void> {
@@ -120,7 +120,8 @@ export class DocumentAnalyzer {
       // The document was closed or edited while settings were fetched: a newer run is coming.
       if (!document || document.version !== version) return;
       const started = performance.now();
-      const text = document.getText();
+      // The text as the document keeps it, by YAML document: joining it would copy the whole file.
+      const { text } = document;
       const cache = this.cacheFor(uri);
       const incremental = !cache.empty;
       const stillWanted = (): boolean => this.documents.get(uri)?.version === version;
@@ -128,9 +129,11 @@ export class DocumentAnalyzer {
       if (cache.empty && text.length >= slicedMinimumLength) {
         // A large file parsed from scratch: a slice at a time, so that the server answers other
         // requests meanwhile and drops the work as soon as the user types.
-        const chunks = splitYamlDocuments(text);
+        const { chunks } = text;
         // A version comment's effect on every document is known once the whole file is parsed.
-        const kubernetesVersion = mayHaveVersionOverride(text) ? undefined : settings.kubernetesVersion;
+        const kubernetesVersion = textIncludes(text, versionOverrideMarker)
+          ? undefined
+          : settings.kubernetesVersion;
         if (chunks) {
           if (!(await prepareInSlices(chunks, settings, kubernetesVersion, cache, stillWanted))) return;
           how = 'a slice at a time';

@@ -12,7 +12,7 @@ import type {
   LocationLink,
   TextDocuments,
 } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PodlineDocument } from './podlineDocument';
 import type { EditorContext } from '../core/editor/editorFeature';
 import { computeCodeLenses, computeCompletions, computeHover } from '../core/editor/editorFeatures';
 import { computeDefinitions } from '../core/editor/definitions';
@@ -58,7 +58,7 @@ function localTimeZone(): string {
  */
 export function registerEditorHandlers(
   connection: Connection,
-  documents: TextDocuments<TextDocument>,
+  documents: TextDocuments<PodlineDocument>,
   analyzer: DocumentAnalyzer,
   settings: SettingsStore,
 ): void {
@@ -68,7 +68,7 @@ export function registerEditorHandlers(
   const contextFor = async (
     uri: string,
     token?: CancellationToken,
-  ): Promise<{ context: EditorContext; document: TextDocument } | undefined> => {
+  ): Promise<{ context: EditorContext; document: PodlineDocument } | undefined> => {
     const document = documents.get(uri);
     if (!document) return undefined;
     const current = await settings.get(uri);
@@ -79,7 +79,10 @@ export function registerEditorHandlers(
     return {
       document,
       context: {
-        text: document.getText(),
+        lineAt: (offset) => {
+          const line = document.getLineRange(document.positionAt(offset).line);
+          return { start: document.offsetAt(line.start), text: document.getText(line) };
+        },
         analysis,
         settings: current,
         locale: current.locale,

@@ -1,7 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { ErrorCodes, LSPErrorCodes, ResponseError } from 'vscode-languageserver/node';
 import type { CancellationToken, Connection, TextDocuments } from 'vscode-languageserver/node';
-import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type { PodlineDocument } from './podlineDocument';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import { scenarioPathFor } from '../core/simulator';
@@ -63,7 +63,7 @@ function simulateInWorker(
  */
 export function registerSimulateHandler(
   connection: Connection,
-  documents: TextDocuments<TextDocument>,
+  documents: TextDocuments<PodlineDocument>,
   settings: SettingsStore,
 ): void {
   connection.onRequest(lspRequest(simulateRequest), async (params, token): Promise<SimulateResult> => {

@@ -6,7 +6,6 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import type { InitializeParams, InitializeResult } from 'vscode-languageserver/node';
-import { TextDocument } from 'vscode-languageserver-textdocument';
 import { documentStatusNotification } from '../protocol/podlineProtocol';
 import { provideCodeActions } from './codeActions';
 import { registerCheckFilesHandler } from './checkFilesHandler';
@@ -15,6 +14,7 @@ import { DocumentAnalyzer } from './documentAnalyzer';
 import { registerEditorHandlers } from './editorHandlers';
 import { registerSimulateHandler } from './simulateHandler';
 import { logError } from './logError';
+import { podlineDocuments } from './podlineDocument';
 import { lspNotification } from './lspMessages';
 import { podlineVersion } from '../version';
 import { SettingsStore } from './settingsStore';
@@ -32,7 +32,7 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
     return;
   }
   const connection = createConnection(ProposedFeatures.all);
-  const documents = new TextDocuments(TextDocument);
+  const documents = new TextDocuments(podlineDocuments);
   const settings = new SettingsStore(connection);
   const statusType = lspNotification(documentStatusNotification);
   const analyzer = new DocumentAnalyzer(connection, documents, settings, (status) => {

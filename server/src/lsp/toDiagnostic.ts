@@ -1,6 +1,9 @@
 import { DiagnosticSeverity } from 'vscode-languageserver/node';
 import type { Diagnostic, Range } from 'vscode-languageserver/node';
 import type { TextDocument } from 'vscode-languageserver-textdocument';
+
+/** What turning offsets into positions needs of a document. */
+type Positions = Pick<TextDocument, 'positionAt'>;
 import { placeFinding } from '../core/analysis/analyzeDocument';
 import type { AnalysisResult, PlacedChunk } from '../core/analysis/analyzeDocument';
 import type { Finding, Severity } from '../core/findings/finding';
@@ -13,7 +16,7 @@ const severities: Readonly<Record<Severity, DiagnosticSeverity>> = {
 };
 
 /** Turns a core finding into an LSP diagnostic; the finding's code and data travel with it. */
-export function toDiagnostic(finding: Finding, document: TextDocument): Diagnostic {
+export function toDiagnostic(finding: Finding, document: Positions): Diagnostic {
   return {
     range: { start: document.positionAt(finding.range.start), end: document.positionAt(finding.range.end) },
     severity: severities[finding.severity],
@@ -42,7 +45,7 @@ const chunkPositions = new WeakMap<readonly Finding[], readonly Range[]>();
  * once and kept: a chunk that has not moved gives the same diagnostics again, one that moved is
  * re-based by its starting line, and the file's other findings are converted afresh.
  */
-export function diagnosticsOf(result: AnalysisResult, document: TextDocument): Diagnostic[] {
+export function diagnosticsOf(result: AnalysisResult, document: Positions): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   let current: PlacedChunk | undefined;
   let placed: readonly Diagnostic[] = [];

@@ -1,3 +1,4 @@
+import { lineAt } from '../core/text/offsetRange';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
 import type { ReportError } from '../core/editor/editorFeature';
 import { computeHover } from '../core/editor/editorFeatures';
@@ -21,7 +22,7 @@ export function warmUp(busy: () => boolean, reportError: ReportError, rounds = 2
     const analysis = analyzeDocument(text, defaultSettings);
     // Hovers over a few fields, so that the user's first hover is answered by compiled code too.
     const context = {
-      text,
+      lineAt: (offset: number) => lineAt(text, offset),
       analysis,
       settings: defaultSettings,
       locale: defaultSettings.locale,

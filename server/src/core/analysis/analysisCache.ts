@@ -2,7 +2,7 @@ import type { Finding } from '../findings/finding';
 import type { Rule } from '../rules/rule';
 import type { KubernetesVersion } from '../schema/kubernetesVersions';
 import type { PodlineSettings } from '../settings';
-import { LineIndex } from '../text/offsetRange';
+import { LineIndex, ownCopy } from '../text/offsetRange';
 import type { LineCharacter } from '../text/offsetRange';
 import { recognizeWorkload } from '../workload/recognizeWorkload';
 import type { Workload, WorkloadKind } from '../workload/recognizeWorkload';
@@ -15,6 +15,7 @@ import {
   splitYamlDocumentsAfter,
 } from '../yaml/yamlChunks';
 import type { TextChunk } from '../yaml/yamlChunks';
+import type { FileText } from '../yaml/splitYamlText';
 import { getEntry, scalarString } from '../yaml/yamlModel';
 import type { YamlDocumentModel } from '../yaml/yamlModel';
 
@@ -134,7 +135,7 @@ export class AnalysisCache {
   ) {}
 
   /** Starts an analysis of a file; returns its chunks. */
-  begin(text: string, settings: PodlineSettings, rules: readonly Rule[]): readonly TextChunk[] {
+  begin(text: FileText, settings: PodlineSettings, rules: readonly Rule[]): readonly TextChunk[] {
     this.use(settings, rules);
     this.generation++;
     // A chunk parsed in an analysis that did not finish (a large file parsed a slice at a time,
@@ -142,6 +143,15 @@ export class AnalysisCache {
     if (this.current.length > 0) this.previous = [...this.previous, ...this.current];
     this.current = [];
     this.byText = undefined;
+    if (typeof text !== 'string') {
+      // The editor keeps the text by document: its chunks are already cut, and each is a string
+      // of its own that an edit elsewhere leaves as it is.
+      return (
+        (this.splitDocuments ? text.chunks : undefined) ?? [
+          { offset: 0, text: text.getText(), ownText: true },
+        ]
+      );
+    }
     const previous = this.previous.map((entry) => entry.analysis.text);
     const chunks = !this.splitDocuments
       ? undefined
@@ -193,7 +203,7 @@ export class AnalysisCache {
     if (!entry) {
       // Parsing a copy of the text that is not a slice of the file's text keeps the values the
       // model holds (slices of what was parsed) from keeping every old version of the file alive.
-      const own = this.splitDocuments ? ownCopy(chunk.text) : chunk.text;
+      const own = this.splitDocuments && !chunk.ownText ? ownCopy(chunk.text) : chunk.text;
       entry = { analysis: new ChunkAnalysis(own, beforeMarker, limits), used: this.generation };
       this.keep(entry.analysis);
     }
@@ -310,9 +320,4 @@ function summarizeWorkload(workload: Workload): WorkloadSummary {
   const metadata = getEntry(workload.root, 'metadata')?.value;
   const name = metadata?.kind === 'map' ? (scalarString(getEntry(metadata, 'name')?.value) ?? null) : null;
   return { kind: workload.kind, name, document: workload.document.index };
-}
-
-/** A copy of a string that shares no memory with it. */
-function ownCopy(text: string): string {
-  return JSON.parse(JSON.stringify(text)) as string;
 }

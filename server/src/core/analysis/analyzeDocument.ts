@@ -3,14 +3,16 @@ import type { MessageArgs } from '../l10n';
 import { ruleRegistry } from '../rules/ruleRegistry';
 import type { Rule } from '../rules/rule';
 import type { RuleReport } from '../findings/finding';
-import { resolveKubernetesVersion } from '../schema/kubernetesVersions';
+import { resolveKubernetesVersion, versionOverrideMarker } from '../schema/kubernetesVersions';
 import type { KubernetesVersion } from '../schema/kubernetesVersions';
 import type { PodlineSettings } from '../settings';
 import { LineIndex } from '../text/offsetRange';
 import type { LineCharacter, OffsetRange } from '../text/offsetRange';
 import { field, rootRef, stringValue } from '../yaml/fieldRef';
 import type { Workload } from '../workload/recognizeWorkload';
-import { defaultYamlLimits, refuseFile } from '../yaml/parseYamlFile';
+import { defaultYamlLimits, refusalSampleLength, refuseFile } from '../yaml/parseYamlFile';
+import { textHead, textIncludes, wholeText } from '../yaml/splitYamlText';
+import type { FileText } from '../yaml/splitYamlText';
 import type { YamlFileModel, YamlLimits, YamlProblem } from '../yaml/parseYamlFile';
 import { limitSyntaxProblems } from '../yaml/yamlFileModel';
 import type { TextChunk } from '../yaml/yamlChunks';
@@ -64,20 +66,25 @@ export interface PlacedChunk {
  * again; the result is the same as without it.
  */
 export function analyzeDocument(
-  text: string,
+  text: FileText,
   settings: PodlineSettings,
   rules: readonly Rule[] = ruleRegistry,
   cache: AnalysisCache = new AnalysisCache(),
 ): AnalysisResult {
   const limits = yamlLimits(settings);
-  if (refuseFile(text, limits)) return assembleAnalysis(text, settings, rules, [], cache);
+  if (refuseText(text, limits)) return assembleAnalysis(text, settings, rules, [], cache);
   const parse = (textChunks: readonly TextChunk[]): ChunkAnalysis[] =>
     prepareChunks(textChunks, false, settings, undefined, cache, rules);
   let chunks = parse(cache.begin(text, settings, rules));
   // A quoted scalar left open reads past the next `---`: such a file is parsed whole.
-  if (chunks.some((chunk) => chunk.crossesMarker)) chunks = parse([{ offset: 0, text }]);
+  if (chunks.some((chunk) => chunk.crossesMarker)) chunks = parse([{ offset: 0, text: wholeText(text) }]);
   cache.end();
   return assembleAnalysis(text, settings, rules, chunks, cache);
+}
+
+/** `refuseFile` on the file's length and its first 64 KiB, without joining a text kept by document. */
+function refuseText(text: FileText, limits: YamlLimits): YamlFileModel | undefined {
+  return refuseFile(text.length, textHead(text, refusalSampleLength), limits);
 }
 
 /** The YAML limits of the settings. */
@@ -104,7 +111,9 @@ export function prepareChunks(
   cache.use(settings, rules);
   const limits = yamlLimits(settings);
   const prepared: ChunkAnalysis[] = [];
-  for (const [position, chunk] of chunks.entries()) {
+  // An index loop: `entries()` would allocate a pair per chunk of a large file, per keystroke.
+  for (let position = 0; position < chunks.length; position++) {
+    const chunk = chunks[position] as TextChunk;
     const after = chunksAfter + chunks.length - 1 - position;
     const analysis = cache.chunk(chunk, after, lastBeforeMarker || position < chunks.length - 1, limits);
     if (kubernetesVersion !== undefined) {
@@ -123,14 +132,14 @@ export function prepareChunks(
  * chunk: each chunk's findings stay relative to it.
  */
 function assembleAnalysis(
-  text: string,
+  text: FileText,
   settings: PodlineSettings,
   rules: readonly Rule[],
   chunkAnalyses: readonly ChunkAnalysis[],
   cache: AnalysisCache,
 ): AnalysisResult {
   const limits = yamlLimits(settings);
-  const refused = refuseFile(text, limits);
+  const refused = refuseText(text, limits);
   const tooDeep = chunkAnalyses.find((chunk) => chunk.tooDeep);
   // A file nested too deep is not modelled at all.
   const analyses = refused || tooDeep ? [] : chunkAnalyses;
@@ -139,7 +148,9 @@ function assembleAnalysis(
     refused?.problems ??
     (tooDeep?.tooDeep ? [tooDeepProblem(chunkAnalyses, tooDeep)] : file.problems(limits));
   const template =
-    text.includes('{%') || text.includes('{{') ? detectTemplate(text, file.documentsAt) : undefined;
+    textIncludes(text, '{%') || textIncludes(text, '{{')
+      ? detectTemplate(wholeText(text), file.documentsAt)
+      : undefined;
   if (template) {
     // A template is not a manifest: one finding says so, instead of a cascade of YAML and
     // Kubernetes errors about text that the template engine would have replaced.
@@ -157,11 +168,14 @@ function assembleAnalysis(
   }
   const lines = { positionAt: (offset: number) => file.positionAt(offset) };
   const findings: Finding[] = dropConsequentialProblems(
-    yamlProblems.map((problem) => problemToFinding(problem, settings, lines, text)).sort(byPosition),
+    yamlProblems
+      .map((problem) => problemToFinding(problem, settings, lines, file.restOfLine))
+      .sort(byPosition),
     lines,
   );
+  // Only a file that names Podline can choose its version in a comment: no other is joined whole.
   const kubernetes = resolveKubernetesVersion(
-    text,
+    textIncludes(text, versionOverrideMarker) ? wholeText(text) : '',
     settings.kubernetesVersion,
     settings.locale,
     file.documentsAt,
@@ -177,15 +191,19 @@ function assembleAnalysis(
   const syntaxRanges = findings
     .filter((finding) => finding.code === 'yaml/syntax')
     .map((finding) => finding.range);
-  const placed: PlacedChunk[] = file.chunks.map((chunk) => {
+  // Each chunk's place gets its findings in place: a keystroke in a large file builds no second
+  // object per chunk.
+  const placed: PlacedChunk[] = file.chunks;
+  for (const chunk of file.chunks) {
     const list = checkChunk(chunk.analysis, cache, rules, settings, kubernetes.version);
     cache.settle(chunk.analysis);
-    if (syntaxRanges.length === 0) return { ...chunk, findings: list };
+    chunk.findings = list;
+    if (syntaxRanges.length === 0) continue;
     const end = chunk.offset + chunk.analysis.text.length;
     const touched = syntaxRanges.filter((range) => range.start <= end && chunk.offset <= range.end);
-    if (touched.length === 0) return { ...chunk, findings: list };
+    if (touched.length === 0) continue;
     // Text the YAML parser could not read (a pasted transcript) is reported once, as syntax.
-    const kept = list.filter((finding) =>
+    chunk.findings = list.filter((finding) =>
       touched.every(
         (range) =>
           !overlaps(range, {
@@ -194,8 +212,7 @@ function assembleAnalysis(
           }),
       ),
     );
-    return { ...chunk, findings: kept };
-  });
+  }
   return file.finish(
     findings,
     placed,
@@ -205,24 +222,32 @@ function assembleAnalysis(
   );
 }
 
+/** A chunk at its place, whose findings the analysis sets once they are known. */
+interface ChunkPlace extends PlacedChunk {
+  findings: readonly Finding[];
+}
+
+const noFindings: readonly Finding[] = [];
+
 /** Where the chunks of one version of a file are, and the whole file's view of them. */
 class FileAnalysis {
-  readonly chunks: readonly Omit<PlacedChunk, 'findings'>[];
+  /** Each chunk at its place; its findings are set by the analysis (none until then). */
+  readonly chunks: ChunkPlace[];
   readonly documentCount: number;
   private readonly starts: number[];
   private lines: LineIndex | undefined;
 
   constructor(
-    private readonly text: string,
+    private readonly text: FileText,
     private readonly cache: AnalysisCache,
     analyses: readonly ChunkAnalysis[],
   ) {
-    const chunks: Omit<PlacedChunk, 'findings'>[] = [];
+    const chunks: ChunkPlace[] = [];
     let offset = 0;
     let documentIndex = 0;
     let line = 0;
     for (const analysis of analyses) {
-      chunks.push({ analysis, offset, documentIndex, line });
+      chunks.push({ analysis, offset, documentIndex, line, findings: noFindings });
       offset += analysis.text.length;
       documentIndex += analysis.documentCount;
       line += analysis.lineBreaks;
@@ -255,10 +280,20 @@ class FileAnalysis {
     return this.cache.model(chunk.analysis, chunk.offset, chunk.documentIndex);
   }
 
+  /**
+   * The text from `offset` to the end of its chunk, which holds the rest of its line: a chunk
+   * ends where a line starts.
+   */
+  readonly restOfLine = (offset: number): string => {
+    const chunk = this.chunksAt(offset).at(-1);
+    if (!chunk) return wholeText(this.text).slice(offset);
+    return chunk.analysis.text.slice(offset - chunk.offset);
+  };
+
   /** The line and character of a file offset, from the chunk's own line index. */
   positionAt(offset: number): LineCharacter {
     const chunk = this.chunksAt(offset).at(-1);
-    if (!chunk) return (this.lines ??= new LineIndex(this.text)).positionAt(offset);
+    if (!chunk) return (this.lines ??= new LineIndex(wholeText(this.text))).positionAt(offset);
     const position = chunk.analysis.positionAt(offset - chunk.offset);
     return { line: chunk.line + position.line, character: position.character };
   }
@@ -286,7 +321,7 @@ class FileAnalysis {
     versionFromComment: boolean,
     problems: readonly YamlProblem[],
   ): AnalysisResult {
-    const chunks = placed.length > 0 ? placed : this.chunks.map((chunk) => ({ ...chunk, findings: [] }));
+    const chunks: readonly PlacedChunk[] = placed.length > 0 ? placed : this.chunks;
     // Closures over the file's view, for the result's getters, whose `this` is the result.
     const model = (chunk: Omit<PlacedChunk, 'findings'>): ChunkModel => this.model(chunk);
     const chunksAt = (offset: number): Omit<PlacedChunk, 'findings'>[] => this.chunksAt(offset);
@@ -598,13 +633,13 @@ function problemToFinding(
   problem: YamlProblem,
   settings: PodlineSettings,
   lines: Pick<LineIndex, 'positionAt'>,
-  text: string,
+  restOfLine: (offset: number) => string,
 ): Finding {
   const message = (key: keyof (typeof analysisMessages)['en'], args?: MessageArgs): string =>
     formatMessage(analysisMessages, settings.locale, key, args);
   switch (problem.kind) {
     case 'syntax': {
-      const { key, range } = describeSyntaxProblem(problem.yamlCode, problem.range, text);
+      const { key, range } = describeSyntaxProblem(problem.yamlCode, problem.range, restOfLine);
       return {
         code: 'yaml/syntax',
         severity: 'error',
@@ -702,13 +737,14 @@ function problemToFinding(
 function describeSyntaxProblem(
   yamlCode: string,
   range: OffsetRange,
-  text: string,
+  restOfLine: (offset: number) => string,
 ): { key: 'syntax' | 'syntaxColonInPlainValue' | 'syntaxImplicitKey' | 'syntaxTab'; range: OffsetRange } {
   switch (yamlCode) {
     case 'BLOCK_AS_IMPLICIT_KEY': {
       // `image: repo/name: tag` — underline the whole value up to the end of its line.
-      const lineEnd = text.slice(range.start).search(/[\r\n]|\s+#/);
-      const end = lineEnd === -1 ? text.length : range.start + lineEnd;
+      const rest = restOfLine(range.start);
+      const lineEnd = rest.search(/[\r\n]|\s+#/);
+      const end = range.start + (lineEnd === -1 ? rest.length : lineEnd);
       return { key: 'syntaxColonInPlainValue', range: { start: range.start, end: Math.max(end, range.end) } };
     }
     case 'MISSING_CHAR':

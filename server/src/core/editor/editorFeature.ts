@@ -2,7 +2,7 @@ import type { AnalysisResult } from '../analysis/analyzeDocument';
 import type { Locale } from '../l10n';
 import type { KubernetesVersion } from '../schema/kubernetesVersions';
 import type { PodlineSettings } from '../settings';
-import type { OffsetRange } from '../text/offsetRange';
+import type { OffsetRange, TextLine } from '../text/offsetRange';
 import type { Workload } from '../workload/recognizeWorkload';
 import type { YamlNode } from '../yaml/yamlModel';
 
@@ -16,7 +16,8 @@ export type { ReportError };
  * local time zone, so the features stay pure and testable with fixed values.
  */
 export interface EditorContext {
-  readonly text: string;
+  /** The line that holds an offset, without its line break (the document is not joined whole for it). */
+  readonly lineAt: (offset: number) => TextLine;
   readonly analysis: AnalysisResult;
   readonly settings: PodlineSettings;
   readonly locale: Locale;

@@ -56,12 +56,9 @@ const KEY_LINE = /^(\s*(?:-\s+)?)(["']?)(schedule|timeZone)\2([ \t]*):/;
 function valueSlot(context: PositionContext): ValueSlot | undefined {
   const fields = cronJobScheduleFields(context.workload);
   if (!fields) return undefined;
-  const { text, offset } = context;
-  const lineStart = text.lastIndexOf('\n', offset - 1) + 1;
-  let lineEnd = text.indexOf('\n', offset);
-  if (lineEnd === -1) lineEnd = text.length;
-  if (text.charCodeAt(lineEnd - 1) === 13) lineEnd--;
-  const line = text.slice(lineStart, lineEnd);
+  const { offset } = context;
+  const { start: lineStart, text: line } = context.lineAt(offset);
+  const lineEnd = lineStart + line.length;
   const match = KEY_LINE.exec(line);
   if (!match) return undefined;
   const key = match[3] === 'schedule' ? 'schedule' : 'timeZone';

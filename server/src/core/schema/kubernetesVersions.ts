@@ -56,9 +56,12 @@ const overridePattern = /(^|[ \t])#[ \t]*podline[ \t]*:[ \t]*kubernetes[ \t]*=[ 
  * False when the text cannot have a `# podline: kubernetes=` comment: a native search, where
  * the comment's pattern scans a large file slowly.
  */
-export function mayHaveVersionOverride(text: string): boolean {
-  return text.includes('podline');
+function mayHaveVersionOverride(text: string): boolean {
+  return text.includes(versionOverrideMarker);
 }
+
+/** The word every version comment holds: a file without it chooses no version. */
+export const versionOverrideMarker = 'podline';
 
 /**
  * Finds the file's Kubernetes version override. Give the parsed documents when you have them

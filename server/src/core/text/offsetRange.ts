@@ -10,22 +10,28 @@ export interface LineCharacter {
   readonly character: number;
 }
 
+/** One line of a text, without its line break, and the offset it starts at. */
+export interface TextLine {
+  readonly start: number;
+  readonly text: string;
+}
+
+/** The line of `text` that holds `offset` (clamped into the text), as LSP counts lines. */
+export function lineAt(text: string, offset: number): TextLine {
+  const index = new LineIndex(text);
+  const { line } = index.positionAt(offset);
+  const start = index.lineStart(line);
+  let end = line + 1 < index.lineCount ? index.lineStart(line + 1) : text.length;
+  while (end > start && (text.charCodeAt(end - 1) === 10 || text.charCodeAt(end - 1) === 13)) end--;
+  return { start, text: text.slice(start, end) };
+}
+
 /** Maps offsets to LSP-style line/character positions and back, in O(log lines). */
 export class LineIndex {
   private readonly lineStarts: number[];
 
   constructor(private readonly text: string) {
-    const starts = [0];
-    for (let i = 0; i < text.length; i++) {
-      const code = text.charCodeAt(i);
-      // LSP counts \r\n, \n and a lone \r as line ends.
-      if (code === 10) starts.push(i + 1);
-      else if (code === 13) {
-        if (text.charCodeAt(i + 1) === 10) i++;
-        starts.push(i + 1);
-      }
-    }
-    this.lineStarts = starts;
+    this.lineStarts = lineStarts(text);
   }
 
   /** The number of lines, counting an empty last line. */
@@ -59,4 +65,23 @@ export class LineIndex {
   lineStart(line: number): number {
     return this.lineStarts[Math.max(0, Math.min(line, this.lineStarts.length - 1))] ?? 0;
   }
+}
+
+/** The offsets where the lines of `text` start, the first at 0; LSP counts \r\n, \n and a lone \r as line ends. */
+export function lineStarts(text: string): number[] {
+  const starts = [0];
+  for (let i = 0; i < text.length; i++) {
+    const code = text.charCodeAt(i);
+    if (code === 10) starts.push(i + 1);
+    else if (code === 13) {
+      if (text.charCodeAt(i + 1) === 10) i++;
+      starts.push(i + 1);
+    }
+  }
+  return starts;
+}
+
+/** A copy of a string that shares no memory with it: a slice keeps the whole string it came from alive. */
+export function ownCopy(text: string): string {
+  return JSON.parse(JSON.stringify(text)) as string;
 }

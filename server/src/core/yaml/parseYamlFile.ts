@@ -18,25 +18,26 @@ export type { ChunkPosition, YamlChunkModel, YamlFileModel, YamlLimits, YamlProb
  * booleans, `0777` is octal. Never throws.
  */
 export function parseYamlFile(text: string, limits: YamlLimits = defaultYamlLimits): YamlFileModel {
-  const refused = refuseFile(text, limits);
+  const refused = refuseFile(text.length, text.slice(0, refusalSampleLength), limits);
   if (refused) return refused;
   return assembleYamlFile([parseYamlChunk(text, limits)], limits);
 }
 
+/** How much of the start of a file `refuseFile` reads. */
+export const refusalSampleLength = 65536;
+
 /**
  * The model of a file that is not parsed at all: too large, or not text. Undefined for a file
- * that should be parsed.
+ * that should be parsed. Reads the file's length and its first `refusalSampleLength` characters.
  */
-export function refuseFile(text: string, limits: YamlLimits): YamlFileModel | undefined {
-  if (text.length > limits.maxFileLength) {
+export function refuseFile(length: number, head: string, limits: YamlLimits): YamlFileModel | undefined {
+  if (length > limits.maxFileLength) {
     return {
       documents: [],
-      problems: [
-        { kind: 'tooLarge', length: text.length, limit: limits.maxFileLength, range: firstLine(text) },
-      ],
+      problems: [{ kind: 'tooLarge', length, limit: limits.maxFileLength, range: firstLine(head) }],
     };
   }
-  if (looksBinary(text)) return { documents: [], problems: [{ kind: 'binary', range: firstLine(text) }] };
+  if (looksBinary(head)) return { documents: [], problems: [{ kind: 'binary', range: firstLine(head) }] };
   return undefined;
 }
 
@@ -98,7 +99,7 @@ function firstLine(text: string): OffsetRange {
 
 /** A NUL or many control characters in the first 64 KiB mean the file is not text. */
 function looksBinary(text: string): boolean {
-  const sample = text.slice(0, 65536);
+  const sample = text.slice(0, refusalSampleLength);
   if (sample.length === 0) return false;
   if (sample.includes('\0')) return true;
   const suspicious = sample.match(/[\x01-\x08\x0E-\x1F\x7F\uFFFD]/g)?.length ?? 0;

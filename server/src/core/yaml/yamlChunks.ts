@@ -5,6 +5,8 @@ import type { YamlDocumentModel, YamlNode } from './yamlModel';
 export interface TextChunk {
   readonly offset: number;
   readonly text: string;
+  /** True when the text is a string of its own, not a slice that keeps the whole file alive. */
+  readonly ownText?: boolean;
 }
 
 /**
