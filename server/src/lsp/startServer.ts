@@ -13,6 +13,7 @@ import { WorkspaceFolders } from './workspaceFolders';
 import { DocumentAnalyzer } from './documentAnalyzer';
 import { registerEditorHandlers } from './editorHandlers';
 import { registerSimulateHandler } from './simulateHandler';
+import { Lifecycle } from './lifecycle';
 import { logError } from './logError';
 import { podlineDocuments } from './podlineDocument';
 import { lspNotification } from './lspMessages';
@@ -31,7 +32,9 @@ export function startServer(argv: readonly string[] = process.argv.slice(2)): vo
     process.exitCode = 2;
     return;
   }
-  const connection = createConnection(ProposedFeatures.all);
+  const lifecycle = new Lifecycle();
+  const connection = createConnection(ProposedFeatures.all, { messageStrategy: lifecycle.strategy });
+  lifecycle.register(connection);
   const documents = new TextDocuments(podlineDocuments);
   const settings = new SettingsStore(connection);
   const statusType = lspNotification(documentStatusNotification);
