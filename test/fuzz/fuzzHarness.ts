@@ -20,6 +20,9 @@ import { defaultSettings } from '../../server/src/core/settings';
 import { defaultYamlLimits, parseYamlChunkWithLibrary } from '../../server/src/core/yaml/parseYamlFile';
 import { readSimpleChunk } from '../../server/src/core/yaml/simpleYaml';
 import { splitYamlDocuments } from '../../server/src/core/yaml/yamlChunks';
+import { formatTimelineText } from '../../server/src/core/simulator/formatTimelineText';
+import { simulateDocument } from '../../server/src/core/simulator/simulateDocument';
+import { randomScenario } from './scenarioFuzz';
 
 /** A small deterministic PRNG (mulberry32). */
 export function randomStream(seed: number): () => number {
@@ -229,6 +232,20 @@ export function exercise(text: string, random: () => number, maxMs: number): Fuz
     run('computeCompletions', () => computeCompletions(context, offset));
   }
   run('computeCodeLenses', () => computeCodeLenses(context));
+  if (analysis.workloads.length > 0) {
+    // A scenario made for the run, the defaults, or a mutated one: the simulation and its
+    // outputs must hold for any of them.
+    const choice = random();
+    const scenarioText =
+      choice < 0.15 ? null : choice < 0.85 ? randomScenario(random) : mutate(randomScenario(random), random);
+    const simulated = run('simulateDocument', () =>
+      simulateDocument(text, { scenarioText, locale: settings.locale }),
+    ) as ReturnType<typeof simulateDocument> | undefined;
+    if (simulated?.ok) {
+      run('timeline JSON', () => JSON.stringify(simulated.timeline));
+      run('formatTimelineText', () => formatTimelineText(simulated.timeline, settings.locale));
+    }
+  }
   run('readSimpleChunk', () => checkSimpleReader(text));
   for (const match of text.matchAll(/schedule:\s*["']?([^"'\n]*)/g)) {
     const schedule = match[1] ?? '';
