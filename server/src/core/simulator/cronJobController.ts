@@ -194,7 +194,10 @@ export class CronJobController implements JobParent {
       spec.timeZone !== null && loadTimeZone(spec.timeZone) === null
         ? `invalid timeZone: "${spec.timeZone}": unknown time zone ${spec.timeZone}`
         : null;
-    this.samples = new SampleList<CronJobStatusSample>(world.scenario.limits.statusSamples);
+    this.samples = new SampleList<CronJobStatusSample>(
+      world.scenario.limits.statusSamples,
+      world.recorder.budget,
+    );
     this.times = this.schedule === null ? null : new ScheduleTimes(this.schedule, this.zone);
   }
 
@@ -449,7 +452,8 @@ export class CronJobController implements JobParent {
 
   private createJob(name: string, scheduled: number): void {
     this.totals.jobsCreated++;
-    const kept = this.keptJobs.length < this.world.scenario.limits.timelineJobs;
+    const kept =
+      this.keptJobs.length < this.world.scenario.limits.timelineJobs && this.world.recorder.budget.take();
     const job = new JobController(this.world, {
       spec: this.spec.jobSpec,
       name,
@@ -580,12 +584,16 @@ export class CronJobController implements JobParent {
     const active = this.active;
     // Reading index -1 of an empty array would be a slow property lookup, hence the test.
     const count = active.length;
+    // A sample names every active Job: each name is an entry of the timeline's budget.
     const changed = this.samples.changed(
       count,
       count > 0 ? (active.at(0) as JobController).ordinal : -1,
       count > 0 ? (active.at(count - 1) as JobController).ordinal : -1,
       this.lastScheduleTime ?? -1,
       this.lastSuccessfulTime ?? -1,
+      0,
+      0,
+      1 + count,
     );
     if (!changed) return;
     this.samples.add({

@@ -209,7 +209,10 @@ export class DaemonSetController implements PodOwner<null> {
     this.tolerations = daemonPodTolerations(spec.template.tolerations, spec.template.hostNetwork);
     this.hash = this.newHash();
     this.revisions.push({ revision: 1, hash: this.hash, created: 0, deleted: null });
-    this.samples = new SampleList<DaemonSetStatusSample>(world.scenario.limits.statusSamples);
+    this.samples = new SampleList<DaemonSetStatusSample>(
+      world.scenario.limits.statusSamples,
+      world.recorder.budget,
+    );
     world.nodeListeners.push((node) => this.nodeChanged(node));
   }
 

@@ -387,7 +387,9 @@ export class JobController implements PodOwner<JobPod> {
     this.indexHeld = size === 0 ? NO_INTS : new Int32Array(size);
     this.indexLastFailure = size === 0 ? NO_FLOATS : new Float64Array(size).fill(-Infinity);
     this.conditionHistory = kept ? [] : null;
-    this.samples = kept ? new SampleList<JobStatusSample>(world.scenario.limits.statusSamples) : null;
+    this.samples = kept
+      ? new SampleList<JobStatusSample>(world.scenario.limits.statusSamples, world.recorder.budget)
+      : null;
   }
 
   /** Starts the controller: the Job was just created, and a spec change is synced at once. */

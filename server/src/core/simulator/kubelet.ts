@@ -5,6 +5,7 @@
  * (SIGTERM, then SIGKILL). It reports each change to the pod's owner.
  */
 
+import type { TimelineBudget } from './recorder';
 import type { Clock } from './clock';
 import { Priority } from './eventQueue';
 import { setPodCondition } from './pod';
@@ -32,6 +33,8 @@ export interface KubeletHost {
   podFinished(pod: Pod): void;
   /** Removes the pod object from the API once its containers have stopped. */
   removePod(pod: Pod): void;
+  /** The timeline's budget, which a kept pod's container runs are listed within. */
+  readonly budget: TimelineBudget;
 }
 
 /** The kubelets of the cluster's nodes. */
@@ -68,14 +71,16 @@ export class Kubelet {
     pod.ready = true;
     pod.readySince = clock.now;
     const container = plan?.container ?? pod.owner.template.containers[0] ?? 'main';
-    pod.attempts?.push({
-      restart: pod.restarts,
-      container,
-      started: clock.now,
-      finished: null,
-      exitCode: null,
-      reason: null,
-    });
+    // A kept pod lists each container run while the timeline's budget has room.
+    if (pod.attempts && this.host.budget.take())
+      pod.attempts.push({
+        restart: pod.restarts,
+        container,
+        started: clock.now,
+        finished: null,
+        exitCode: null,
+        reason: null,
+      });
     pod.owner.onPodChange(pod, pod.restarts === 0 ? 'started' : 'restarted');
     if (plan !== null) clock.atWith(clock.now + plan.runMs, Priority.kubelet, this.exitDue, pod, pod.epoch);
   }

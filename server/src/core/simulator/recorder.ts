@@ -17,6 +17,51 @@ import type { SimulatorMessageKey } from './simulatorMessages';
 import type { ContainerAttempt, TimelineEvent, TimelineNode, TimelinePod } from './timeline';
 
 /**
+ * How many entries a timeline lists in all: events, kept pods and their container attempts,
+ * kept Jobs, status samples (a CronJob's sample counting each active Job it names) and nodes.
+ * The per-list caps (`limits.timeline*`, `statusSamples`) keep each list short; this bounds their
+ * sum, so the timeline's JSON stays within a few tens of megabytes whatever the scenario (an
+ * entry is about 40 bytes of JSON; every default-sized run of the documentation's examples
+ * stays far below it).
+ */
+export const TIMELINE_ENTRY_BUDGET = 500_000;
+
+/**
+ * The entries a timeline may still list. Each list asks before it adds an entry; once the budget
+ * is spent, the lists only count, as they do beyond their own caps.
+ */
+export class TimelineBudget {
+  private left: number;
+  /** Entries not listed because the budget was spent. */
+  omitted = 0;
+  /** The virtual time the budget was first refused, or null. */
+  spentAt: number | null = null;
+
+  constructor(
+    private readonly clock: Clock,
+    entries = TIMELINE_ENTRY_BUDGET,
+  ) {
+    this.left = entries;
+  }
+
+  /** Takes `entries` from the budget; false (and counted) when they do not fit. */
+  take(entries = 1): boolean {
+    if (entries <= this.left) {
+      this.left -= entries;
+      return true;
+    }
+    this.omitted++;
+    this.spentAt ??= this.clock.now;
+    return false;
+  }
+
+  /** Whether `entries` more would fit, without taking them. */
+  fits(entries = 1): boolean {
+    return entries <= this.left;
+  }
+}
+
+/**
  * A bounded list of status samples. A sample is recorded only when its fingerprint (up to seven
  * numbers it is built from) differs from the previous one; beyond the cap, changes are only
  * counted. Callers build a sample only when `changed` says so, which keeps the common case free
@@ -27,10 +72,16 @@ export class SampleList<T extends { readonly time: number }> {
   omitted = 0;
   private readonly last = new Float64Array(7).fill(Number.NaN);
 
-  constructor(private readonly cap: number) {}
+  constructor(
+    private readonly cap: number,
+    private readonly budget: TimelineBudget,
+  ) {}
 
-  /** Records the fingerprint; true when it changed and the list still has room for a sample. */
-  changed(a: number, b: number, c: number, d: number, e: number, f = 0, g = 0): boolean {
+  /**
+   * Records the fingerprint; true when it changed and the list and the timeline's budget still
+   * have room for a sample of `entries` entries (taken from the budget).
+   */
+  changed(a: number, b: number, c: number, d: number, e: number, f = 0, g = 0, entries = 1): boolean {
     const last = this.last;
     if (
       last[0] === a &&
@@ -50,7 +101,7 @@ export class SampleList<T extends { readonly time: number }> {
     last[4] = e;
     last[5] = f;
     last[6] = g;
-    if (this.items.length < this.cap) return true;
+    if (this.items.length < this.cap && this.budget.take(entries)) return true;
     this.omitted++;
     return false;
   }
@@ -68,12 +119,18 @@ export class Recorder {
   readonly notes: string[] = [];
   readonly keptPods: Pod[] = [];
   podsOmitted = 0;
+  /** Nodes the timeline did not list (set when the nodes are listed). */
+  nodesOmitted = 0;
+  readonly budget: TimelineBudget;
 
   constructor(
     private readonly clock: Clock,
     private readonly limits: SimulationLimits,
     readonly locale: Locale,
-  ) {}
+    entries = TIMELINE_ENTRY_BUDGET,
+  ) {
+    this.budget = new TimelineBudget(clock, entries);
+  }
 
   /** A localised note for the timeline. */
   note(key: SimulatorMessageKey, args: MessageArgs = {}): void {
@@ -94,7 +151,7 @@ export class Recorder {
     subject?: S,
   ): void {
     this.clock.changes++;
-    if (this.events.length >= this.limits.timelineEvents) {
+    if (this.events.length >= this.limits.timelineEvents || !this.budget.take()) {
       this.eventsOmitted++;
       return;
     }
@@ -102,9 +159,9 @@ export class Recorder {
     this.events.push({ time: toSeconds(this.clock.now), type, reason, object, source, message: text });
   }
 
-  /** Whether the timeline still has room for another pod. */
-  get keepsPods(): boolean {
-    return this.keptPods.length < this.limits.timelinePods;
+  /** Whether the timeline keeps the next pod: room in its list, and in the budget (taken). */
+  keepPod(): boolean {
+    return this.keptPods.length < this.limits.timelinePods && this.budget.take();
   }
 
   /** Remembers a new pod: listed when it is kept, counted otherwise. */
@@ -152,7 +209,11 @@ export class Recorder {
     nodeOrder: readonly NodeState[],
     verdict: ((node: NodeState) => TimelineNode['daemonSet']) | null,
   ): TimelineNode[] {
-    return nodeOrder.map((node) => ({
+    // The first thousand nodes are always listed; beyond them, as many as the budget has room for.
+    let listed = Math.min(nodeOrder.length, 1000);
+    while (listed < nodeOrder.length && this.budget.take()) listed++;
+    this.nodesOmitted = nodeOrder.length - listed;
+    return nodeOrder.slice(0, listed).map((node) => ({
       name: node.name,
       labels: Object.fromEntries([...node.labels].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
       taints: node.taints.map(formatTaint),

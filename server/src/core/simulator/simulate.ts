@@ -16,6 +16,7 @@ import { JobController } from './jobController';
 import type { ManageJobObserver } from './jobController';
 import { eventAppliesTo } from './scenarioEvents';
 import type { Scenario, ScenarioEventSpec } from './scenarioTypes';
+import { TIMELINE_ENTRY_BUDGET } from './recorder';
 import { simulatorMessages } from './simulatorMessages';
 import type { Timeline, TimelineSummary } from './timeline';
 import { TIMELINE_FORMAT_VERSION } from './timeline';
@@ -285,22 +286,40 @@ function buildTimeline(
     events: world.recorder.eventsOmitted,
     status: statusOmitted,
   };
+  // What the lists kept: their caps, or less where the timeline's budget ran out first.
   if (omitted.pods > 0)
-    world.recorder.note('timelineCapped', { kept: limits.timelinePods, what: 'pods', omitted: omitted.pods });
+    world.recorder.note('timelineCappedPods', {
+      kept: world.recorder.keptPods.length,
+      omitted: omitted.pods,
+    });
   if (omitted.jobs > 0)
-    world.recorder.note('timelineCapped', { kept: limits.timelineJobs, what: 'Jobs', omitted: omitted.jobs });
+    world.recorder.note('timelineCappedJobs', { kept: jobs.length, omitted: omitted.jobs });
   if (omitted.events > 0)
-    world.recorder.note('timelineCapped', {
-      kept: limits.timelineEvents,
-      what: 'events',
+    world.recorder.note('timelineCappedEvents', {
+      kept: world.recorder.events.length,
       omitted: omitted.events,
     });
   if (omitted.status > 0)
-    world.recorder.note('timelineCapped', {
-      kept: limits.statusSamples,
-      what: 'status samples',
-      omitted: omitted.status,
+    world.recorder.note('timelineCappedStatus', { kept: limits.statusSamples, omitted: omitted.status });
+  // Listed before the budget's note, which counts the nodes it left out.
+  const nodes = world.recorder.timelineNodes(
+    world.nodeOrder,
+    daemons ? (node) => daemons.nodeVerdict(node) : null,
+  );
+  if (world.recorder.nodesOmitted > 0) {
+    world.recorder.note('timelineCappedNodes', {
+      kept: nodes.length,
+      omitted: world.recorder.nodesOmitted,
     });
+  }
+  const budget = world.recorder.budget;
+  if (budget.spentAt !== null) {
+    world.recorder.note('timelineBudgetSpent', {
+      entries: TIMELINE_ENTRY_BUDGET,
+      time: world.formatTime(budget.spentAt),
+      omitted: budget.omitted,
+    });
+  }
 
   return {
     formatVersion: TIMELINE_FORMAT_VERSION,
@@ -318,10 +337,7 @@ function buildTimeline(
     truncationLimit: truncated ? ended : null,
     eventsProcessed: world.eventsProcessed,
     notes: world.recorder.notes,
-    nodes: world.recorder.timelineNodes(
-      world.nodeOrder,
-      daemons ? (node) => daemons.nodeVerdict(node) : null,
-    ),
+    nodes,
     jobs,
     pods: world.recorder.timelinePods(),
     events: world.recorder.events,

@@ -51,8 +51,17 @@ export const simulatorMessages = defineCatalog(
     eventNoMatch: "At {time}: event '{event}' (scenario line {line}) matched no live pod.",
     eventNoNode: "At {time}: event '{event}' (scenario line {line}): node '{node}' does not exist.",
     eventIgnored: "At {time}: event '{event}' (scenario line {line}) changed nothing.",
-    timelineCapped:
-      'The timeline keeps the first {kept} {what}; {omitted} more are counted in the summary but not listed.',
+    timelineCappedPods:
+      'The timeline keeps the first {kept} pods; {omitted} more are counted in the summary but not listed.',
+    timelineCappedJobs:
+      'The timeline keeps the first {kept} Jobs; {omitted} more are counted in the summary but not listed.',
+    timelineCappedEvents:
+      'The timeline keeps the first {kept} events; {omitted} more are counted in the summary but not listed.',
+    timelineCappedStatus:
+      'The timeline keeps the first {kept} status samples; {omitted} more are counted in the summary but not listed.',
+    timelineCappedNodes: 'The timeline lists the first {kept} nodes; {omitted} more took part in the run.',
+    timelineBudgetSpent:
+      'The timeline lists at most {entries} entries in all (events, pods and their container runs, Jobs, status samples, nodes); from {time} on, {omitted} more were left out.',
     // Truncation reasons.
     truncatedEvents:
       'The run processed {limit} events (limits.maxEvents) and stopped at {time}; the counters are exact up to that point.',
@@ -110,7 +119,13 @@ export const simulatorMessages = defineCatalog(
     eventNoMatch: "{time}：事件 '{event}'（场景第 {line} 行）没有匹配到存活的 Pod。",
     eventNoNode: "{time}：事件 '{event}'（场景第 {line} 行）：节点 '{node}' 不存在。",
     eventIgnored: "{time}：事件 '{event}'（场景第 {line} 行）没有改变任何东西。",
-    timelineCapped: '时间线只保留前 {kept} 个{what}；其余 {omitted} 个计入摘要，但不逐一列出。',
+    timelineCappedPods: '时间线只保留前 {kept} 个 Pod；其余 {omitted} 个计入摘要，但不逐一列出。',
+    timelineCappedJobs: '时间线只保留前 {kept} 个 Job；其余 {omitted} 个计入摘要，但不逐一列出。',
+    timelineCappedEvents: '时间线只保留前 {kept} 个事件；其余 {omitted} 个计入摘要，但不逐一列出。',
+    timelineCappedStatus: '时间线只保留前 {kept} 个状态采样；其余 {omitted} 个计入摘要，但不逐一列出。',
+    timelineCappedNodes: '时间线只列出前 {kept} 个节点；另有 {omitted} 个节点参与了运行。',
+    timelineBudgetSpent:
+      '时间线总共最多列出 {entries} 个条目（事件、Pod 及其容器运行、Job、状态采样、节点）；从 {time} 起，另有 {omitted} 个未列出。',
     truncatedEvents: '运行处理了 {limit} 个事件（limits.maxEvents），在 {time} 停止；此前的计数是精确的。',
     truncatedDuration: '运行达到了 {limit} 的虚拟时间（limits.maxDuration）并停止；此前的计数是精确的。',
     truncatedPods: '运行创建了 {limit} 个 Pod（limits.maxPods），在 {time} 停止；此前的计数是精确的。',

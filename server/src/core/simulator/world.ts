@@ -17,6 +17,7 @@ import { PodNameTable } from './podNames';
 import { RandomStreams, drawDuration, nameSuffixCode } from './random';
 import type { RandomStream } from './random';
 import { Recorder } from './recorder';
+import type { TimelineBudget } from './recorder';
 import { Scheduler } from './scheduler';
 import type {
   DisruptionReason,
@@ -59,6 +60,8 @@ export class World extends Clock {
   private lastSuccessPlan: RunPlan | null = null;
 
   readonly recorder: Recorder;
+  /** The recorder's budget (the kubelet lists container runs within it). */
+  readonly budget: TimelineBudget;
 
   // Totals for the summary.
   podsCreated = 0;
@@ -106,6 +109,7 @@ export class World extends Clock {
     this.runTimeStream = this.streams.stream('runTime');
     this.exitCodeStream = this.streams.stream('exitCodes');
     this.recorder = new Recorder(this, scenario.limits, locale);
+    this.budget = this.recorder.budget;
     this.kubelet = new Kubelet(this, this, scenario, startLatencyStream, terminationStream);
     this.scheduler = new Scheduler(this.nodes, this.nodeOrder, (pod, node) => this.bind(pod, node));
     this.taintManager = new TaintManager(this, this);
@@ -153,7 +157,7 @@ export class World extends Clock {
     // A generated name that is taken makes the create fail; the controller retries with a new one.
     while (this.liveNames.has(base, code)) code = nameSuffixCode(this.nameStream);
     this.liveNames.add(base, code);
-    const kept = this.recorder.keepsPods;
+    const kept = this.recorder.keepPod();
     this.podsCreated++;
     this.changes++;
     const pod = kept
