@@ -28,6 +28,7 @@ import type {
 import {
   LIMIT_CAPS,
   MAX_SCENARIO_COUNT,
+  MAX_SCENARIO_NODES,
   SCENARIO_EVENT_FIELDS,
   SCENARIO_EVENT_TYPES,
   TAINT_EFFECTS,
@@ -527,7 +528,13 @@ function readNodes(reader: Reader, node: YamlNode, path: string): NodeSpec[] {
   const nodes: NodeSpec[] = [];
   const seen = new Set<string>();
   reader.list(node, path).forEach((item, i) => {
-    for (const spec of readNodeSpecs(reader, item, `${path}[${i}]`)) {
+    for (const spec of readNodeSpecs(
+      reader,
+      item,
+      `${path}[${i}]`,
+      true,
+      MAX_SCENARIO_NODES - nodes.length,
+    )) {
       if (seen.has(spec.name))
         reader.error(item.range, `${path}[${i}]`, 'duplicateNode', { node: spec.name });
       seen.add(spec.name);
@@ -538,8 +545,25 @@ function readNodes(reader: Reader, node: YamlNode, path: string): NodeSpec[] {
 }
 
 /** One node, or `count` nodes named `<name>-1` … `<name>-<count>` with the same labels and taints. */
-function readNodeSpecs(reader: Reader, node: YamlNode, path: string): NodeSpec[] {
-  const map = reader.map(node, path, ['name', 'count', 'labels', 'taints', 'unschedulable']);
+/**
+ * The nodes of one entry: none, with an error, when they are more than `room` (what is left of
+ * MAX_SCENARIO_NODES), before any is built.
+ */
+function readNodeSpecs(
+  reader: Reader,
+  node: YamlNode,
+  path: string,
+  counted = true,
+  room: number = MAX_SCENARIO_NODES,
+): NodeSpec[] {
+  // A node that joins in an event is one node: `count` belongs to the cluster's list only.
+  const map = reader.map(
+    node,
+    path,
+    counted
+      ? ['name', 'count', 'labels', 'taints', 'unschedulable']
+      : ['name', 'labels', 'taints', 'unschedulable'],
+  );
   if (map === null) return [];
   const name = reader.string(map.get('name'), `${path}.name`);
   if (name === null) {
@@ -558,7 +582,13 @@ function readNodeSpecs(reader: Reader, node: YamlNode, path: string): NodeSpec[]
     if (taint) taints.push(taint);
   });
   const unschedulable = reader.boolean(map.get('unschedulable'), `${path}.unschedulable`, false);
-  const count = map.has('count') ? reader.integer(map.get('count'), `${path}.count`, 1, 100_000, 1) : null;
+  const count = map.has('count')
+    ? reader.integer(map.get('count'), `${path}.count`, 1, MAX_SCENARIO_NODES, 1)
+    : null;
+  if ((count ?? 1) > room) {
+    reader.error(node.range, path, 'tooManyNodes', { limit: MAX_SCENARIO_NODES });
+    return [];
+  }
   const names = count === null ? [name] : Array.from({ length: count }, (_, i) => `${name}-${i + 1}`);
   return names.map((nodeName) => ({
     name: nodeName,
@@ -659,7 +689,7 @@ function readEventField(
               const name = reader.string(node, fieldPath) ?? '';
               return { name, labels: withStandardLabels(name, {}), taints: [], unschedulable: false };
             })()
-          : readNodeSpecs(reader, node, fieldPath)[0];
+          : readNodeSpecs(reader, node, fieldPath, false)[0];
       if (!spec) return null;
       if (nodeNames.has(spec.name)) reader.error(node.range, fieldPath, 'duplicateNode', { node: spec.name });
       return spec;

@@ -209,9 +209,14 @@ export class Recorder {
     nodeOrder: readonly NodeState[],
     verdict: ((node: NodeState) => TimelineNode['daemonSet']) | null,
   ): TimelineNode[] {
-    // The first thousand nodes are always listed; beyond them, as many as the budget has room for.
+    // The first thousand nodes are always listed; beyond them, as many as the budget has room
+    // for, a node counting one entry for itself and one for each label and taint.
     let listed = Math.min(nodeOrder.length, 1000);
-    while (listed < nodeOrder.length && this.budget.take()) listed++;
+    while (listed < nodeOrder.length) {
+      const node = nodeOrder[listed] as NodeState;
+      if (!this.budget.take(1 + node.labels.size + node.taints.length)) break;
+      listed++;
+    }
     this.nodesOmitted = nodeOrder.length - listed;
     return nodeOrder.slice(0, listed).map((node) => ({
       name: node.name,

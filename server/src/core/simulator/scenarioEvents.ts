@@ -16,6 +16,13 @@ export type SimulatedKind = 'Job' | 'CronJob' | 'DaemonSet';
 export const MAX_SCENARIO_COUNT = 1_000_000_000;
 
 /**
+ * The most nodes a scenario may declare in all. Kubernetes is tested up to 5,000 nodes per
+ * cluster (its scalability thresholds); 100,000 leaves room for what-ifs far beyond that and
+ * keeps a run within seconds and a few hundred megabytes (docs/scenarios.md, "Nodes").
+ */
+export const MAX_SCENARIO_NODES = 100_000;
+
+/**
  * The largest limits a scenario may set. A scenario beside a manifest is read by the language
  * server on its own, so it may not raise the work of a run without bound: these keep a run in
  * a few seconds and a few hundred megabytes (docs/scenarios.md, "Limits").

@@ -6,7 +6,7 @@
  * when the checked-in file differs.
  */
 
-import { LIMIT_CAPS, TAINT_EFFECTS, scenarioEventTable } from './scenarioEvents';
+import { LIMIT_CAPS, MAX_SCENARIO_NODES, TAINT_EFFECTS, scenarioEventTable } from './scenarioEvents';
 import type { ScenarioEventDefinition, ScenarioEventField } from './scenarioEvents';
 
 /** A JSON schema, as plain data. */
@@ -141,8 +141,8 @@ const scenarioSchemaBase = {
         count: {
           type: 'integer',
           minimum: 1,
-          maximum: 100000,
-          description: 'Declares this many identical nodes.',
+          maximum: MAX_SCENARIO_NODES,
+          description: `Declares this many identical nodes (at most ${MAX_SCENARIO_NODES} nodes in all).`,
         },
         labels: {
           type: 'object',
@@ -364,7 +364,7 @@ function fieldSchema(field: ScenarioEventField): JsonSchema {
     case 'string':
       return { type: 'string' };
     case 'newNode':
-      return { anyOf: [{ type: 'string' }, { $ref: '#/definitions/node' }] };
+      return { anyOf: [{ type: 'string' }, { $ref: '#/definitions/joiningNode' }] };
     case 'integer':
       return { type: 'integer', minimum: type.min, maximum: type.max };
     case 'enum':
@@ -465,6 +465,14 @@ function eventsSchema(): JsonSchema {
 export function scenarioJsonSchema(): JsonSchema {
   return {
     ...scenarioSchemaBase,
+    definitions: { ...scenarioSchemaBase.definitions, joiningNode: joiningNodeSchema() },
     properties: { ...scenarioSchemaBase.properties, events: eventsSchema() },
   };
+}
+
+/** A node that joins in an `addNode` event: one node, so no `count`. */
+function joiningNodeSchema(): JsonSchema {
+  const node = scenarioSchemaBase.definitions.node;
+  const properties = Object.fromEntries(Object.entries(node.properties).filter(([name]) => name !== 'count'));
+  return { ...node, properties };
 }
