@@ -6,6 +6,7 @@ import { loadTs } from './loadTs.mjs';
 
 const root = new URL('..', import.meta.url).pathname;
 const { ruleDocs } = await loadTs('server/src/core/analysis/ruleDocs.ts');
+const { schemaVersions, schemaSources } = await loadTs('server/src/core/schema/data/schemaData.ts');
 
 const cell = (text) => text.replace(/\|/g, '\\|').replace(/\n/g, '<br>');
 const lines = [
@@ -18,6 +19,14 @@ const lines = [
   'decoding) would reject; warnings are accepted but almost certainly not meant; info and hints explain.',
   'Lints and warnings can be re-levelled or silenced with the `podline.rules` setting, or per object',
   'with the annotation `podline.dev/ignore: <code>,<code>`.',
+  '',
+  `The \`schema/\` codes validate for one Kubernetes version, chosen by the \`podline.kubernetesVersion\``,
+  `setting, a \`# podline: kubernetes=X.Y\` comment or \`--kubernetes-version\`; the default is the newest.`,
+  'Each version and the npm package its schema data is read from (`scripts/generateSchemas.mjs`):',
+  '',
+  '| Kubernetes | Schema data |',
+  '|---|---|',
+  ...schemaVersions.map((version, index) => `| ${version} | ${schemaSources[index]} |`),
   '',
 ];
 let group = '';

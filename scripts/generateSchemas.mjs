@@ -2,6 +2,7 @@
 // apps/v1 DaemonSet, pod template included, for every Kubernetes minor version Podline supports.
 //
 //   node scripts/generateSchemas.mjs [--modules <node_modules dir>] [--check]
+//   node scripts/generateSchemas.mjs --compare <version>=<format>:<module>
 //
 // Where the data comes from: no npm package ships the
 // API server's OpenAPI document, so each version is read from a package generated from it:
@@ -16,9 +17,36 @@
 //   those come from the same definition's same field in the nearest newer kubernetes-models
 //   version (a field's integer width never changes, and enums only gain values, so a newer enum
 //   never rejects a value an older API server accepts).
-// No npm package carries Kubernetes 1.35, so it is not supported. Each package is installed under
-// the name in `sources` (the devDependencies in package.json); the version each covers was checked
-// by fingerprinting fields whose release is known, and against @kubernetes/client-node's models.
+// - @pulumi/kubernetes 4.29.0 (Kubernetes 1.35) and 4.34.2 (Kubernetes 1.37): types/input.d.ts
+//   has every field, whether it is required, and the OpenAPI descriptions, but types numbers,
+//   enums, Quantity and Time as plain numbers and strings; those are completed from
+//   kubernetes-models like cdk8s-plus's. A numeric field no kubernetes-models version has (new in
+//   1.37) is accepted as any number. Nothing else carries 1.35 or 1.37: cdk8s-plus stops at 33
+//   and 34, kubernetes-models jumps from 4.5.1 (1.33) to 5.1.0 (1.36), and @kubernetes/client-node
+//   1.4.0 is v1.34.0 while 2.0.0 to 2.0.2 are all release-1.36 (their headers' spec version).
+//   Versions were told apart by fields of known release: 4.26.0 to 4.29.0 add 1.35's
+//   PodSpec.workloadRef (Workload API, alpha) and PodCertificateProjection.userAnnotations to
+//   1.34, and have no schedulingGroup; 4.30.0 to 4.33.0 replace workloadRef by 1.36's
+//   schedulingGroup; 4.34.0 to 4.34.2 (identical input.d.ts) add 1.37's JobSpec.scheduling
+//   (scheduling.k8s.io/v1alpha3), PodSpec.evictionResponders and VolumeMount.bindMountOptions.
+//   Checked with --compare against shipped versions before being trusted. @pulumi/kubernetes
+//   4.33.0 (the 1.36 series) read as 1.36, completed without kubernetes-models 5.1.0, against
+//   5.1.0: the same fields, and the same type, required flag, enum and description on 560; of the
+//   other 19, 10 descriptions differ only in Markdown escapes and spacing, 6 are the apiVersion
+//   and kind descriptions kubernetes-models leaves empty, and 3 are what only 5.1.0 could give (two
+//   numeric fields newer than 1.33, Toleration.operator's Gt and Lt), which the shipped 1.35 and
+//   1.37 data do take from 5.1.0. That is after two corrections for the provider's own changes:
+//   it keeps fields Kubernetes removed so that old programs compile (ObjectMeta.clusterName,
+//   PodResourceClaim.source, EphemeralVolumeSource.readOnly: pulumiRemovedFields, dropped) and
+//   marks ProjectedVolumeSource.sources required (pulumiOptionalFields). 4.29.0 read as 1.34
+//   against cdk8s-plus-34 differs by the same kinds of text plus exactly 1.35's changes: the two
+//   fields above, the GA wording of JobSpec.managedBy, Toleration.operator's description naming
+//   Gt and Lt, PodFailurePolicyOnPodConditionsPattern.status no longer required, and three
+//   reworded descriptions (Container.resizePolicy, PodSpec.resourceClaims,
+//   PersistentVolumeClaimSpec.resources).
+//   4.34.x also brings back 1.35's PodSpec.workloadRef, word for word, beside schedulingGroup,
+//   although KEP-5832 tombstoned it when 1.36 replaced it; it is dropped from 1.37 (`removed`).
+// Each package is installed under the name in `sources` (the devDependencies in package.json).
 //
 // The output is deduplicated across versions: one description table, and per field one row per
 // distinct (type, description, enum) with a bit mask of the versions that have it. The file is
@@ -36,10 +64,30 @@ const argv = process.argv.slice(2);
 const modulesIndex = argv.indexOf('--modules');
 const modulesDir = modulesIndex === -1 ? join(root, 'node_modules') : resolve(argv[modulesIndex + 1]);
 const checkOnly = argv.includes('--check');
+// `--compare 1.36=pulumi:<module>`: reads another package for a shipped version and prints how its
+// data differs from the shipped data, to check a source before trusting it. Writes nothing.
+const compareIndex = argv.indexOf('--compare');
+const compareSource =
+  compareIndex === -1
+    ? undefined
+    : (() => {
+        const m = /^(\d+\.\d+)=([\w-]+):(.+)$/.exec(argv[compareIndex + 1] ?? '');
+        if (!m) throw new Error('--compare takes <version>=<format>:<module>');
+        return { version: m[1], format: m[2], module: m[3] };
+      })();
 
 /** The supported versions, newest first, and the installed package each is read from. */
 const sources = [
+  {
+    version: '1.37',
+    format: 'pulumi',
+    module: 'pulumi-kubernetes-1-37',
+    // 1.35's Workload reference, which 1.36 replaced with schedulingGroup: 4.30.0 to 4.33.0
+    // (Kubernetes 1.36) dropped it, 4.34.x brought it back word for word beside schedulingGroup.
+    removed: ['core.v1.PodSpec.workloadRef'],
+  },
   { version: '1.36', format: 'kubernetes-models', module: 'kubernetes-models-1-36' },
+  { version: '1.35', format: 'pulumi', module: 'pulumi-kubernetes-1-35' },
   { version: '1.34', format: 'cdk8s-plus', module: 'cdk8s-plus-34' },
   { version: '1.33', format: 'kubernetes-models', module: 'kubernetes-models-1-33' },
   { version: '1.32', format: 'cdk8s-plus', module: 'cdk8s-plus-32' },
@@ -344,6 +392,97 @@ function readCdk8sPlus(source) {
   return { definitions, provenance: `cdk8s-plus-${source.module.split('-').pop()}@${packageVersion}` };
 }
 
+// ---------------------------------------------------------------------------------------------
+// @pulumi/kubernetes
+
+/**
+ * Reads types/input.d.ts of @pulumi/kubernetes: `export declare namespace <group>` holds
+ * `namespace <version>`, which holds one `interface <Kind>` per definition (and a `<Kind>Patch`
+ * twin, not read). Every value is wrapped in `pulumi.Input<...>`; numbers are plain `number`,
+ * enums, Quantity and Time plain `string`, IntOrString `number | string`; those are completed
+ * from kubernetes-models like cdk8s-plus's (enrich).
+ */
+/**
+ * Fields @pulumi/kubernetes keeps after Kubernetes removed them, so that old programs still
+ * compile; no API server of a supported version has them (`--compare` against 1.36 and 1.34).
+ */
+const pulumiRemovedFields = [
+  'meta.v1.ObjectMeta.clusterName',
+  'core.v1.PodResourceClaim.source',
+  'core.v1.EphemeralVolumeSource.readOnly',
+];
+/** Fields @pulumi/kubernetes marks required that the API's OpenAPI document does not. */
+const pulumiOptionalFields = ['core.v1.ProjectedVolumeSource.sources'];
+
+function readPulumi(source) {
+  const packageDir = join(modulesDir, source.module);
+  const packageVersion = JSON.parse(readFileSync(join(packageDir, 'package.json'), 'utf8')).version;
+  const text = readFileSync(join(packageDir, 'types/input.d.ts'), 'utf8');
+  /** `core.v1.PodSpec` → interface body */
+  const interfaces = new Map();
+  let group;
+  let version;
+  for (const m of text.matchAll(
+    /^export declare namespace (\w+) \{$|^ {4}namespace (\w+) \{$|^ {8}interface (\w+) \{\n([\s\S]*?)^ {8}\}$/gm,
+  )) {
+    if (m[1]) group = m[1];
+    else if (m[2]) version = m[2];
+    else interfaces.set(`${group}.${version}.${m[3]}`, m[4]);
+  }
+  const definitions = new Map();
+  const pending = [];
+
+  const unwrap = (typeText) => {
+    let text = typeText
+      .replace(/\s+/g, ' ')
+      .replace(/ \| undefined\b/g, '')
+      .trim();
+    for (let m = text.match(/^pulumi\.Input<(.*)>$/); m; m = text.match(/^pulumi\.Input<(.*)>$/))
+      text = m[1].trim();
+    return text;
+  };
+  const typeOf = (typeText) => {
+    const text = unwrap(typeText);
+    if (text === 'string' || text === 'boolean' || text === 'number') return text;
+    if (text === 'number | string') return 'IntOrString';
+    if (text === 'any') return 'object';
+    if (/^"[^"]*"$/.test(text) || /^string \| enums\.[\w.]+$/.test(text)) return 'string';
+    const array = text.match(/^(.+)\[\]$/);
+    if (array) return `[]${typeOf(array[1])}`;
+    const map = text.match(/^\{ \[key: string\]: (.+); \}$/);
+    if (map) return `{}${typeOf(map[1])}`;
+    const reference = text.match(/^inputs\.(\w+\.\w+\.\w+)$/);
+    if (!reference || !interfaces.has(reference[1]))
+      throw new Error(`unexpected type "${text}" in ${source.module}`);
+    if (scalarDefinitions[reference[1]]) return scalarDefinitions[reference[1]];
+    pending.push(reference[1]);
+    return reference[1];
+  };
+
+  const readDefinition = (name) => {
+    if (definitions.has(name)) return;
+    const definition = { fields: new Map() };
+    definitions.set(name, definition);
+    const isRoot = Object.values(roots).includes(name);
+    for (const property of readProperties(interfaces.get(name), '(\\w+)')) {
+      const path = `${name}.${property.name}`;
+      if (pulumiRemovedFields.includes(path) || source.removed?.includes(path)) continue;
+      let type;
+      if (isRoot && opaqueRootFields.has(property.name)) type = 'object';
+      else type = typeOf(property.typeText);
+      definition.fields.set(property.name, {
+        type,
+        required: !property.optional && !pulumiOptionalFields.includes(path),
+        description: docText(property.doc),
+      });
+    }
+  };
+
+  for (const name of Object.values(roots)) readDefinition(name);
+  while (pending.length > 0) readDefinition(pending.shift());
+  return { definitions, provenance: `@pulumi/kubernetes@${packageVersion}` };
+}
+
 /**
  * Gives a cdk8s-plus version what `cdk8s import` loses, from the nearest newer version read from
  * kubernetes-models: integer formats, enums, and the descriptions of apiVersion and kind.
@@ -361,6 +500,15 @@ function enrich(version, donors, unresolved) {
           unresolved.push(`${name}.${fieldName}`);
         }
       }
+      // @pulumi/kubernetes types Quantity and Time as plain strings.
+      if (
+        version.format === 'pulumi' &&
+        base === 'string' &&
+        donor &&
+        /(Quantity|Time)$/.test(donor.type) &&
+        donor.type.replace(/(Quantity|Time)$/, 'string') === field.type
+      )
+        field.type = donor.type;
       if (base === 'string' && donor?.enumValues && donor.type === field.type)
         field.enumValues = donor.enumValues;
       if (field.description === '' && donor) field.description = donor.description;
@@ -368,23 +516,99 @@ function enrich(version, donors, unresolved) {
   }
 }
 
+/** Prints, per definition, the fields two readings of one version disagree on. */
+function printComparison(a, b) {
+  const counts = { onlyA: 0, onlyB: 0, type: 0, required: 0, enum: 0, description: 0, layout: 0, same: 0 };
+  const names = [...new Set([...a.definitions.keys(), ...b.definitions.keys()])].sort();
+  console.log(`Kubernetes ${a.version}: A = ${a.provenance}, B = ${b.provenance}`);
+  for (const name of names) {
+    const fa = a.definitions.get(name)?.fields;
+    const fb = b.definitions.get(name)?.fields;
+    if (!fa || !fb) {
+      console.log(`  ${name}: only in ${fa ? 'A' : 'B'}`);
+      counts[fa ? 'onlyA' : 'onlyB'] += (fa ?? fb).size;
+      continue;
+    }
+    for (const field of [...new Set([...fa.keys(), ...fb.keys()])].sort()) {
+      const x = fa.get(field);
+      const y = fb.get(field);
+      const where = `  ${name}.${field}`;
+      if (!x || !y) {
+        console.log(`${where}: only in ${x ? 'A' : 'B'}`);
+        counts[x ? 'onlyA' : 'onlyB']++;
+        continue;
+      }
+      let differs = false;
+      if (x.type !== y.type) {
+        console.log(`${where}: type ${x.type} / ${y.type}`);
+        counts.type++;
+        differs = true;
+      }
+      if (x.required !== y.required) {
+        console.log(`${where}: required ${x.required} / ${y.required}`);
+        counts.required++;
+        differs = true;
+      }
+      if ((x.enumValues ?? []).join('|') !== (y.enumValues ?? []).join('|')) {
+        console.log(`${where}: enum ${(x.enumValues ?? []).join('|')} / ${(y.enumValues ?? []).join('|')}`);
+        counts.enum++;
+        differs = true;
+      }
+      if (x.description !== y.description) {
+        // kubernetes-models escapes Markdown (`\*`); layout differs between generators.
+        const words = (text) =>
+          text
+            .replace(/\\([*_])/g, '$1')
+            .replace(/\s+/g, ' ')
+            .trim();
+        const wording = words(x.description) !== words(y.description);
+        console.log(`${where}: description differs${wording ? '' : ' (only in escapes and spacing)'}`);
+        counts[wording ? 'description' : 'layout']++;
+        differs = true;
+      }
+      if (!differs) counts.same++;
+    }
+  }
+  console.log(
+    `${counts.same} fields alike; only in A ${counts.onlyA}, only in B ${counts.onlyB}; differing type ${counts.type}, required ${counts.required}, enum ${counts.enum}, description ${counts.description} (and ${counts.layout} only in escapes and spacing)`,
+  );
+}
+
 // ---------------------------------------------------------------------------------------------
 // Merging and writing
 
-const versions = [];
-for (const source of sources) {
+async function read(source) {
   const data =
-    source.format === 'kubernetes-models' ? await readKubernetesModels(source) : readCdk8sPlus(source);
-  versions.push({ ...source, ...data });
+    source.format === 'kubernetes-models'
+      ? await readKubernetesModels(source)
+      : source.format === 'pulumi'
+        ? readPulumi(source)
+        : readCdk8sPlus(source);
+  return { ...source, ...data };
 }
-const unresolved = [];
-for (const [index, version] of versions.entries()) {
-  if (version.format !== 'cdk8s-plus') continue;
-  // Nearest newer first, then older ones for fields that were removed since.
-  const donors = [...versions.slice(0, index).reverse(), ...versions.slice(index + 1)].filter(
+
+/** The kubernetes-models versions that complete `index`'s: nearest newer first, then older ones. */
+function donorsFor(index, candidates = versions) {
+  return [...candidates.slice(0, index).reverse(), ...candidates.slice(index + 1)].filter(
     (v) => v.format === 'kubernetes-models',
   );
-  enrich(version, donors, unresolved);
+}
+
+const versions = [];
+for (const source of sources) versions.push(await read(source));
+const unresolved = [];
+for (const [index, version] of versions.entries()) {
+  if (version.format !== 'kubernetes-models') enrich(version, donorsFor(index), unresolved);
+}
+if (compareSource) {
+  const shipped = versions.find((v) => v.version === compareSource.version);
+  if (!shipped) throw new Error(`--compare: ${compareSource.version} is not a shipped version`);
+  const other = await read(compareSource);
+  // Completed as if it replaced the shipped version: the shipped data itself is no donor.
+  const others = versions.map((v) => (v === shipped ? other : v));
+  if (other.format !== 'kubernetes-models') enrich(other, donorsFor(others.indexOf(other), others), []);
+  printComparison(shipped, other);
+  process.exit(0);
 }
 if (unresolved.length > 0) {
   // A numeric field no kubernetes-models version knows: accept any number rather than guess a width.

@@ -231,10 +231,42 @@ test('--kubernetes-version chooses the schema: managedBy (alpha in 1.30) is unkn
     assert.equal(old.status, 1);
     assert.match(old.stdout, /"code": "schema\/field-requires-version"/);
     assert.equal(podline(['check', '--kubernetes-version', '1.30', file]).status, 0);
-    assert.equal(podline(['check', '--kubernetes-version', '1.36', file]).status, 0);
+    for (const version of ['1.35', '1.36', '1.37'])
+      assert.equal(podline(['check', '--kubernetes-version', version, file]).status, 0, version);
     const unsupported = podline(['check', '--kubernetes-version', '1.12', file]);
     assert.equal(unsupported.status, 2);
-    assert.match(unsupported.stderr, /--kubernetes-version must be one of 1\.36, /);
+    assert.match(unsupported.stderr, /--kubernetes-version must be one of 1\.37, 1\.36, 1\.35, 1\.34, /);
+  } finally {
+    rmSync(folder, { recursive: true, force: true });
+  }
+});
+
+test('--kubernetes-version 1.35 and 1.37: a field each has and its neighbours lack', () => {
+  const folder = mkdtempSync(join(tmpdir(), 'podline-cli-'));
+  try {
+    // PodSpec.workloadRef: the Workload API's alpha in 1.35, replaced by schedulingGroup in 1.36.
+    const workloadRef = join(folder, 'workload-ref.yaml');
+    writeFileSync(
+      workloadRef,
+      'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  template:\n    spec:\n      workloadRef: {name: w, podGroup: g}\n      containers: [{name: pi, image: perl:5.34}]\n      restartPolicy: Never\n',
+    );
+    assert.equal(podline(['check', '--kubernetes-version', '1.35', workloadRef]).status, 0);
+    const removed = podline(['check', '--format', 'json', '--kubernetes-version', '1.36', workloadRef]);
+    assert.equal(removed.status, 1);
+    assert.match(removed.stdout, /"code": "schema\/unknown-field"/);
+    assert.match(removed.stdout, /no longer has it \(last seen in 1\.35\)/);
+    // JobSpec.scheduling: workload-aware scheduling of Jobs, new (alpha) in 1.37.
+    const scheduling = join(folder, 'scheduling.yaml');
+    writeFileSync(
+      scheduling,
+      'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  scheduling:\n    schedulingPolicy:\n      gang: {minCount: 2}\n  parallelism: 2\n  template:\n    spec:\n      containers: [{name: pi, image: perl:5.34}]\n      restartPolicy: Never\n',
+    );
+    assert.equal(podline(['check', '--kubernetes-version', '1.37', scheduling]).status, 0);
+    assert.equal(podline(['check', scheduling]).status, 0, 'the default is the newest, 1.37');
+    const early = podline(['check', '--format', 'json', '--kubernetes-version', '1.36', scheduling]);
+    assert.equal(early.status, 1);
+    assert.match(early.stdout, /"code": "schema\/field-requires-version"/);
+    assert.match(early.stdout, /requires Kubernetes ≥ 1\.37; validating for 1\.36/);
   } finally {
     rmSync(folder, { recursive: true, force: true });
   }

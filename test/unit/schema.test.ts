@@ -151,7 +151,9 @@ test('an unknown field stops the walk below it: its children are not reported ag
 
 // Introduced: podReplacementPolicy and backoffLimitPerIndex 1.28 (alpha), managedBy and
 // successPolicy 1.30, Volume.image 1.31, PodSpec.resources 1.32, Lifecycle.stopSignal 1.33,
-// PodSpec.hostnameOverride 1.34, PodSpec.schedulingGroup 1.36 (no npm package carries 1.35).
+// PodSpec.hostnameOverride 1.34, PodSpec.workloadRef 1.35 (the Workload API, alpha),
+// PodSpec.schedulingGroup 1.36, JobSpec.scheduling and VolumeMount.bindMountOptions 1.37 (alpha,
+// gates WorkloadWithJob and VolumeBindMountOptions).
 const lateFields: [string, Parameters<typeof job>[0], KubernetesVersion, string, string][] = [
   ['managedBy', { spec: 'managedBy: acme.io/foo' }, '1.29', 'spec.managedBy', '1.30'],
   [
@@ -184,11 +186,35 @@ const lateFields: [string, Parameters<typeof job>[0], KubernetesVersion, string,
   ],
   ['hostnameOverride', { pod: 'hostnameOverride: h' }, '1.33', 'spec.template.spec.hostnameOverride', '1.34'],
   [
+    'workloadRef',
+    { pod: 'workloadRef: {name: w, podGroup: g}' },
+    '1.34',
+    'spec.template.spec.workloadRef',
+    '1.35',
+  ],
+  [
     'schedulingGroup',
     { pod: 'schedulingGroup: {podGroupName: g}' },
-    '1.34',
+    '1.35',
     'spec.template.spec.schedulingGroup',
     '1.36',
+  ],
+  [
+    'a Job scheduling policy',
+    { spec: 'scheduling:\n  schedulingPolicy:\n    gang: {minCount: 2}' },
+    '1.36',
+    'spec.scheduling',
+    '1.37',
+  ],
+  [
+    'bind mount options',
+    {
+      pod: 'volumes:\n- name: v\n  emptyDir: {}',
+      container: 'volumeMounts:\n- name: v\n  mountPath: /data\n  bindMountOptions: [noexec]',
+    },
+    '1.36',
+    'spec.template.spec.containers[0].volumeMounts[0].bindMountOptions',
+    '1.37',
   ],
 ];
 for (const [label, parts, version, path, sinceVersion] of lateFields) {
@@ -222,6 +248,22 @@ test('a field that later versions dropped: PodResourceClaim.source (1.29 and 1.3
   assert.deepEqual(codes(job(renamed), '1.30'), [
     ['schema/field-requires-version', 'spec.template.spec.resourceClaims[0].resourceClaimName'],
   ]);
+});
+
+test('a field only 1.35 has: PodSpec.workloadRef, which 1.36 replaced with schedulingGroup', () => {
+  const parts = { pod: 'workloadRef: {name: w, podGroup: g}' };
+  assert.deepEqual(codes(job(parts), '1.35'), []);
+  for (const version of ['1.36', '1.37'] as const) {
+    const reports = check(job(parts), version);
+    assert.deepEqual(
+      reports.map((report) => [report.code, report.path, report.data?.['lastVersion']]),
+      [['schema/unknown-field', 'spec.template.spec.workloadRef', '1.35']],
+    );
+    assert.equal(
+      reports[0]?.message,
+      `unknown field "spec.template.spec.workloadRef": Kubernetes ${version} no longer has it (last seen in 1.35)`,
+    );
+  }
 });
 
 test('podReplacementPolicy and backoffLimitPerIndex exist in every supported version (since 1.28)', () => {

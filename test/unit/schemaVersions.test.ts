@@ -22,11 +22,22 @@ import { parseYamlFile } from '../../server/src/core/yaml/parseYamlFile';
 
 const root = join(__dirname, '..', '..', '..');
 
-test('supported versions: newest first, 1.36 down to 1.29, without 1.35 (no npm package has it)', () => {
-  assert.deepEqual(supportedKubernetesVersions, ['1.36', '1.34', '1.33', '1.32', '1.31', '1.30', '1.29']);
-  assert.equal(newestKubernetesVersion, '1.36');
-  assert.equal(isSupportedKubernetesVersion('1.34'), true);
-  assert.equal(isSupportedKubernetesVersion('1.35'), false);
+test('supported versions: newest first, every minor from 1.37 down to 1.29', () => {
+  assert.deepEqual(supportedKubernetesVersions, [
+    '1.37',
+    '1.36',
+    '1.35',
+    '1.34',
+    '1.33',
+    '1.32',
+    '1.31',
+    '1.30',
+    '1.29',
+  ]);
+  assert.equal(newestKubernetesVersion, '1.37');
+  assert.equal(isSupportedKubernetesVersion('1.35'), true);
+  assert.equal(isSupportedKubernetesVersion('1.38'), false);
+  assert.equal(isSupportedKubernetesVersion('1.28'), false);
   assert.equal(isSupportedKubernetesVersion('v1.34'), false);
 });
 
@@ -67,9 +78,14 @@ const overrides: [
     { written: '1.33', version: '1.33', range: '1.33' },
   ],
   [
-    'an unsupported version',
+    '1.35, read from @pulumi/kubernetes',
     '# podline: kubernetes=1.35\n',
-    { written: '1.35', version: undefined, range: '1.35' },
+    { written: '1.35', version: '1.35', range: '1.35' },
+  ],
+  [
+    'an unsupported version',
+    '# podline: kubernetes=1.38\n',
+    { written: '1.38', version: undefined, range: '1.38' },
   ],
   [
     'not a version at all',
@@ -130,20 +146,22 @@ test('resolveKubernetesVersion: the override wins; an unsupported one is a warni
     report: undefined,
   });
   assert.equal(resolveKubernetesVersion('# podline: kubernetes=1.30\n', '1.33', 'en').version, '1.30');
-  const text = 'kind: Job\n# podline: kubernetes=1.35\n';
+  assert.equal(resolveKubernetesVersion('# podline: kubernetes=1.35\n', '1.33', 'en').version, '1.35');
+  assert.equal(resolveKubernetesVersion('# podline: kubernetes=v1.37.1\n', '1.33', 'en').version, '1.37');
+  const text = 'kind: Job\n# podline: kubernetes=1.28\n';
   const resolved = resolveKubernetesVersion(text, '1.34', 'en');
   assert.equal(resolved.version, '1.34');
   assert.equal(resolved.report?.code, 'podline/unknown-kubernetes-version');
   assert.equal(resolved.report?.severity, 'warning');
   assert.equal(
     resolved.report?.message,
-    'Podline has no schema for Kubernetes 1.35; supported versions: 1.36, 1.34, 1.33, 1.32, 1.31, 1.30, 1.29. Validating for 1.34.',
+    'Podline has no schema for Kubernetes 1.28; supported versions: 1.37, 1.36, 1.35, 1.34, 1.33, 1.32, 1.31, 1.30, 1.29. Validating for 1.34.',
   );
-  assert.equal(text.slice(resolved.report?.range.start, resolved.report?.range.end), '1.35');
-  assert.deepEqual(resolved.report?.data, { version: '1.35', supported: [...supportedKubernetesVersions] });
+  assert.equal(text.slice(resolved.report?.range.start, resolved.report?.range.end), '1.28');
+  assert.deepEqual(resolved.report?.data, { version: '1.28', supported: [...supportedKubernetesVersions] });
   assert.match(
     resolveKubernetesVersion(text, '1.34', 'zh-CN').report?.message ?? '',
-    /^Podline 没有 Kubernetes 1\.35/,
+    /^Podline 没有 Kubernetes 1\.28/,
   );
 });
 
@@ -182,7 +200,13 @@ test('schema data: every referenced definition exists, masks name real versions,
 
 // Regenerating needs the schema packages as devDependencies (about 4 s); skipped where they are
 // not installed.
-const generatorInputs = ['kubernetes-models-1-36', 'kubernetes-models-1-33', 'cdk8s-plus-29'];
+const generatorInputs = [
+  'pulumi-kubernetes-1-37',
+  'kubernetes-models-1-36',
+  'pulumi-kubernetes-1-35',
+  'kubernetes-models-1-33',
+  'cdk8s-plus-29',
+];
 const haveInputs = generatorInputs.every((name) =>
   existsSync(join(root, 'node_modules', name, 'package.json')),
 );
