@@ -12,6 +12,9 @@ import { test } from 'node:test';
 import { ResponseError } from 'vscode-languageserver-protocol/node';
 import { randomStream } from '../fuzz/fuzzHarness';
 import { randomScenario } from '../fuzz/scenarioFuzz';
+import { checkFilesRequest } from '../../server/src/protocol/podlineProtocol';
+import { previewRequest } from '../../server/src/protocol/previewProtocol';
+import { simulateRequest } from '../../server/src/protocol/simulateProtocol';
 import { LspTestClient } from './lspTestClient';
 
 type Json = null | boolean | number | string | Json[] | { [key: string]: Json };
@@ -38,18 +41,18 @@ const hostile: Json[] = [
 ];
 
 const methods = [
-  'podline/simulate',
-  'podline/preview',
-  'podline/checkFiles',
+  simulateRequest.method,
+  previewRequest.method,
+  checkFilesRequest.method,
   'textDocument/hover',
   'textDocument/completion',
   'textDocument/codeLens',
   'textDocument/documentSymbol',
   'textDocument/definition',
   'textDocument/codeAction',
-] as const;
+];
 
-function randomParams(method: (typeof methods)[number], random: () => number): Json {
+function randomParams(method: string, random: () => number): Json {
   const pick = <T>(items: readonly T[]): T => items[Math.floor(random() * items.length)] as T;
   if (random() < 0.1) return pick(hostile);
   const fits = random() < 0.7;
@@ -61,7 +64,7 @@ function randomParams(method: (typeof methods)[number], random: () => number): J
     : pick<Json>([{ line: -1, character: 0 }, { line: 1e9, character: 1e9 }, ...hostile]);
   const textDocument: Json = random() < 0.95 ? { uri } : pick(hostile);
   switch (method) {
-    case 'podline/simulate': {
+    case simulateRequest.method: {
       const params: { [key: string]: Json } = {
         uri,
         document: fits ? Math.floor(random() * 2) : pick<Json>([-1, 1e9, 1.5, '0', null]),
@@ -70,9 +73,9 @@ function randomParams(method: (typeof methods)[number], random: () => number): J
       if (random() < 0.3) params['seed'] = pick<Json>([1, 42, -1, 1.5, 2 ** 53, 'x']);
       return params;
     }
-    case 'podline/preview':
+    case previewRequest.method:
       return random() < 0.5 ? { uri, document: pick<Json>([0, 1, -1, 99, 'x']) } : { uri, position };
-    case 'podline/checkFiles':
+    case checkFilesRequest.method:
       return {
         uris: fits ? [pick(uris), 'file:///etc/passwd', 'file:///fuzz/%2e%2e/x.yaml'] : pick(hostile),
       };
