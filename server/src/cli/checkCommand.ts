@@ -5,7 +5,9 @@ import type { Locale, MessageArgs } from '../core/l10n';
 import { isSupportedKubernetesVersion, supportedKubernetesVersions } from '../core/schema/kubernetesVersions';
 import { defaultSettings } from '../core/settings';
 import { checkFiles } from './checkFiles';
-import type { JsonFinding, JsonReport } from './checkFile';
+import { decodeText } from './checkFile';
+import type { CheckedFile, FileCheck, JsonFinding, JsonReport } from './checkFile';
+import { checkStream, stdinPath } from './checkStream';
 import { cliMessages } from './cliMessages';
 import { describeFileProblem } from './fileProblems';
 import { escapeForTerminal } from './terminalText';
@@ -50,11 +52,23 @@ export async function runCheckCommand(
       exitCode: 2,
     };
 
+  // `-` is standard input, read once wherever it is named. A terminal would wait for typing
+  // that a CI job never does: that is a usage problem, said at once.
+  const readsStdin = parsed.positionals.includes('-');
+  if (readsStdin && (!environment.stdin || environment.stdin.isTerminal))
+    return { stdout: '', stderr: `${say('stdinIsTerminal')}\n`, exitCode: 2 };
+
   // A path that cannot be read is reported and skipped; the others are still checked.
   const files: string[] = [];
   const notChecked: { path: string; problem: FileProblem }[] = [];
   const notes: string[] = [];
+  // Where the entries of standard input go among the files' (after the files named before `-`).
+  let stdinAt = -1;
   for (const target of parsed.positionals) {
+    if (target === '-') {
+      if (stdinAt === -1) stdinAt = files.length;
+      continue;
+    }
     const found = collectFiles(resolve(environment.cwd, target), target, (key, path) =>
       notes.push(say(key, { path })),
     );
@@ -72,10 +86,22 @@ export async function runCheckCommand(
     maxFileSize,
     ...(kubernetesVersion && isSupportedKubernetesVersion(kubernetesVersion) ? { kubernetesVersion } : {}),
   };
-  const checks = await checkFiles(environment.cwd, files, settings, (done, total) =>
+  let fromStdin: CheckedFile[] = [];
+  if (readsStdin && environment.stdin) {
+    const read = await environment.stdin.read(maxFileSize);
+    if (!read.ok) notChecked.push({ path: stdinPath, problem: read.problem });
+    else {
+      const text = decodeText(read.bytes);
+      // An empty stream is most often a command before the pipe that failed: it does not pass.
+      if (text.trim() === '') return { stdout: '', stderr: `${say('stdinEmpty')}\n`, exitCode: 2 };
+      fromStdin = checkStream(text, settings);
+    }
+  }
+  const checks: FileCheck[] = await checkFiles(environment.cwd, files, settings, (done, total) =>
     environment.progress?.(done, total),
   );
-  const report: { path: string; findings: readonly JsonFinding[] }[] = [];
+  if (stdinAt !== -1) checks.splice(stdinAt, 0, ...fromStdin);
+  const report: CheckedFile[] = [];
   for (const check of checks) {
     if ('problem' in check) notChecked.push(check);
     else report.push(check);
@@ -98,7 +124,7 @@ export async function runCheckCommand(
   const format = parsed.values['format'] ?? 'text';
   const json: JsonReport = {
     version: 1,
-    files: report,
+    files: report.map(({ path, findings }) => ({ path, findings })),
     ...(unchecked.length > 0 ? { notChecked: unchecked } : {}),
   };
   const stdout =
