@@ -129,7 +129,11 @@ const usageCases: [string, string[], RegExp][] = [
   ['unknown command', ['lint'], /unknown command 'lint'/],
   ['no files', ['check'], /name at least one file or folder/],
   ['unknown option', ['check', '--strict', 'x'], /unknown option '--strict'/],
-  ['bad format', ['check', '--format', 'xml', seeds], /--format must be one of text, json, sarif, not 'xml'/],
+  [
+    'bad format',
+    ['check', '--format', 'xml', seeds],
+    /--format must be one of text, json, sarif, github, junit, not 'xml'/,
+  ],
   ['missing value', ['check', seeds, '--format'], /option '--format' needs a value/],
 ];
 for (const [name, args, message] of usageCases) {
@@ -329,5 +333,8 @@ test('version and help', () => {
   assert.match(podline(['--version']).stdout, /^\d+\.\d+\.\d+\n$/);
   const help = podline(['help']);
   assert.equal(help.status, 0);
-  assert.match(help.stdout, /check \[--format text\|json\|sarif\]/);
+  assert.match(
+    help.stdout,
+    /check \[--format text\|json\|sarif\|github\|junit\] \[--fail-on error\|warning\|info\] \[--quiet\] \[--summary\]/,
+  );
 });

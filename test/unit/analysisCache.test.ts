@@ -243,3 +243,17 @@ test('with a small model budget, dropped models are read again and give the same
     assertSameDiagnostics(incremental, text, i, `diagnostics after edit ${i}`);
   }
 });
+
+test('reading a later document before the findings leaves every finding where it is', () => {
+  // A hover or a workload's model asked for first moves that chunk's model to its place in the
+  // file; the findings the rules took from it must not move with it and then again.
+  const job = (name: string): string =>
+    `apiVersion: batch/v1\nkind: Job\nmetadata: {name: ${name}}\nspec:\n  template:\n    spec:\n      restartPolicy: Never\n      containers: [{name: main, image: busybox}]\n`;
+  const text = `${job('first')}---\n${job('second')}---\n${job('third')}`;
+  const expected = whole(text);
+  const featuresFirst = analyzeDocument(text, settings, ruleRegistry, new AnalysisCache());
+  assert.ok(featuresFirst.documentAt(text.length - 2));
+  void featuresFirst.yaml.documents;
+  assert.deepEqual(observable(featuresFirst), expected);
+  assert.ok(featuresFirst.findings.some((finding) => finding.document === 2));
+});

@@ -5,21 +5,40 @@ import type { Locale, MessageArgs } from '../core/l10n';
 import { isSupportedKubernetesVersion, supportedKubernetesVersions } from '../core/schema/kubernetesVersions';
 import { defaultSettings } from '../core/settings';
 import { checkFiles } from './checkFiles';
-import type { JsonFinding, JsonReport } from './checkFile';
+import { decodeText } from './checkFile';
+import type { CheckedFile, FileCheck, JsonFinding, JsonReport } from './checkFile';
+import { checkStream, stdinPath } from './checkStream';
 import { cliMessages } from './cliMessages';
 import { describeFileProblem } from './fileProblems';
 import { escapeForTerminal } from './terminalText';
 import type { FileProblem } from '../files/readFileBounded';
 import { parseOptions } from './parseOptions';
+import { toGithub } from './toGithub';
+import { toJunit } from './toJunit';
 import { toSarif } from './toSarif';
 import { podlineVersion } from '../version';
 import type { CliEnvironment, CliResult } from './cliEnvironment';
 
 export type { JsonFinding, JsonReport } from './checkFile';
 
-const formats = ['text', 'json', 'sarif'] as const;
+const formats = ['text', 'json', 'sarif', 'github', 'junit'] as const;
 
-/** `podline check`: analyses files and folders and reports findings as text or JSON. */
+/** `--fail-on`: the least severe finding that fails the run (exit code 1). */
+const failOnLevels = ['error', 'warning', 'info'] as const;
+
+/** How far down each severity is; `--fail-on info` takes hints too: every finding fails. */
+const severityRank: Readonly<Record<JsonFinding['severity'], number>> = {
+  error: 0,
+  warning: 1,
+  info: 2,
+  hint: 3,
+};
+const failOnRank: Readonly<Record<(typeof failOnLevels)[number], number>> = { error: 0, warning: 1, info: 3 };
+
+/**
+ * `podline check`: analyses files, folders and standard input, and reports the findings as text,
+ * JSON, SARIF, GitHub workflow commands or JUnit XML.
+ */
 export async function runCheckCommand(
   argv: readonly string[],
   environment: CliEnvironment,
@@ -32,6 +51,9 @@ export async function runCheckCommand(
       locale: { values: ['en', 'zh-CN'] },
       'kubernetes-version': { values: supportedKubernetesVersions },
       'max-file-size': {},
+      'fail-on': { values: failOnLevels },
+      quiet: { flag: true },
+      summary: { flag: true },
     },
     envLocale,
   );
@@ -39,6 +61,14 @@ export async function runCheckCommand(
     formatMessage(cliMessages, parsed.locale, key, args);
   if (parsed.error) return { stdout: '', stderr: `${parsed.error}\n`, exitCode: 2 };
   if (parsed.positionals.length === 0) return { stdout: '', stderr: `${say('noFiles')}\n`, exitCode: 2 };
+  const failOn =
+    parsed.values['fail-on'] === 'warning' || parsed.values['fail-on'] === 'info'
+      ? parsed.values['fail-on']
+      : 'error';
+  const quiet = parsed.values['quiet'] === 'true';
+  // Warnings that fail the run but are not shown would fail CI with nothing to read.
+  if (quiet && failOn !== 'error')
+    return { stdout: '', stderr: `${say('quietFailOn', { level: failOn })}\n`, exitCode: 2 };
 
   const maxFileSizeText = parsed.values['max-file-size'];
   const maxFileSize =
@@ -50,11 +80,23 @@ export async function runCheckCommand(
       exitCode: 2,
     };
 
+  // `-` is standard input, read once wherever it is named. A terminal would wait for typing
+  // that a CI job never does: that is a usage problem, said at once.
+  const readsStdin = parsed.positionals.includes('-');
+  if (readsStdin && (!environment.stdin || environment.stdin.isTerminal))
+    return { stdout: '', stderr: `${say('stdinIsTerminal')}\n`, exitCode: 2 };
+
   // A path that cannot be read is reported and skipped; the others are still checked.
   const files: string[] = [];
   const notChecked: { path: string; problem: FileProblem }[] = [];
   const notes: string[] = [];
+  // Where the entries of standard input go among the files' (after the files named before `-`).
+  let stdinAt = -1;
   for (const target of parsed.positionals) {
+    if (target === '-') {
+      if (stdinAt === -1) stdinAt = files.length;
+      continue;
+    }
     const found = collectFiles(resolve(environment.cwd, target), target, (key, path) =>
       notes.push(say(key, { path })),
     );
@@ -72,10 +114,22 @@ export async function runCheckCommand(
     maxFileSize,
     ...(kubernetesVersion && isSupportedKubernetesVersion(kubernetesVersion) ? { kubernetesVersion } : {}),
   };
-  const checks = await checkFiles(environment.cwd, files, settings, (done, total) =>
+  let fromStdin: CheckedFile[] = [];
+  if (readsStdin && environment.stdin) {
+    const read = await environment.stdin.read(maxFileSize);
+    if (!read.ok) notChecked.push({ path: stdinPath, problem: read.problem });
+    else {
+      const text = decodeText(read.bytes);
+      // An empty stream is most often a command before the pipe that failed: it does not pass.
+      if (text.trim() === '') return { stdout: '', stderr: `${say('stdinEmpty')}\n`, exitCode: 2 };
+      fromStdin = checkStream(text, settings);
+    }
+  }
+  const checks: FileCheck[] = await checkFiles(environment.cwd, files, settings, (done, total) =>
     environment.progress?.(done, total),
   );
-  const report: { path: string; findings: readonly JsonFinding[] }[] = [];
+  if (stdinAt !== -1) checks.splice(stdinAt, 0, ...fromStdin);
+  const report: CheckedFile[] = [];
   for (const check of checks) {
     if ('problem' in check) notChecked.push(check);
     else report.push(check);
@@ -93,22 +147,68 @@ export async function runCheckCommand(
     .join('');
 
   const all = report.flatMap((file) => file.findings);
-  const errors = all.filter((finding) => finding.severity === 'error').length;
-  const warnings = all.filter((finding) => finding.severity === 'warning').length;
+  const count = (severity: JsonFinding['severity']): number =>
+    all.filter((finding) => finding.severity === severity).length;
+  const errors = count('error');
+  const warnings = count('warning');
+  const fails = (finding: JsonFinding): boolean => severityRank[finding.severity] <= failOnRank[failOn];
+  const failing = all.filter(fails).length;
+  // The summary counts every finding, also those `--quiet` leaves out of the report.
+  const summary =
+    failOn === 'info'
+      ? say('summaryAll', { errors, warnings, notes: count('info') + count('hint'), files: report.length })
+      : say('summary', { errors, warnings, files: report.length });
+  // `--quiet`: errors only, in every format.
+  const shown: CheckedFile[] = quiet
+    ? report.map((file) => ({
+        ...file,
+        findings: file.findings.filter((finding) => finding.severity === 'error'),
+      }))
+    : report;
+
   const format = parsed.values['format'] ?? 'text';
   const json: JsonReport = {
     version: 1,
-    files: report,
+    files: shown.map(({ path, findings }) => ({ path, findings })),
     ...(unchecked.length > 0 ? { notChecked: unchecked } : {}),
   };
-  const stdout =
-    format === 'json'
-      ? `${JSON.stringify(json, null, 2)}\n`
-      : format === 'sarif'
-        ? `${JSON.stringify(toSarif(json, podlineVersion), null, 2)}\n`
-        : formatText(report, say('summary', { errors, warnings, files: report.length }));
+  let stdout: string;
+  // Text always ends with the summary; GitHub's log takes it as a last line; a format whose
+  // output is one document (JSON, SARIF, JUnit) gets it on stderr with `--summary`.
+  let summaryOnStderr = false;
+  switch (format) {
+    case 'json':
+      stdout = `${JSON.stringify(json, null, 2)}\n`;
+      summaryOnStderr = true;
+      break;
+    case 'sarif':
+      stdout = `${JSON.stringify(toSarif(json, podlineVersion), null, 2)}\n`;
+      summaryOnStderr = true;
+      break;
+    case 'junit':
+      stdout = toJunit(
+        shown,
+        unchecked.map(({ path, reason }) => ({ path, message: reason })),
+        fails,
+      );
+      summaryOnStderr = true;
+      break;
+    case 'github': {
+      const lines = toGithub(
+        shown,
+        unchecked.map(({ path, reason }) => ({ path, message: say('cannotRead', { path, reason }) })),
+      );
+      if (parsed.values['summary'] === 'true') lines.push(escapeForTerminal(summary));
+      stdout = lines.map((line) => `${line}\n`).join('');
+      break;
+    }
+    default:
+      stdout = formatText(shown, summary);
+  }
+  const withSummary =
+    summaryOnStderr && parsed.values['summary'] === 'true' ? `${stderr}${summary}\n` : stderr;
   // A file that was not checked does not pass: exit code 2, as for any I/O problem.
-  return { stdout, stderr, exitCode: unchecked.length > 0 ? 2 : errors > 0 ? 1 : 0 };
+  return { stdout, stderr: withSummary, exitCode: unchecked.length > 0 ? 2 : failing > 0 ? 1 : 0 };
 }
 
 /** The limits `--max-file-size` accepts: those of the `podline.maxFileSize` setting. */

@@ -1,5 +1,6 @@
 import { resolve } from 'node:path';
 import { analyzeDocument } from '../core/analysis/analyzeDocument';
+import type { AnalysisResult } from '../core/analysis/analyzeDocument';
 import type { Finding } from '../core/findings/finding';
 import type { PodlineSettings } from '../core/settings';
 import { LineIndex } from '../core/text/offsetRange';
@@ -16,6 +17,17 @@ export interface JsonFinding {
   readonly document: number;
   readonly range: { readonly start: LineCharacter; readonly end: LineCharacter };
   readonly errorType?: string;
+  /**
+   * Where a finding is in the stream read from standard input, when `path` and `range` name the
+   * template a `# Source:` comment gave instead (checkStream.ts).
+   */
+  readonly stream?: { readonly range: JsonFinding['range'] };
+}
+
+/** The kind and name of one YAML document that is a workload; both null for any other document. */
+export interface DocumentSummary {
+  readonly kind: string | null;
+  readonly name: string | null;
 }
 
 /** The whole JSON report. */
@@ -26,10 +38,15 @@ export interface JsonReport {
   readonly notChecked?: readonly { readonly path: string; readonly reason: string }[];
 }
 
+/** A file that was checked: its findings and, for reports by workload (JUnit), its documents. */
+export interface CheckedFile {
+  readonly path: string;
+  readonly findings: readonly JsonFinding[];
+  readonly documents: readonly DocumentSummary[];
+}
+
 /** The result of checking one file: its findings, or why it was not read. */
-export type FileCheck =
-  | { readonly path: string; readonly findings: readonly JsonFinding[] }
-  | { readonly path: string; readonly problem: FileProblem };
+export type FileCheck = CheckedFile | { readonly path: string; readonly problem: FileProblem };
 
 /**
  * Reads and analyses one file; the work each CLI worker thread does. Only a regular file of at
@@ -40,10 +57,25 @@ export function checkFile(cwd: string, path: string, settings: PodlineSettings):
   if (!read.ok) return { path, problem: read.problem };
   const text = decodeText(read.bytes);
   const lines = new LineIndex(text);
+  const analysis = analyzeDocument(text, settings);
   return {
     path,
-    findings: analyzeDocument(text, settings).findings.map((finding) => toJsonFinding(finding, lines)),
+    findings: analysis.findings.map((finding) => toJsonFinding(finding, lines)),
+    documents: summarizeDocuments(analysis),
   };
+}
+
+/** Each document of an analysed file, with the kind and name of those that are workloads. */
+export function summarizeDocuments(analysis: AnalysisResult): DocumentSummary[] {
+  const documents: DocumentSummary[] = Array.from({ length: analysis.documentCount }, () => ({
+    kind: null,
+    name: null,
+  }));
+  for (const workload of analysis.workloadSummaries) {
+    if (workload.document < documents.length)
+      documents[workload.document] = { kind: workload.kind, name: workload.name };
+  }
+  return documents;
 }
 
 /** Decodes a file as VS Code does: UTF-8, a byte order mark dropped, invalid bytes replaced. */
@@ -51,7 +83,7 @@ export function decodeText(bytes: Buffer): string {
   return new TextDecoder('utf-8', { fatal: false, ignoreBOM: false }).decode(bytes);
 }
 
-function toJsonFinding(finding: Finding, lines: LineIndex): JsonFinding {
+export function toJsonFinding(finding: Finding, lines: LineIndex): JsonFinding {
   const errorType = finding.data?.['errorType'];
   return {
     code: finding.code,

@@ -19,6 +19,8 @@ const messages = defineCatalog(
     other: 'not a regular file; only regular files are read',
     tooLarge: '{size} bytes, over the limit of {limit} bytes; not checked',
     tooLargeOption: '{size} bytes, over the limit of {limit} bytes; not checked (raise it with {option})',
+    overLimit: 'more than {limit} bytes, over the limit; not checked',
+    overLimitOption: 'more than {limit} bytes, over the limit; not checked (raise it with {option})',
     io: '{message}',
   },
   {
@@ -31,6 +33,8 @@ const messages = defineCatalog(
     other: '不是普通文件；只读取普通文件',
     tooLarge: '{size} 字节，超过 {limit} 字节的上限；未检查',
     tooLargeOption: '{size} 字节，超过 {limit} 字节的上限；未检查（可用 {option} 调高）',
+    overLimit: '超过 {limit} 字节的上限；未检查',
+    overLimitOption: '超过 {limit} 字节的上限；未检查（可用 {option} 调高）',
     io: '{message}',
   },
 );
@@ -42,10 +46,12 @@ export function describeFileProblem(problem: FileProblem, locale: Locale, sizeOp
   switch (problem.kind) {
     case 'notRegular':
       return say(problem.type);
-    case 'tooLarge':
-      return sizeOption === undefined
-        ? say('tooLarge', { size: problem.size, limit: problem.limit })
-        : say('tooLargeOption', { size: problem.size, limit: problem.limit, option: sizeOption });
+    case 'tooLarge': {
+      // A size read past the limit is only a lower bound: "more than the limit" is all that is known.
+      const args = { size: problem.size, limit: problem.limit, option: sizeOption ?? '' };
+      if (problem.atLeast) return say(sizeOption === undefined ? 'overLimit' : 'overLimitOption', args);
+      return say(sizeOption === undefined ? 'tooLarge' : 'tooLargeOption', args);
+    }
     case 'io':
       return say('io', { message: problem.message });
     default:

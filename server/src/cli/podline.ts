@@ -1,4 +1,7 @@
 /** The `podline` command line: the same analysis as the language server, for CI and terminals. */
+import { fstatSync } from 'node:fs';
+import { isatty } from 'node:tty';
+import { readStreamBounded } from '../files/readFileBounded';
 import { runCli } from './runCli';
 
 /** Shows "checked N/M files" on an interactive terminal, at most ten times a second. */
@@ -35,6 +38,21 @@ void runCli(process.argv.slice(2), {
   now: Date.now(),
   cwd: process.cwd(),
   progress: terminalProgress(),
+  stdin: {
+    // Asked of the descriptor, so that a terminal's stream is never opened.
+    isTerminal: isatty(0),
+    read: (limit) => {
+      try {
+        // `podline check - < folder` would read as empty.
+        if (fstatSync(0).isDirectory()) return Promise.resolve({ ok: false, problem: { kind: 'folder' } });
+        return readStreamBounded(process.stdin, limit);
+      } catch (error) {
+        // Node cannot make a stream of a closed descriptor (`podline check - <&-`).
+        const message = error instanceof Error ? error.message : String(error);
+        return Promise.resolve({ ok: false, problem: { kind: 'io', message } });
+      }
+    },
+  },
 }).then(
   (result) => {
     process.stdout.write(result.stdout);

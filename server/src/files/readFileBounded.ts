@@ -10,6 +10,7 @@
 import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs';
 import type { Stats } from 'node:fs';
 import { open } from 'node:fs/promises';
+import type { Readable } from 'node:stream';
 
 /** Why a file was not read. */
 export type FileProblem =
@@ -17,7 +18,13 @@ export type FileProblem =
   | { readonly kind: 'permission' }
   | { readonly kind: 'folder' }
   | { readonly kind: 'notRegular'; readonly type: 'fifo' | 'device' | 'socket' | 'other' }
-  | { readonly kind: 'tooLarge'; readonly size: number; readonly limit: number }
+  | {
+      readonly kind: 'tooLarge';
+      readonly size: number;
+      readonly limit: number;
+      /** True when the reading stopped one byte past the limit: `size` is then only a lower bound. */
+      readonly atLeast?: boolean;
+    }
   | { readonly kind: 'io'; readonly message: string };
 
 /** The bytes of a file, or why they were not read. */
@@ -86,7 +93,7 @@ class BoundedReader {
 
   result(): FileRead {
     if (this.total > this.limit)
-      return { ok: false, problem: { kind: 'tooLarge', size: this.total, limit: this.limit } };
+      return { ok: false, problem: { kind: 'tooLarge', size: this.total, limit: this.limit, atLeast: true } };
     return { ok: true, bytes: Buffer.concat(this.chunks, this.total) };
   }
 }
@@ -138,6 +145,40 @@ export async function readFileBounded(path: string, limit: number): Promise<File
   }
 }
 
+/**
+ * Reads a stream (standard input) to its end, but never more than one byte past `limit`: the
+ * stream is then destroyed and the answer is `tooLarge`, so an endless or huge input (`< /dev/zero`,
+ * a runaway `helm template`) costs at most the limit in memory. Never rejects.
+ */
+export function readStreamBounded(stream: Readable, limit: number): Promise<FileRead> {
+  return new Promise((resolve) => {
+    const chunks: Buffer[] = [];
+    let total = 0;
+    let settled = false;
+    const finish = (result: FileRead): void => {
+      if (settled) return;
+      settled = true;
+      stream.removeListener('data', onData);
+      resolve(result);
+    };
+    const onData = (chunk: Buffer | string): void => {
+      const bytes = typeof chunk === 'string' ? Buffer.from(chunk) : chunk;
+      const room = limit + 1 - total;
+      chunks.push(bytes.length > room ? bytes.subarray(0, room) : bytes);
+      total += Math.min(bytes.length, room);
+      if (total > limit) {
+        finish({ ok: false, problem: { kind: 'tooLarge', size: total, limit, atLeast: true } });
+        stream.destroy();
+      }
+    };
+    stream.on('data', onData);
+    stream.once('end', () => finish({ ok: true, bytes: Buffer.concat(chunks, total) }));
+    stream.once('close', () => finish({ ok: true, bytes: Buffer.concat(chunks, total) }));
+    // Kept after the end: an error after `destroy` must not become an uncaught exception.
+    stream.on('error', (error) => finish({ ok: false, problem: problemOfError(error) }));
+  });
+}
+
 /** The problem in plain English, for logs (the CLI translates its own). */
 export function describeFileProblem(problem: FileProblem): string {
   switch (problem.kind) {
@@ -150,7 +191,9 @@ export function describeFileProblem(problem: FileProblem): string {
     case 'notRegular':
       return `not a regular file (${problem.type === 'fifo' ? 'a named pipe' : problem.type === 'device' ? 'a device' : problem.type === 'socket' ? 'a socket' : 'a special file'}); only regular files are read`;
     case 'tooLarge':
-      return `${problem.size} bytes is over the limit of ${problem.limit}`;
+      return problem.atLeast
+        ? `more than ${problem.limit} bytes, over the limit`
+        : `${problem.size} bytes is over the limit of ${problem.limit}`;
     case 'io':
       return problem.message;
   }

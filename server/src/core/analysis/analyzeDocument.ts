@@ -606,10 +606,22 @@ function runRule(
   text: string,
   findings: Finding[],
 ): void {
+  // A rule reports the ranges of the model's nodes, which move in place when a feature asks for
+  // the model at its place in the file: the finding keeps copies, counted from the chunk's start.
   const report = (finding: RuleReport): void => {
-    const { errorType, data, ...rest } = finding;
-    const merged = errorType ? { ...data, errorType } : data;
-    findings.push({ ...rest, document: workload.document.index, ...(merged ? { data: merged } : {}) });
+    const { errorType, data, range, ...rest } = finding;
+    const copied =
+      data &&
+      Object.fromEntries(
+        Object.entries(data).map(([key, value]) => [key, isRange(value) ? { ...value } : value]),
+      );
+    const merged = errorType ? { ...copied, errorType } : copied;
+    findings.push({
+      ...rest,
+      range: { start: range.start, end: range.end },
+      document: workload.document.index,
+      ...(merged ? { data: merged } : {}),
+    });
   };
   try {
     rule.check({ workload, settings, locale: settings.locale, kubernetesVersion, text, report });
