@@ -6,6 +6,7 @@ import { workloadHygieneLint } from './lints/workloadHygieneLint';
 import { daemonSetSpecRule } from './daemonSetSpecRule';
 import { metadataRule } from './metadataRule';
 import { podTemplateRule } from './podTemplateRule';
+import { containerPortsRule } from './containerPortsRule';
 import { restartPolicyRule } from './restartPolicyRule';
 import { jobCountsRule } from './jobCountsRule';
 import { jobCompletionModeRule } from './jobCompletionModeRule';
@@ -41,6 +42,7 @@ export const ruleRegistry: readonly Rule[] = [
   cronScheduleRule,
   daemonSetSpecRule,
   podTemplateRule,
+  containerPortsRule,
   restartPolicyRule,
   imageLint,
   controlPlaneTolerationLint,
