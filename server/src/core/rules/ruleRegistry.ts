@@ -7,6 +7,7 @@ import { daemonSetSpecRule } from './daemonSetSpecRule';
 import { metadataRule } from './metadataRule';
 import { podTemplateRule } from './podTemplateRule';
 import { containerPortsRule } from './containerPortsRule';
+import { containerEnvRule } from './containerEnvRule';
 import { restartPolicyRule } from './restartPolicyRule';
 import { jobCountsRule } from './jobCountsRule';
 import { jobCompletionModeRule } from './jobCompletionModeRule';
@@ -43,6 +44,7 @@ export const ruleRegistry: readonly Rule[] = [
   daemonSetSpecRule,
   podTemplateRule,
   containerPortsRule,
+  containerEnvRule,
   restartPolicyRule,
   imageLint,
   controlPlaneTolerationLint,
