@@ -8,6 +8,7 @@ import { metadataRule } from './metadataRule';
 import { podTemplateRule } from './podTemplateRule';
 import { containerPortsRule } from './containerPortsRule';
 import { containerEnvRule } from './containerEnvRule';
+import { resourcesRule } from './resourcesRule';
 import { restartPolicyRule } from './restartPolicyRule';
 import { jobCountsRule } from './jobCountsRule';
 import { jobCompletionModeRule } from './jobCompletionModeRule';
@@ -45,6 +46,7 @@ export const ruleRegistry: readonly Rule[] = [
   podTemplateRule,
   containerPortsRule,
   containerEnvRule,
+  resourcesRule,
   restartPolicyRule,
   imageLint,
   controlPlaneTolerationLint,
