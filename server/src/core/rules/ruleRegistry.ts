@@ -9,6 +9,7 @@ import { podTemplateRule } from './podTemplateRule';
 import { containerPortsRule } from './containerPortsRule';
 import { containerEnvRule } from './containerEnvRule';
 import { resourcesRule } from './resourcesRule';
+import { probesRule } from './probesRule';
 import { restartPolicyRule } from './restartPolicyRule';
 import { jobCountsRule } from './jobCountsRule';
 import { jobCompletionModeRule } from './jobCompletionModeRule';
@@ -47,6 +48,7 @@ export const ruleRegistry: readonly Rule[] = [
   containerPortsRule,
   containerEnvRule,
   resourcesRule,
+  probesRule,
   restartPolicyRule,
   imageLint,
   controlPlaneTolerationLint,
