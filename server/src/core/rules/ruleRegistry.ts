@@ -10,6 +10,8 @@ import { containerPortsRule } from './containerPortsRule';
 import { containerEnvRule } from './containerEnvRule';
 import { resourcesRule } from './resourcesRule';
 import { probesRule } from './probesRule';
+import { volumesRule } from './volumesRule';
+import { volumeMountsRule } from './volumeMountsRule';
 import { restartPolicyRule } from './restartPolicyRule';
 import { jobCountsRule } from './jobCountsRule';
 import { jobCompletionModeRule } from './jobCompletionModeRule';
@@ -49,6 +51,8 @@ export const ruleRegistry: readonly Rule[] = [
   containerEnvRule,
   resourcesRule,
   probesRule,
+  volumesRule,
+  volumeMountsRule,
   restartPolicyRule,
   imageLint,
   controlPlaneTolerationLint,
