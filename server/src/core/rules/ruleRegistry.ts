@@ -6,6 +6,12 @@ import { workloadHygieneLint } from './lints/workloadHygieneLint';
 import { daemonSetSpecRule } from './daemonSetSpecRule';
 import { metadataRule } from './metadataRule';
 import { podTemplateRule } from './podTemplateRule';
+import { containerPortsRule } from './containerPortsRule';
+import { containerEnvRule } from './containerEnvRule';
+import { resourcesRule } from './resourcesRule';
+import { probesRule } from './probesRule';
+import { volumesRule } from './volumesRule';
+import { volumeMountsRule } from './volumeMountsRule';
 import { restartPolicyRule } from './restartPolicyRule';
 import { jobCountsRule } from './jobCountsRule';
 import { jobCompletionModeRule } from './jobCompletionModeRule';
@@ -41,6 +47,12 @@ export const ruleRegistry: readonly Rule[] = [
   cronScheduleRule,
   daemonSetSpecRule,
   podTemplateRule,
+  containerPortsRule,
+  containerEnvRule,
+  resourcesRule,
+  probesRule,
+  volumesRule,
+  volumeMountsRule,
   restartPolicyRule,
   imageLint,
   controlPlaneTolerationLint,
