@@ -19,12 +19,14 @@ import { nameSuffix } from './random';
 import type {
   DaemonSetStatusSample,
   PlacementBlock,
+  PodPhase,
   TimelineNode,
   TimelineRevision,
   TimelineEvent,
 } from './timeline';
 import { SampleList } from './recorder';
 import type { Pod, PodChange, PodOwner, RunPlan } from './pod';
+import type { TaintSpec } from './scenarioTypes';
 import type { World } from './world';
 import type { DaemonSetSpecModel, PodTemplateModel, Toleration } from '../workload/workloadModel';
 
@@ -148,11 +150,73 @@ export interface RolloutView {
 /** Called with each rollout decision and the state it was made from. */
 export type RolloutObserver = (view: RolloutView, decision: RolloutDecision) => void;
 
+/** One daemon pod as the manage loop reads it. */
+export interface ManagePodView {
+  readonly id: number;
+  readonly name: string;
+  readonly created: number;
+  /** Bound to a node (`spec.nodeName` set). */
+  readonly scheduled: boolean;
+  readonly phase: PodPhase;
+  /** Has a deletionTimestamp. */
+  readonly deleting: boolean;
+  readonly ready: boolean;
+  readonly readySince: number | null;
+  readonly hash: string | null;
+}
+
+/** One node as the manage loop reads it, with the DaemonSet's pods aimed at it. */
+export interface ManageNodeView {
+  readonly name: string;
+  /** Node order, which stands in for the order of upstream's node list. */
+  readonly order: number;
+  /** The Node object was deleted: upstream's node list no longer has it. */
+  readonly removed: boolean;
+  readonly labels: Readonly<Record<string, string>>;
+  /** The node's taints, including the unschedulable taint of a cordoned node. */
+  readonly taints: readonly TaintSpec[];
+  readonly unschedulable: boolean;
+  /** The DaemonSet's pods aimed at this node that are still in the API, oldest first. */
+  readonly pods: readonly ManagePodView[];
+}
+
+/** The state one `manage` pass decides from, for a plain recomputation of it. */
+export interface ManageView {
+  readonly now: number;
+  /** The current revision's hash: pods with another are old. */
+  readonly hash: string;
+  /** `status.observedGeneration` when the pass runs (part of the failed-pod backoff key). */
+  readonly observedGeneration: number;
+  readonly updateStrategy: DaemonSetSpecModel['updateStrategy'];
+  readonly maxSurge: DaemonSetSpecModel['maxSurge'];
+  readonly minReadyMs: number;
+  /** The placement fields of the template, as written (without the automatic tolerations). */
+  readonly template: Pick<
+    PodTemplateModel,
+    'nodeName' | 'nodeSelector' | 'requiredNodeAffinity' | 'tolerations' | 'hostNetwork'
+  >;
+  /** Every node the cluster has had, in node order. */
+  readonly nodes: readonly ManageNodeView[];
+}
+
+/** What one `manage` pass decided, before `syncNodes` carries it out. */
+export interface ManageDecision {
+  /** The nodes that get a pod, in node order (at most burstReplicas are created). */
+  readonly creates: readonly string[];
+  /** The pods to delete (at most burstReplicas are deleted). */
+  readonly deletes: readonly Pod[];
+}
+
+/** Called with each manage pass's decision and the state it was made from. */
+export type ManageObserver = (view: ManageView, decision: ManageDecision) => void;
+
 /** What a DaemonSet is created with. */
 export interface DaemonSetOptions {
   readonly spec: DaemonSetSpecModel;
   /** Sees each `rollingUpdate` decision before it is carried out (the reference tests use it). */
   readonly observeRollout?: RolloutObserver | null;
+  /** Sees each `manage` pass's decision before it is carried out (the reference tests use it). */
+  readonly observeManage?: ManageObserver | null;
 }
 
 /** The DaemonSet and its controller. */
@@ -189,6 +253,11 @@ export class DaemonSetController implements PodOwner<null> {
   private readonly podNodes = new Map<Pod, DaemonNode>();
   private hash: string;
   private revision = 1;
+  /**
+   * `status.observedGeneration`: the generation (here, the revision) as of the last sync, which
+   * stores it with the status at its end; 0 before the first.
+   */
+  private observedGeneration = 0;
   private podOrdinal = 0;
   private readonly syncRequested = new Set<number>();
   rolloutCompleteAt: number | null = null;
@@ -197,6 +266,7 @@ export class DaemonSetController implements PodOwner<null> {
 
   readonly spec: DaemonSetSpecModel;
   private readonly observer: RolloutObserver | null;
+  private readonly manageObserver: ManageObserver | null;
 
   constructor(
     private readonly world: World,
@@ -205,6 +275,7 @@ export class DaemonSetController implements PodOwner<null> {
     const spec = options.spec;
     this.spec = spec;
     this.observer = options.observeRollout ?? null;
+    this.manageObserver = options.observeManage ?? null;
     this.template = spec.template;
     this.tolerations = daemonPodTolerations(spec.template.tolerations, spec.template.hostNetwork);
     this.hash = this.newHash();
@@ -409,11 +480,19 @@ export class DaemonSetController implements PodOwner<null> {
     }
     this.cleanupHistory();
     this.recordStatus();
+    this.observedGeneration = this.revision;
   }
 
-  /** `manage` → `podsShouldBeOnNode` for every node that changed; at most 250 creates and deletes. */
+  /**
+   * `manage` → `podsShouldBeOnNode` for every node that changed; at most 250 creates and deletes.
+   * Upstream looks at every node each time; a node that did not change since its last look would
+   * decide nothing, so only the changed ones are looked at.
+   */
   private manage(): boolean {
-    if (this.manageDirty.size === 0) return false;
+    if (this.manageDirty.size === 0) {
+      if (this.manageObserver !== null) this.manageObserver(this.manageView(), { creates: [], deletes: [] });
+      return false;
+    }
     const entries = [...this.manageDirty].sort((a, b) => a.node.order - b.node.order);
     const creates: DaemonNode[] = [];
     const deletes: Pod[] = [];
@@ -424,6 +503,8 @@ export class DaemonSetController implements PodOwner<null> {
       this.podsShouldBeOnNode(entry, creates, deletes);
     }
     for (const entry of processed) this.manageDirty.delete(entry);
+    if (this.manageObserver !== null)
+      this.manageObserver(this.manageView(), { creates: creates.map((entry) => entry.node.name), deletes });
     for (const entry of creates.slice(0, BURST_REPLICAS)) {
       if (this.world.stop !== null) break;
       this.createPod(entry);
@@ -686,6 +767,45 @@ export class DaemonSetController implements PodOwner<null> {
         const entry = this.byNode.get(node);
         return { node, shouldRun: entry?.shouldRun ?? false, pods: entry ? [...entry.pods] : [] };
       }),
+    };
+  }
+
+  /** The state of this sync's manage pass, as `ManageView` describes it. */
+  private manageView(): ManageView {
+    const template = this.template;
+    return {
+      now: this.world.now,
+      hash: this.hash,
+      observedGeneration: this.observedGeneration,
+      updateStrategy: this.spec.updateStrategy,
+      maxSurge: this.spec.maxSurge,
+      minReadyMs: this.spec.minReadyMs,
+      template: {
+        nodeName: template.nodeName,
+        nodeSelector: template.nodeSelector,
+        requiredNodeAffinity: template.requiredNodeAffinity,
+        tolerations: template.tolerations,
+        hostNetwork: template.hostNetwork,
+      },
+      nodes: this.world.nodeOrder.map((node) => ({
+        name: node.name,
+        order: node.order,
+        removed: node.removed !== null,
+        labels: Object.fromEntries(node.labels),
+        taints: [...node.taints],
+        unschedulable: node.unschedulable,
+        pods: (this.byNode.get(node)?.pods ?? []).map((pod) => ({
+          id: pod.id,
+          name: pod.name,
+          created: pod.created,
+          scheduled: pod.node !== null,
+          phase: pod.phase,
+          deleting: pod.deletedAt !== null,
+          ready: pod.ready,
+          readySince: pod.readySince,
+          hash: pod.hash,
+        })),
+      })),
     };
   }
 

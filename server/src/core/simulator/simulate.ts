@@ -9,7 +9,7 @@ import type { Locale } from '../l10n';
 import type { Workload } from '../workload/recognizeWorkload';
 import { CronJobController } from './cronJobController';
 import { DaemonSetController } from './daemonSetController';
-import type { RolloutObserver } from './daemonSetController';
+import type { ManageObserver, RolloutObserver } from './daemonSetController';
 import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { JobController } from './jobController';
@@ -46,6 +46,8 @@ export interface SimulateOptions {
   readonly yamlErrorCount?: number;
   /** Sees each DaemonSet rollout decision before it is carried out (for the reference tests). */
   readonly observeRollout?: RolloutObserver;
+  /** Sees each DaemonSet manage pass's decision before it is carried out (for the reference tests). */
+  readonly observeDaemonManage?: ManageObserver;
   /** Sees each `manageJob` decision of a Job before it acts (for the reference tests). */
   readonly observeManageJob?: ManageJobObserver;
 }
@@ -134,6 +136,7 @@ export function simulate(
       daemons = new DaemonSetController(world, {
         spec: read.spec,
         observeRollout: options.observeRollout ?? null,
+        observeManage: options.observeDaemonManage ?? null,
       });
       daemons.start();
       break;

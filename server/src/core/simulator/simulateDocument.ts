@@ -7,7 +7,7 @@ import { analyzeDocument } from '../analysis/analyzeDocument';
 import { formatMessage } from '../l10n';
 import type { Locale } from '../l10n';
 import { defaultSettings } from '../settings';
-import type { RolloutObserver } from './daemonSetController';
+import type { ManageObserver, RolloutObserver } from './daemonSetController';
 import type { ManageJobObserver } from './jobController';
 import { parseScenario } from './parseScenario';
 import type { ScenarioError } from './parseScenario';
@@ -38,6 +38,8 @@ export interface SimulateDocumentOptions {
   readonly locale?: Locale;
   /** Sees each DaemonSet rollout decision before it is carried out (for the reference tests). */
   readonly observeRollout?: RolloutObserver;
+  /** Sees each DaemonSet manage pass's decision before it is carried out (for the reference tests). */
+  readonly observeDaemonManage?: ManageObserver;
   /** Sees each `manageJob` decision of a Job before it acts (for the reference tests). */
   readonly observeManageJob?: ManageJobObserver;
 }
@@ -80,6 +82,7 @@ export function simulateDocument(
     apiErrorCount: errors.length - yamlErrorCount,
     yamlErrorCount,
     ...(options.observeRollout ? { observeRollout: options.observeRollout } : {}),
+    ...(options.observeDaemonManage ? { observeDaemonManage: options.observeDaemonManage } : {}),
     ...(options.observeManageJob ? { observeManageJob: options.observeManageJob } : {}),
   });
   if (!result.ok) {
