@@ -251,6 +251,10 @@ export class DaemonSetController implements PodOwner<null> {
     [];
   private readonly hashUse = new Map<string, number>();
   private readonly podNodes = new Map<Pod, DaemonNode>();
+  /** `failedPodsBackoff`, per generation and node. */
+  private readonly failedPodsBackoff = new FailedPodsBackoff();
+  /** Nodes with a Failed pod the backoff held back. */
+  private readonly failedPodNodes = new Set<DaemonNode>();
   private hash: string;
   private revision = 1;
   /**
@@ -298,8 +302,12 @@ export class DaemonSetController implements PodOwner<null> {
     return nameSuffix(this.world.stream('revisionHashes'), 10);
   }
 
-  private get surge(): boolean {
-    return this.spec.updateStrategy === 'RollingUpdate' && this.maxSurge() > 0;
+  /**
+   * `util.AllowsSurge`: maxSurge scaled against a single node (`SurgeCount(ds, 1)`) is above 0, so
+   * any percentage but 0% allows surge, however many nodes want a pod.
+   */
+  private get allowsSurge(): boolean {
+    return this.spec.updateStrategy === 'RollingUpdate' && scaleIntOrPercent(this.spec.maxSurge, 1) > 0;
   }
 
   private maxSurge(): number {
@@ -489,11 +497,15 @@ export class DaemonSetController implements PodOwner<null> {
    * decide nothing, so only the changed ones are looked at.
    */
   private manage(): boolean {
-    if (this.manageDirty.size === 0) {
+    if (this.manageDirty.size === 0 && this.failedPodNodes.size === 0) {
       if (this.manageObserver !== null) this.manageObserver(this.manageView(), { creates: [], deletes: [] });
       return false;
     }
-    const entries = [...this.manageDirty].sort((a, b) => a.node.order - b.node.order);
+    // Nodes whose Failed pods wait for the backoff are looked at again in every pass, as upstream's
+    // loop over every node does.
+    const entries = [...new Set([...this.manageDirty, ...this.failedPodNodes])].sort(
+      (a, b) => a.node.order - b.node.order,
+    );
     const creates: DaemonNode[] = [];
     const deletes: Pod[] = [];
     const processed: DaemonNode[] = [];
@@ -519,8 +531,16 @@ export class DaemonSetController implements PodOwner<null> {
     this.world.at(this.world.now, Priority.daemonSetController, () => this.requestSync());
   }
 
+  /**
+   * `podsShouldBeOnNode` (daemon_controller.go, kubernetes-behaviour §3.3) for one node: create
+   * when the node should run a pod and has none; when it should keep running one, delete Failed
+   * pods (as fast as the failed-pod backoff allows) and Succeeded ones, and of the others keep the
+   * oldest (with surge, the oldest new and oldest old, and create one when none is left); else
+   * delete them all.
+   */
   private podsShouldBeOnNode(entry: DaemonNode, creates: DaemonNode[], deletes: Pod[]): void {
     const pods = entry.pods;
+    this.failedPodNodes.delete(entry);
     if (entry.node.removed !== null) {
       // Pods bound to a deleted node are the pod garbage collector's; unbound ones are ours.
       for (const pod of pods) if (pod.scheduledAt === null && pod.deletedAt === null) deletes.push(pod);
@@ -531,12 +551,25 @@ export class DaemonSetController implements PodOwner<null> {
       return;
     }
     if (entry.shouldContinueRunning) {
-      const running = pods.filter((pod) => pod.deletedAt === null);
-      if (!this.surge) {
+      const running: Pod[] = [];
+      for (const pod of pods) {
+        if (pod.deletedAt !== null) continue;
+        if (pod.phase === 'Failed') this.failedPod(entry, pod, deletes);
+        else if (pod.phase === 'Succeeded') deletes.push(pod);
+        else running.push(pod);
+      }
+      // podByCreationTimestampAndPhase: scheduled pods first, then oldest (the pods are kept in
+      // creation order, and the sort is stable).
+      if (running.some((pod) => pod.node === null))
+        running.sort((a, b) => +(a.node === null) - +(b.node === null));
+      if (!this.allowsSurge) {
         // Without surge, only the oldest pod stays.
         for (const pod of running.slice(1)) deletes.push(pod);
         return;
       }
+      // With surge the node must keep one pod that is not being deleted.
+      if (running.length === 0 && entry.shouldRun) creates.push(entry);
+      if (running.length <= 1) return;
       let oldestNew: Pod | null = null;
       let oldestOld: Pod | null = null;
       for (const pod of running) {
@@ -557,6 +590,31 @@ export class DaemonSetController implements PodOwner<null> {
       return;
     }
     for (const pod of pods) if (pod.deletedAt === null) deletes.push(pod);
+  }
+
+  /**
+   * A Failed daemon pod on a node that should keep running one: deleted (a FailedDaemonPod
+   * event), unless the node's failed-pod backoff holds it back; then the node is looked at in
+   * every pass until it is deleted, and the DaemonSet is synced again after the backoff's delay
+   * (`enqueueDaemonSetAfter`).
+   */
+  private failedPod(entry: DaemonNode, pod: Pod, deletes: Pod[]): void {
+    const key = `${this.observedGeneration}/${entry.node.name}`;
+    const now = this.world.now;
+    if (this.failedPodsBackoff.isInBackOffSinceUpdate(key, now)) {
+      this.failedPodNodes.add(entry);
+      this.world.at(now + this.failedPodsBackoff.get(key), Priority.daemonSetController, () =>
+        this.requestSync(),
+      );
+      return;
+    }
+    this.failedPodsBackoff.next(key, now);
+    this.event(
+      'Warning',
+      'FailedDaemonPod',
+      `Found failed daemon pod ${this.spec.namespace}/${pod.name} on node ${entry.node.name}, will try to kill it`,
+    );
+    deletes.push(pod);
   }
 
   /** Recomputes the contributions of the nodes that changed. */
@@ -934,6 +992,45 @@ export class DaemonSetController implements PodOwner<null> {
       created: toSeconds(r.created),
       deleted: r.deleted === null ? null : toSeconds(r.deleted),
     }));
+  }
+}
+
+/**
+ * The DaemonSet controller's failed-pod backoff, `flowcontrol.NewBackOff(1*time.Second,
+ * 15*time.Minute)` (cmd/kube-controller-manager/app/apps.go `startDaemonSetController`;
+ * k8s.io/client-go/util/flowcontrol/backoff.go, no jitter): each delete of a Failed pod doubles the
+ * key's delay from 1 s up to 15 min; an entry not updated for twice the maximum starts over.
+ */
+class FailedPodsBackoff {
+  private static readonly INITIAL_MS = 1000;
+  private static readonly MAX_MS = 900_000;
+  private readonly entries = new Map<string, { backoff: number; lastUpdate: number }>();
+
+  private live(key: string, now: number): { backoff: number; lastUpdate: number } | undefined {
+    const entry = this.entries.get(key);
+    // hasExpired
+    return entry !== undefined && now - entry.lastUpdate <= 2 * FailedPodsBackoff.MAX_MS ? entry : undefined;
+  }
+
+  /** `IsInBackOffSinceUpdate`. */
+  isInBackOffSinceUpdate(key: string, now: number): boolean {
+    const entry = this.live(key, now);
+    return entry !== undefined && now - entry.lastUpdate < entry.backoff;
+  }
+
+  /** `Get`: the key's current delay. */
+  get(key: string): number {
+    return this.entries.get(key)?.backoff ?? 0;
+  }
+
+  /** `Next`. */
+  next(key: string, now: number): void {
+    const entry = this.live(key, now);
+    const backoff =
+      entry === undefined
+        ? FailedPodsBackoff.INITIAL_MS
+        : Math.min(2 * entry.backoff, FailedPodsBackoff.MAX_MS);
+    this.entries.set(key, { backoff, lastUpdate: now });
   }
 }
 
