@@ -13,7 +13,7 @@ import type { ManageObserver, RolloutObserver } from './daemonSetController';
 import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { JobController } from './jobController';
-import type { ManageJobObserver } from './jobController';
+import type { JobBackoffObserver, ManageJobObserver } from './jobController';
 import { eventAppliesTo } from './scenarioEvents';
 import type { Scenario, ScenarioEventSpec } from './scenarioTypes';
 import { TIMELINE_ENTRY_BUDGET } from './recorder';
@@ -50,6 +50,8 @@ export interface SimulateOptions {
   readonly observeDaemonManage?: ManageObserver;
   /** Sees each `manageJob` decision of a Job before it acts (for the reference tests). */
   readonly observeManageJob?: ManageJobObserver;
+  /** Sees each pod-failure backoff decision of a Job's `manageJob` (for the reference tests). */
+  readonly observeJobBackoff?: JobBackoffObserver;
 }
 
 /** The default horizon of a CronJob when the scenario gives none: five Jobs. */
@@ -112,6 +114,7 @@ export function simulate(
         spec,
         name: spec.name,
         observeManage: options.observeManageJob ?? null,
+        observeBackoff: options.observeJobBackoff ?? null,
       });
       if (spec.completionMode !== 'NonIndexed' && spec.completionMode !== 'Indexed') {
         world.recorder.recordEvent(

@@ -8,7 +8,7 @@ import { formatMessage } from '../l10n';
 import type { Locale } from '../l10n';
 import { defaultSettings } from '../settings';
 import type { ManageObserver, RolloutObserver } from './daemonSetController';
-import type { ManageJobObserver } from './jobController';
+import type { JobBackoffObserver, ManageJobObserver } from './jobController';
 import { parseScenario } from './parseScenario';
 import type { ScenarioError } from './parseScenario';
 import type { Scenario } from './scenarioTypes';
@@ -42,6 +42,8 @@ export interface SimulateDocumentOptions {
   readonly observeDaemonManage?: ManageObserver;
   /** Sees each `manageJob` decision of a Job before it acts (for the reference tests). */
   readonly observeManageJob?: ManageJobObserver;
+  /** Sees each pod-failure backoff decision of a Job's `manageJob` (for the reference tests). */
+  readonly observeJobBackoff?: JobBackoffObserver;
 }
 
 /** Analyses `text`, picks the document, reads the scenario and runs the simulation. */
@@ -84,6 +86,7 @@ export function simulateDocument(
     ...(options.observeRollout ? { observeRollout: options.observeRollout } : {}),
     ...(options.observeDaemonManage ? { observeDaemonManage: options.observeDaemonManage } : {}),
     ...(options.observeManageJob ? { observeManageJob: options.observeManageJob } : {}),
+    ...(options.observeJobBackoff ? { observeJobBackoff: options.observeJobBackoff } : {}),
   });
   if (!result.ok) {
     return { ok: false, error: { kind: 'workload', message: result.error.message, line: result.error.line } };
