@@ -6,7 +6,7 @@
  */
 
 import { Priority } from './eventQueue';
-import { BackoffIndexes, IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
+import { IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
 import type { OutcomeRule } from './scenarioTypes';
 import type { ConditionRecord, JobStatusSample, TimelineJob, TimelineEvent } from './timeline';
 import { toSeconds } from './durations';
@@ -367,8 +367,6 @@ export class JobController implements PodOwner<JobPod> {
   private readonly indexHeld: Int32Array;
   private readonly indexLastFailure: Float64Array;
   private readonly returned: NumberHeap;
-  /** Indexes waiting out their backoffLimitPerIndex delay. */
-  private readonly backoffIndexes = new BackoffIndexes();
   private nextFresh = 0;
 
   // The pod-failure backoff record.
@@ -944,30 +942,30 @@ export class JobController implements PodOwner<JobPod> {
   }
 
   /**
-   * Creates pods for up to `count` pending indexes; with backoffLimitPerIndex, only for indexes
-   * whose own backoff is over. When `observed`, returns what the backoff let it do (with
-   * backoffLimitPerIndex), else null.
+   * Creates pods for the first `count` pending indexes (`firstPendingIndexes`). With
+   * backoffLimitPerIndex only those whose own backoff is over get one
+   * (`getPodCreationInfoForIndependentIndexes`): an index still waiting keeps its place among the
+   * first `count`, it is not passed over for a later one; when none of them may start, the Job is
+   * synced again after the shortest wait. When `observed`, returns what the backoff let it do
+   * (with backoffLimitPerIndex), else null.
    */
   private createIndexedPods(count: number, now: number, observed: boolean): JobBackoffDecision | null {
     const limit = this.spec.backoffLimitPerIndex;
     const createdIndexes: number[] | null = observed && limit !== null ? [] : null;
-    // The indexes whose backoff is over are pending again; the others keep waiting.
-    if (limit !== null) for (const index of this.backoffIndexes.takeDue(now)) this.returned.push(index);
+    const waiting: number[] = [];
+    let shortest = Infinity;
     let created = 0;
-    let lastTaken: number | null = null;
-    let exhausted = false;
-    while (created < count && this.world.stop === null) {
+    while (created + waiting.length < count && this.world.stop === null) {
       const index = this.nextPendingIndex();
-      if (index === null) {
-        exhausted = true;
-        break;
-      }
-      lastTaken = index;
+      if (index === null) break;
       if (limit !== null) {
+        // getRemainingTimePerIndex: the index's failures so far (its last failed pod's
+        // annotations plus one), from that pod's finish time.
         const failures = (this.indexFailures[index] ?? 0) + (this.indexIgnored[index] ?? 0);
         const remaining = this.backoffDelay(failures) - (now - (this.indexLastFailure[index] ?? -Infinity));
         if (failures > 0 && remaining > 0) {
-          this.backoffIndexes.set(index, now + remaining);
+          waiting.push(index);
+          shortest = Math.min(shortest, remaining);
           continue;
         }
       }
@@ -975,14 +973,11 @@ export class JobController implements PodOwner<JobPod> {
       createdIndexes?.push(index);
       created++;
     }
-    const decision = (retryAt: number | null): JobBackoffDecision | null =>
-      createdIndexes === null ? null : { remainingMs: 0, indexes: createdIndexes, retryAt };
-    if (limit === null || this.backoffIndexes.size === 0) return decision(null);
-    // The next sync comes at the earliest retry among the waiting indexes the walk above passed:
-    // all of them when it ran out of indexes, else those below the last index it took.
-    const earliestRetry = this.backoffIndexes.earliest(exhausted ? null : (lastTaken ?? -1));
-    if (earliestRetry !== Infinity) this.requestSync(earliestRetry);
-    return decision(earliestRetry === Infinity ? null : earliestRetry);
+    // The waiting indexes stay pending for the next sync.
+    for (const index of waiting) this.returned.push(index);
+    const retry = created === 0 && shortest !== Infinity ? now + shortest : null;
+    if (retry !== null) this.requestSync(retry);
+    return createdIndexes === null ? null : { remainingMs: 0, indexes: createdIndexes, retryAt: retry };
   }
 
   /** The lowest index that is not succeeded, failed or held by a pod. */
