@@ -4,7 +4,7 @@
 // random clusters with taints, node changes, readiness delays and every form of maxSurge and
 // maxUnavailable; the DaemonSet's manage loop, recomputed over every node, on clusters with
 // placement rules, taints, cordons, drains, node changes and failing pods; Job manageJob
-// decisions. Each case is printed with its inputs when it fails.
+// decisions, and the pod-failure backoff per Job and per index. Each case is printed with its inputs when it fails.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseCronSchedule, ScheduleTimes } from '../../server/src/core/cron';
@@ -19,7 +19,12 @@ import type {
   RolloutDecision,
   RolloutView,
 } from '../../server/src/core/simulator/daemonSetController';
-import type { ManageJobDecision, ManageJobView } from '../../server/src/core/simulator/jobController';
+import type {
+  JobBackoffDecision,
+  JobBackoffView,
+  ManageJobDecision,
+  ManageJobView,
+} from '../../server/src/core/simulator/jobController';
 import { RandomStreams } from '../../server/src/core/simulator/random';
 import type { RandomStream } from '../../server/src/core/simulator/random';
 import { simulateDocument } from '../../server/src/core/simulator';
@@ -27,6 +32,7 @@ import {
   referenceMostRecentScheduleTime,
   referenceNextWake,
   referenceManage,
+  referenceJobBackoff,
   referenceManageJob,
   referenceRollingUpdate,
   ReferenceBackoff,
@@ -549,4 +555,100 @@ test('Job: every manageJob decision matches a plain recomputation (300 Jobs)', (
   // the cases do count terminating pods under both replacement policies.
   assert.ok(decisions > 1000, `decisions ${decisions}`);
   assert.ok(terminating > 50 && creating > 500, `terminating ${terminating}, creating ${creating}`);
+});
+
+/** A generated Job whose pods fail often: the backoff, per Job or per index, decides when replacements come. */
+function failingJobCase(random: RandomStream, seed: number): { manifest: Json; scenario: Json } {
+  const indexed = random.next() < 0.6;
+  const perIndex = indexed && random.next() < 0.7;
+  const spec: Record<string, Json> = {
+    parallelism: 1 + random.nextInt(5),
+    completions: 1 + random.nextInt(12),
+    podReplacementPolicy: random.next() < 0.5 ? 'Failed' : 'TerminatingOrFailed',
+  };
+  if (indexed) spec.completionMode = 'Indexed';
+  if (perIndex) spec.backoffLimitPerIndex = random.nextInt(5);
+  else spec.backoffLimit = 2 + random.nextInt(10);
+  if (random.next() < 0.25) {
+    spec.podFailurePolicy = {
+      rules: [
+        { action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } },
+        ...(perIndex && random.next() < 0.5
+          ? [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [4] } }]
+          : []),
+      ],
+    };
+    spec.podReplacementPolicy = 'Failed';
+  }
+  const events: Json[] = [];
+  const times = Array.from({ length: random.nextInt(4) }, () => 5 + random.nextInt(400)).sort(
+    (a, b) => a - b,
+  );
+  for (const second of times) {
+    const at = `${second}s`;
+    switch (random.nextInt(3)) {
+      case 0:
+        events.push({ at, type: 'deletePod', pod: 1 + random.nextInt(10) });
+        break;
+      case 1:
+        events.push({ at, type: 'disruptPod', pod: 1 + random.nextInt(10) });
+        break;
+      default:
+        events.push({ at, type: 'drainNode', node: pick(random, ['worker-1', 'worker-2']) });
+    }
+  }
+  const fail = pick(random, [0.3, 0.5, 0.7, 0.9]);
+  const scenario: Json = {
+    seed,
+    horizon: '20m',
+    ...(random.next() < 0.3 ? { controller: { jobBackoffCap: pick(random, ['20s', '1m', '2m']) } } : {}),
+    pods: {
+      startLatency: { min: '0s', max: `${1 + random.nextInt(3)}s` },
+      runTime: { min: '1s', max: `${2 + random.nextInt(30)}s` },
+      terminationTime: { min: '0s', max: '3s' },
+      exitCodes: [
+        { exitCode: 1, probability: fail * 0.7 },
+        { exitCode: 3, probability: fail * 0.2 },
+        { exitCode: 4, probability: fail * 0.1 },
+      ],
+    },
+    events,
+  };
+  return { manifest: jobManifest(spec), scenario };
+}
+
+test('Job: every pod-failure backoff decision matches a plain recomputation (250 Jobs)', () => {
+  const random = new RandomStreams(41).stream('jobBackoffCases');
+  const seen = { decisions: 0, waiting: 0, perIndex: 0, perIndexWaiting: 0, indexHeldBack: 0 };
+  for (let i = 0; i < 250; i++) {
+    const { manifest, scenario } = failingJobCase(random, i + 1);
+    const context = JSON.stringify({ i, manifest, scenario });
+    const observeJobBackoff = (view: JobBackoffView, decision: JobBackoffDecision): void => {
+      const expected = referenceJobBackoff(view);
+      seen.decisions++;
+      if (expected.remainingMs > 0) seen.waiting++;
+      if (expected.indexes !== null) {
+        seen.perIndex++;
+        if (expected.retryAt !== null) seen.perIndexWaiting++;
+        if (expected.indexes.length < Math.min(view.diff, 500)) seen.indexHeldBack++;
+      }
+      assert.deepEqual(
+        { remainingMs: decision.remainingMs, indexes: decision.indexes, retryAt: decision.retryAt },
+        expected,
+        `t=${view.now} ${context}`,
+      );
+    };
+    const result = simulateDocument(JSON.stringify(manifest), {
+      scenarioText: JSON.stringify(scenario),
+      observeJobBackoff,
+    });
+    assert.ok(result.ok, `${JSON.stringify(result.ok ? null : result.error)} ${context}`);
+  }
+  // The cases wait out the Job's backoff, and with backoffLimitPerIndex both start only some of
+  // the first pending indexes and wait for all of them.
+  assert.ok(seen.decisions > 2000 && seen.waiting > 300, JSON.stringify(seen));
+  assert.ok(
+    seen.perIndex > 300 && seen.perIndexWaiting > 50 && seen.indexHeldBack > 50,
+    JSON.stringify(seen),
+  );
 });

@@ -12,7 +12,11 @@ import type {
   ManageView,
   RolloutView,
 } from '../../server/src/core/simulator/daemonSetController';
-import type { ManageJobView } from '../../server/src/core/simulator/jobController';
+import type {
+  FinishedPodView,
+  JobBackoffView,
+  ManageJobView,
+} from '../../server/src/core/simulator/jobController';
 import type { Pod } from '../../server/src/core/simulator/pod';
 import { scaleIntOrPercent } from '../../server/src/core/workload/intOrPercent';
 
@@ -530,4 +534,143 @@ export function referenceManageJob(view: ManageJobView): ReferenceManageJob {
   let diff = want - active;
   if (view.podReplacementPolicy === 'Failed') diff -= terminating;
   return { active, terminating, want, deletes: rm.map((pod) => pod.id), diff };
+}
+
+// ---- Job: the pod-failure backoff ---------------------------------------------------------------
+
+/** The first pod-failure delay (`DefaultJobPodFailureBackOff`, pkg/controller/job/job_controller.go). */
+const JOB_BACKOFF_BASE_MS = 10_000;
+
+/**
+ * `getRemainingTimeForFailuresCount` (pkg/controller/job/backoff_utils.go): the delay is 10 s,
+ * doubled for each failure after the first until it reaches the cap; what is left of it since
+ * the last failure, or 0 once it has passed.
+ */
+function remainingForFailures(
+  failures: number,
+  lastFailureTime: number | null,
+  capMs: number,
+  now: number,
+): number {
+  if (failures === 0 || lastFailureTime === null) return 0;
+  let delay = JOB_BACKOFF_BASE_MS;
+  for (let i = 1; i < failures; i++) {
+    delay *= 2;
+    if (delay >= capMs) {
+      delay = capMs;
+      break;
+    }
+  }
+  const elapsed = now - lastFailureTime;
+  return delay < elapsed ? 0 : delay - elapsed;
+}
+
+/**
+ * The Job's backoff record after every pass that counted finished pods, each applied as
+ * `newBackoffRecord` (backoff_utils.go) applies the pods one sync found newly finished: with no
+ * new success, the new failures add up and the latest of them is the last failure; with one,
+ * only the new failures that finished after the newest new success count, the latest first.
+ */
+export function referenceBackoffRecord(finished: readonly FinishedPodView[]): {
+  failuresAfterLastSuccess: number;
+  lastFailureTime: number | null;
+} {
+  let failures = 0;
+  let last: number | null = null;
+  const passes = new Map<number, FinishedPodView[]>();
+  for (const pod of finished) passes.set(pod.countedInPass, [...(passes.get(pod.countedInPass) ?? []), pod]);
+  for (const pods of [...passes.entries()].sort((a, b) => a[0] - b[0]).map((entry) => entry[1])) {
+    const byTime = (a: FinishedPodView, b: FinishedPodView): number => a.finishTime - b.finishTime;
+    const succeeded = pods.filter((pod) => pod.succeeded).sort(byTime);
+    const failed = pods.filter((pod) => !pod.succeeded).sort(byTime);
+    if (succeeded.length === 0) {
+      if (failed.length === 0) continue;
+      failures += failed.length;
+      last = (failed[failed.length - 1] as FinishedPodView).finishTime;
+      continue;
+    }
+    failures = 0;
+    last = null;
+    const lastSuccess = (succeeded[succeeded.length - 1] as FinishedPodView).finishTime;
+    for (let i = failed.length - 1; i >= 0; i--) {
+      const time = (failed[i] as FinishedPodView).finishTime;
+      if (!(time > lastSuccess)) break;
+      last ??= time;
+      failures++;
+    }
+  }
+  return { failuresAfterLastSuccess: failures, lastFailureTime: last };
+}
+
+/** What the pod-failure backoff lets one `manageJob` do (see `JobBackoffDecision`). */
+export interface ReferenceJobBackoff {
+  readonly remainingMs: number;
+  readonly indexes: number[] | null;
+  readonly retryAt: number | null;
+}
+
+/**
+ * The pod-failure backoff of one `manageJob` that wants `diff` more pods
+ * (pkg/controller/job/job_controller.go, kubernetes-behaviour §3.1). Without
+ * backoffLimitPerIndex: the Job's record (`getRemainingTime`); while time remains nothing is
+ * created and the Job is synced again then. With it: the first `min(diff, 500)` pending indexes
+ * (`firstPendingIndexes`: not succeeded, not failed, not held by an active pod, nor by a
+ * terminating one under podReplacementPolicy Failed), each delayed by its own last failed pod
+ * (`getPodsWithDelayedDeletionPerIndex`, `getRemainingTimePerIndex`: that pod's failure-count
+ * annotations plus one, from its finish time); the ones whose delay is over get pods
+ * (`getPodCreationInfoForIndependentIndexes`), and only when none is, the Job is synced again
+ * after the shortest delay.
+ */
+export function referenceJobBackoff(view: JobBackoffView): ReferenceJobBackoff {
+  if (!(view.indexed && view.backoffLimitPerIndex !== null)) {
+    const record = referenceBackoffRecord(view.finished);
+    const remaining = remainingForFailures(
+      record.failuresAfterLastSuccess,
+      record.lastFailureTime,
+      view.capMs,
+      view.now,
+    );
+    return { remainingMs: remaining, indexes: null, retryAt: remaining > 0 ? view.now + remaining : null };
+  }
+  const completions = view.completions ?? 0;
+  const activeIndexes = view.pods
+    .filter((pod) => pod.deletedAt === null && !pod.isTerminal)
+    .map((pod) => pod.index ?? -1);
+  const nonPending = new Set([...view.succeededIndexes, ...view.failedIndexes, ...activeIndexes]);
+  if (view.podReplacementPolicy === 'Failed') {
+    for (const pod of view.pods)
+      if (pod.deletedAt !== null && !pod.isTerminal) nonPending.add(pod.index ?? -1);
+  }
+  const pending: number[] = [];
+  const count = Math.min(view.diff, 500);
+  for (let index = 0; index < completions && pending.length < count; index++) {
+    if (!nonPending.has(index)) pending.push(index);
+  }
+  // The last failed pod of each index that is not succeeded, failed or active.
+  const lastFailed = new Map<number, FinishedPodView>();
+  for (const pod of [...view.finished].sort((a, b) => a.id - b.id)) {
+    if (pod.succeeded || pod.index === null || pod.index >= completions) continue;
+    if (view.succeededIndexes.includes(pod.index) || view.failedIndexes.includes(pod.index)) continue;
+    if (activeIndexes.includes(pod.index)) continue;
+    const before = lastFailed.get(pod.index);
+    if (
+      before === undefined ||
+      (before.indexFailureCount <= pod.indexFailureCount && pod.finishTime >= before.finishTime)
+    ) {
+      lastFailed.set(pod.index, pod);
+    }
+  }
+  const now: number[] = [];
+  let shortest: number | null = null;
+  for (const index of pending) {
+    const pod = lastFailed.get(index);
+    const remaining =
+      pod === undefined
+        ? 0
+        : remainingForFailures(pod.indexFailureCount + 1, pod.finishTime, view.capMs, view.now);
+    if (remaining === 0) now.push(index);
+    else if (shortest === null || remaining < shortest) shortest = remaining;
+  }
+  if (now.length > 0) return { remainingMs: 0, indexes: now, retryAt: null };
+  return { remainingMs: 0, indexes: [], retryAt: shortest === null ? null : view.now + shortest };
 }
