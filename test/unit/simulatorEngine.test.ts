@@ -6,12 +6,7 @@ import { matcherOf } from '../../server/src/core/cron/computeNextRuns';
 import { fastNextRun } from '../../server/src/core/cron/fastNextRun';
 import { parseDurationMs, parseInstantMs, formatSpan } from '../../server/src/core/simulator/durations';
 import { EventQueue } from '../../server/src/core/simulator/eventQueue';
-import {
-  BackoffIndexes,
-  FrontQueue,
-  IntervalSet,
-  NumberHeap,
-} from '../../server/src/core/simulator/indexSets';
+import { FrontQueue, IntervalSet, NumberHeap } from '../../server/src/core/simulator/indexSets';
 import { PodNameTable } from '../../server/src/core/simulator/podNames';
 import {
   NAME_SUFFIX_ALPHABET,
@@ -393,42 +388,4 @@ test('FrontQueue behaves as an array under pushes and removals, wherever they ar
     }
   }
   assert.deepEqual(queue.toArray(), reference);
-});
-
-test('BackoffIndexes: due indexes and the earliest retry, against a plain map', () => {
-  const backoff = new BackoffIndexes();
-  const reference = new Map<number, number>();
-  let state = 11;
-  const random = (n: number): number => {
-    state = (state * 1103515245 + 12345) % 2147483648;
-    return state % n;
-  };
-  let now = 0;
-  for (let step = 0; step < 5000; step++) {
-    const roll = random(4);
-    if (roll < 2) {
-      const index = random(200);
-      if (!reference.has(index)) {
-        const at = now + 1 + random(50);
-        backoff.set(index, at);
-        reference.set(index, at);
-      }
-    } else if (roll === 2) {
-      now += random(10);
-      const due = [...reference].filter(([, at]) => at <= now).map(([index]) => index);
-      for (const index of due) reference.delete(index);
-      assert.deepEqual(
-        backoff.takeDue(now).sort((a, b) => a - b),
-        due.sort((a, b) => a - b),
-      );
-    } else {
-      const below = random(3) === 0 ? null : random(220);
-      const expected = Math.min(
-        Infinity,
-        ...[...reference].filter(([index]) => below === null || index < below).map(([, at]) => at),
-      );
-      assert.equal(backoff.earliest(below), expected);
-    }
-    assert.equal(backoff.size, reference.size);
-  }
 });

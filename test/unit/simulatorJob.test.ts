@@ -311,21 +311,26 @@ test('backoffLimitPerIndex 1: a failing index is retried once (after its own bac
   const timeline = simulateYaml(manifest, {
     pods: { startLatency: 0, runTime: '10s', exitCodes: [{ exitCode: 3, indexes: 1 }] },
   });
+  // At 10 s the first two pending indexes are 1 and 2 (firstPendingIndexes); 1 waits out its
+  // backoff until 20 s and keeps its place, so only 2 starts (getPodCreationInfoForIndependentIndexes).
+  // At 20 s index 2 finishes and 1 and 3 start.
   assert.deepEqual(
     timeline.pods.map((pod) => [pod.index, pod.created]),
     [
       [0, 0],
       [1, 0],
       [2, 10],
-      [3, 10],
       [1, 20],
+      [3, 20],
     ],
   );
-  assert.match(timeline.pods[4]?.name ?? '', /^job-1-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
+  assert.match(timeline.pods[3]?.name ?? '', /^job-1-[bcdfghjklmnpqrstvwxz2456789]{5}$/);
   const job = theJob(timeline);
+  // At 30 s index 1 fails for good as index 3 succeeds; the success is synced at once (only a
+  // failure waits for the batch period), and that sync sees both.
   assert.deepEqual(conditionList(job), [
-    ['FailureTarget', 'True', 'FailedIndexes', 31],
-    ['Failed', 'True', 'FailedIndexes', 31],
+    ['FailureTarget', 'True', 'FailedIndexes', 30],
+    ['Failed', 'True', 'FailedIndexes', 30],
   ]);
   assert.equal(job.status.at(-1)?.completedIndexes, '0,2,3');
   assert.equal(job.status.at(-1)?.failedIndexes, '1');

@@ -2,7 +2,9 @@
 // (simulatorReference.ts), on seeded, generated scenarios: CronJob schedule times in many zones
 // after controller downtime, with and without startingDeadlineSeconds; DaemonSet rollouts over
 // random clusters with taints, node changes, readiness delays and every form of maxSurge and
-// maxUnavailable. Each case is printed with its inputs when it fails.
+// maxUnavailable; the DaemonSet's manage loop, recomputed over every node, on clusters with
+// placement rules, taints, cordons, drains, node changes and failing pods; Job manageJob
+// decisions, and the pod-failure backoff per Job and per index. Each case is printed with its inputs when it fails.
 import assert from 'node:assert/strict';
 import { test } from 'node:test';
 import { parseCronSchedule, ScheduleTimes } from '../../server/src/core/cron';
@@ -11,16 +13,29 @@ import {
   mostRecentScheduleTime,
   nextScheduleTimeDuration,
 } from '../../server/src/core/simulator/cronJobController';
-import type { RolloutDecision, RolloutView } from '../../server/src/core/simulator/daemonSetController';
-import type { ManageJobDecision, ManageJobView } from '../../server/src/core/simulator/jobController';
+import type {
+  ManageDecision,
+  ManageView,
+  RolloutDecision,
+  RolloutView,
+} from '../../server/src/core/simulator/daemonSetController';
+import type {
+  JobBackoffDecision,
+  JobBackoffView,
+  ManageJobDecision,
+  ManageJobView,
+} from '../../server/src/core/simulator/jobController';
 import { RandomStreams } from '../../server/src/core/simulator/random';
 import type { RandomStream } from '../../server/src/core/simulator/random';
 import { simulateDocument } from '../../server/src/core/simulator';
 import {
   referenceMostRecentScheduleTime,
   referenceNextWake,
+  referenceManage,
+  referenceJobBackoff,
   referenceManageJob,
   referenceRollingUpdate,
+  ReferenceBackoff,
 } from './simulatorReference';
 import { daemonSetManifest, jobManifest } from './simulatorSupport';
 import type { Json } from './simulatorSupport';
@@ -251,6 +266,211 @@ test('DaemonSet: every rollingUpdate decision matches a plain recomputation (200
   assert.ok(acting > 500, `acting ${acting}`);
 });
 
+/** Taints the manage cases put on nodes: tolerated by some templates, by the automatic tolerations, or by none. */
+const MANAGE_TAINTS: readonly Json[] = [
+  { key: 'dedicated', value: 'x', effect: 'NoSchedule' },
+  { key: 'dedicated', value: 'y', effect: 'NoSchedule' },
+  { key: 'gpu', effect: 'NoExecute' },
+  { key: 'gpu', value: 'big', effect: 'NoExecute' },
+  { key: 'node.kubernetes.io/not-ready', effect: 'NoSchedule' },
+  { key: 'node.kubernetes.io/not-ready', effect: 'NoExecute' },
+  { key: 'node.kubernetes.io/network-unavailable', effect: 'NoSchedule' },
+  { key: 'soft', effect: 'PreferNoSchedule' },
+];
+
+/** Tolerations a template may carry (the not-ready one is replaced by the automatic one). */
+const MANAGE_TOLERATIONS: readonly Json[] = [
+  { key: 'dedicated', operator: 'Exists', effect: 'NoSchedule' },
+  { key: 'dedicated', operator: 'Equal', value: 'x' },
+  { key: 'dedicated', value: 'y', effect: 'NoSchedule' },
+  { key: 'gpu', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 15 },
+  { key: 'gpu', operator: 'Exists', effect: 'NoExecute' },
+  { key: 'gpu', operator: 'Equal', value: 'big', effect: 'NoExecute' },
+  { key: 'node.kubernetes.io/not-ready', operator: 'Exists', effect: 'NoExecute', tolerationSeconds: 30 },
+  { operator: 'Exists', effect: 'NoSchedule' },
+];
+
+/** Required node affinity terms a template may carry. */
+const MANAGE_TERMS: readonly Json[] = [
+  { matchExpressions: [{ key: 'zone', operator: 'In', values: ['z1', 'z3'] }] },
+  { matchExpressions: [{ key: 'size', operator: 'Gt', values: ['3'] }] },
+  {
+    matchExpressions: [
+      { key: 'size', operator: 'Lt', values: ['6'] },
+      { key: 'spot', operator: 'DoesNotExist' },
+    ],
+  },
+  { matchExpressions: [{ key: 'zone', operator: 'NotIn', values: ['z2'] }] },
+  { matchExpressions: [{ key: 'spot', operator: 'Exists' }] },
+];
+
+function manageLabels(random: RandomStream): Record<string, Json> {
+  const labels: Record<string, Json> = { pool: random.next() < 0.7 ? 'a' : 'b' };
+  if (random.next() < 0.8) labels.zone = pick(random, ['z1', 'z2', 'z3']);
+  if (random.next() < 0.8) labels.size = String(1 + random.nextInt(8));
+  if (random.next() < 0.2) labels.spot = 'true';
+  return labels;
+}
+
+function manageTaints(random: RandomStream): Json[] {
+  const taints: Json[] = [];
+  for (const taint of MANAGE_TAINTS) if (random.next() < 0.06) taints.push(taint);
+  return taints;
+}
+
+/** A generated DaemonSet and scenario for the manage loop: placement rules, node changes, pod losses. */
+function daemonManageCase(random: RandomStream, seed: number): { manifest: Json; scenario: Json } {
+  const count = 1 + random.nextInt(24);
+  const nodes: Json[] = [];
+  for (let n = 1; n <= count; n++) {
+    nodes.push({
+      name: `n${n}`,
+      labels: manageLabels(random),
+      taints: manageTaints(random),
+      unschedulable: random.next() < 0.1,
+    });
+  }
+  const strategy = pick(random, ['unavailable', 'surge', 'surge', 'onDelete']);
+  const updateStrategy: Json =
+    strategy === 'onDelete'
+      ? { type: 'OnDelete' }
+      : strategy === 'surge'
+        ? { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: 0, maxSurge: intOrPercent(random, 4) } }
+        : { type: 'RollingUpdate', rollingUpdate: { maxUnavailable: intOrPercent(random, 4), maxSurge: 0 } };
+  const podSpec: Record<string, Json> = {};
+  if (random.next() < 0.25) podSpec.nodeSelector = { pool: 'a' };
+  if (random.next() < 0.3) {
+    const terms = MANAGE_TERMS.filter(() => random.next() < 0.4);
+    podSpec.affinity = {
+      nodeAffinity: {
+        requiredDuringSchedulingIgnoredDuringExecution: {
+          nodeSelectorTerms: terms.length > 0 ? terms : [pick(random, MANAGE_TERMS)],
+        },
+      },
+    };
+  }
+  const tolerations = MANAGE_TOLERATIONS.filter(() => random.next() < 0.2);
+  if (tolerations.length > 0) podSpec.tolerations = tolerations;
+  if (random.next() < 0.2) podSpec.hostNetwork = true;
+  // The API server rejects activeDeadlineSeconds in a DaemonSet (kubernetes-behaviour §1.5), but it
+  // is the one way a simulated daemon pod fails, which the manage loop must then replace.
+  // With surge a node whose Failed pod waits for the backoff gets another pod, which fails too:
+  // the Failed pods pile up, so these runs are kept short.
+  const failing = random.next() < 0.2;
+  if (failing) podSpec.activeDeadlineSeconds = pick(random, [1, 3, 10]);
+  const manifest = daemonSetManifest(
+    { minReadySeconds: pick(random, [0, 0, 3, 10]), updateStrategy },
+    podSpec,
+  );
+  const alive = Array.from({ length: count }, (_, n) => `n${n + 1}`);
+  const node = (): string => pick(random, alive);
+  const events: Json[] = [];
+  const times = Array.from({ length: random.nextInt(9) }, () => 2 + random.nextInt(130)).sort(
+    (a, b) => a - b,
+  );
+  for (const [e, second] of times.entries()) {
+    const at = `${second}s`;
+    switch (random.nextInt(12)) {
+      case 0:
+        events.push({
+          at,
+          type: 'addNode',
+          node: { name: `extra${e}`, labels: manageLabels(random), taints: manageTaints(random) },
+        });
+        alive.push(`extra${e}`);
+        break;
+      case 1:
+        if (alive.length > 1) {
+          const gone = node();
+          events.push({ at, type: 'removeNode', node: gone });
+          alive.splice(alive.indexOf(gone), 1);
+        }
+        break;
+      case 2:
+      case 3:
+        events.push({ at, type: 'taintNode', node: node(), taint: pick(random, MANAGE_TAINTS) });
+        break;
+      case 4:
+        events.push({
+          at,
+          type: 'untaintNode',
+          node: node(),
+          key: pick(random, ['dedicated', 'gpu', 'soft']),
+        });
+        break;
+      case 5:
+        events.push({ at, type: 'labelNode', node: node(), labels: { ...manageLabels(random), spot: null } });
+        break;
+      case 6:
+        events.push({ at, type: random.next() < 0.5 ? 'cordonNode' : 'uncordonNode', node: node() });
+        break;
+      case 7:
+        events.push({ at, type: 'drainNode', node: node() });
+        break;
+      case 8:
+        events.push({ at, type: 'deletePod', pod: 1 + random.nextInt(count + 4) });
+        break;
+      case 9:
+        events.push({ at, type: 'deletePod', node: node() });
+        break;
+      case 10:
+        events.push({ at, type: 'disruptPod', pod: 1 + random.nextInt(count + 4) });
+        break;
+      default:
+        events.push({ at, type: 'changeTemplate' });
+    }
+  }
+  const scenario: Json = {
+    seed,
+    horizon: failing ? '60s' : '150s',
+    nodes,
+    pods: {
+      startLatency: { min: '0s', max: `${random.nextInt(4)}s` },
+      terminationTime: { min: '0s', max: `${random.nextInt(5)}s` },
+    },
+    events,
+  };
+  return { manifest, scenario };
+}
+
+test('DaemonSet: every manage pass matches a plain recomputation over all nodes (220 scenarios)', () => {
+  const random = new RandomStreams(37).stream('daemonManageCases');
+  const seen = { decisions: 0, creating: 0, deleting: 0, failedDeleted: 0, failedWaiting: 0 };
+  for (let i = 0; i < 220; i++) {
+    const { manifest, scenario } = daemonManageCase(random, i + 1);
+    const context = JSON.stringify({ i, manifest, scenario });
+    // The failed-pod backoff is the controller's memory across passes; the reference keeps its own.
+    const backoff = new ReferenceBackoff();
+    const observeDaemonManage = (view: ManageView, decision: ManageDecision): void => {
+      const expected = referenceManage(view, backoff);
+      seen.decisions++;
+      if (expected.creates.length > 0) seen.creating++;
+      if (expected.deletes.length > 0) seen.deleting++;
+      seen.failedDeleted += expected.failedDeleted;
+      seen.failedWaiting += expected.failedWaiting;
+      // The generated clusters stay below burstReplicas, so nothing is left for a later pass.
+      assert.ok(decision.creates.length <= 250 && decision.deletes.length <= 250);
+      assert.deepEqual(
+        {
+          creates: decision.creates,
+          deletes: decision.deletes.map((pod) => pod.id).sort((a, b) => a - b),
+        },
+        { creates: expected.creates, deletes: expected.deletes },
+        `t=${view.now} ${context}`,
+      );
+    };
+    const result = simulateDocument(JSON.stringify(manifest), {
+      scenarioText: JSON.stringify(scenario),
+      observeDaemonManage,
+    });
+    assert.ok(result.ok, `${JSON.stringify(result.ok ? null : result.error)} ${context}`);
+  }
+  // The cases create and delete pods, delete failed ones and hold some back for the backoff.
+  assert.ok(seen.decisions > 3000, JSON.stringify(seen));
+  assert.ok(seen.creating > 600 && seen.deleting > 300, JSON.stringify(seen));
+  assert.ok(seen.failedDeleted > 1000 && seen.failedWaiting > 1000, JSON.stringify(seen));
+});
+
 // ---- Job ----------------------------------------------------------------------------------------
 
 /** A generated Job and scenario: failures, disruptions, deletions, suspension, node changes. */
@@ -335,4 +555,100 @@ test('Job: every manageJob decision matches a plain recomputation (300 Jobs)', (
   // the cases do count terminating pods under both replacement policies.
   assert.ok(decisions > 1000, `decisions ${decisions}`);
   assert.ok(terminating > 50 && creating > 500, `terminating ${terminating}, creating ${creating}`);
+});
+
+/** A generated Job whose pods fail often: the backoff, per Job or per index, decides when replacements come. */
+function failingJobCase(random: RandomStream, seed: number): { manifest: Json; scenario: Json } {
+  const indexed = random.next() < 0.6;
+  const perIndex = indexed && random.next() < 0.7;
+  const spec: Record<string, Json> = {
+    parallelism: 1 + random.nextInt(5),
+    completions: 1 + random.nextInt(12),
+    podReplacementPolicy: random.next() < 0.5 ? 'Failed' : 'TerminatingOrFailed',
+  };
+  if (indexed) spec.completionMode = 'Indexed';
+  if (perIndex) spec.backoffLimitPerIndex = random.nextInt(5);
+  else spec.backoffLimit = 2 + random.nextInt(10);
+  if (random.next() < 0.25) {
+    spec.podFailurePolicy = {
+      rules: [
+        { action: 'Ignore', onExitCodes: { operator: 'In', values: [3] } },
+        ...(perIndex && random.next() < 0.5
+          ? [{ action: 'FailIndex', onExitCodes: { operator: 'In', values: [4] } }]
+          : []),
+      ],
+    };
+    spec.podReplacementPolicy = 'Failed';
+  }
+  const events: Json[] = [];
+  const times = Array.from({ length: random.nextInt(4) }, () => 5 + random.nextInt(400)).sort(
+    (a, b) => a - b,
+  );
+  for (const second of times) {
+    const at = `${second}s`;
+    switch (random.nextInt(3)) {
+      case 0:
+        events.push({ at, type: 'deletePod', pod: 1 + random.nextInt(10) });
+        break;
+      case 1:
+        events.push({ at, type: 'disruptPod', pod: 1 + random.nextInt(10) });
+        break;
+      default:
+        events.push({ at, type: 'drainNode', node: pick(random, ['worker-1', 'worker-2']) });
+    }
+  }
+  const fail = pick(random, [0.3, 0.5, 0.7, 0.9]);
+  const scenario: Json = {
+    seed,
+    horizon: '20m',
+    ...(random.next() < 0.3 ? { controller: { jobBackoffCap: pick(random, ['20s', '1m', '2m']) } } : {}),
+    pods: {
+      startLatency: { min: '0s', max: `${1 + random.nextInt(3)}s` },
+      runTime: { min: '1s', max: `${2 + random.nextInt(30)}s` },
+      terminationTime: { min: '0s', max: '3s' },
+      exitCodes: [
+        { exitCode: 1, probability: fail * 0.7 },
+        { exitCode: 3, probability: fail * 0.2 },
+        { exitCode: 4, probability: fail * 0.1 },
+      ],
+    },
+    events,
+  };
+  return { manifest: jobManifest(spec), scenario };
+}
+
+test('Job: every pod-failure backoff decision matches a plain recomputation (250 Jobs)', () => {
+  const random = new RandomStreams(41).stream('jobBackoffCases');
+  const seen = { decisions: 0, waiting: 0, perIndex: 0, perIndexWaiting: 0, indexHeldBack: 0 };
+  for (let i = 0; i < 250; i++) {
+    const { manifest, scenario } = failingJobCase(random, i + 1);
+    const context = JSON.stringify({ i, manifest, scenario });
+    const observeJobBackoff = (view: JobBackoffView, decision: JobBackoffDecision): void => {
+      const expected = referenceJobBackoff(view);
+      seen.decisions++;
+      if (expected.remainingMs > 0) seen.waiting++;
+      if (expected.indexes !== null) {
+        seen.perIndex++;
+        if (expected.retryAt !== null) seen.perIndexWaiting++;
+        if (expected.indexes.length < Math.min(view.diff, 500)) seen.indexHeldBack++;
+      }
+      assert.deepEqual(
+        { remainingMs: decision.remainingMs, indexes: decision.indexes, retryAt: decision.retryAt },
+        expected,
+        `t=${view.now} ${context}`,
+      );
+    };
+    const result = simulateDocument(JSON.stringify(manifest), {
+      scenarioText: JSON.stringify(scenario),
+      observeJobBackoff,
+    });
+    assert.ok(result.ok, `${JSON.stringify(result.ok ? null : result.error)} ${context}`);
+  }
+  // The cases wait out the Job's backoff, and with backoffLimitPerIndex both start only some of
+  // the first pending indexes and wait for all of them.
+  assert.ok(seen.decisions > 2000 && seen.waiting > 300, JSON.stringify(seen));
+  assert.ok(
+    seen.perIndex > 300 && seen.perIndexWaiting > 50 && seen.indexHeldBack > 50,
+    JSON.stringify(seen),
+  );
 });

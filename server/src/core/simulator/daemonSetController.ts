@@ -19,12 +19,14 @@ import { nameSuffix } from './random';
 import type {
   DaemonSetStatusSample,
   PlacementBlock,
+  PodPhase,
   TimelineNode,
   TimelineRevision,
   TimelineEvent,
 } from './timeline';
 import { SampleList } from './recorder';
 import type { Pod, PodChange, PodOwner, RunPlan } from './pod';
+import type { TaintSpec } from './scenarioTypes';
 import type { World } from './world';
 import type { DaemonSetSpecModel, PodTemplateModel, Toleration } from '../workload/workloadModel';
 
@@ -148,11 +150,73 @@ export interface RolloutView {
 /** Called with each rollout decision and the state it was made from. */
 export type RolloutObserver = (view: RolloutView, decision: RolloutDecision) => void;
 
+/** One daemon pod as the manage loop reads it. */
+export interface ManagePodView {
+  readonly id: number;
+  readonly name: string;
+  readonly created: number;
+  /** Bound to a node (`spec.nodeName` set). */
+  readonly scheduled: boolean;
+  readonly phase: PodPhase;
+  /** Has a deletionTimestamp. */
+  readonly deleting: boolean;
+  readonly ready: boolean;
+  readonly readySince: number | null;
+  readonly hash: string | null;
+}
+
+/** One node as the manage loop reads it, with the DaemonSet's pods aimed at it. */
+export interface ManageNodeView {
+  readonly name: string;
+  /** Node order, which stands in for the order of upstream's node list. */
+  readonly order: number;
+  /** The Node object was deleted: upstream's node list no longer has it. */
+  readonly removed: boolean;
+  readonly labels: Readonly<Record<string, string>>;
+  /** The node's taints, including the unschedulable taint of a cordoned node. */
+  readonly taints: readonly TaintSpec[];
+  readonly unschedulable: boolean;
+  /** The DaemonSet's pods aimed at this node that are still in the API, oldest first. */
+  readonly pods: readonly ManagePodView[];
+}
+
+/** The state one `manage` pass decides from, for a plain recomputation of it. */
+export interface ManageView {
+  readonly now: number;
+  /** The current revision's hash: pods with another are old. */
+  readonly hash: string;
+  /** `status.observedGeneration` when the pass runs (part of the failed-pod backoff key). */
+  readonly observedGeneration: number;
+  readonly updateStrategy: DaemonSetSpecModel['updateStrategy'];
+  readonly maxSurge: DaemonSetSpecModel['maxSurge'];
+  readonly minReadyMs: number;
+  /** The placement fields of the template, as written (without the automatic tolerations). */
+  readonly template: Pick<
+    PodTemplateModel,
+    'nodeName' | 'nodeSelector' | 'requiredNodeAffinity' | 'tolerations' | 'hostNetwork'
+  >;
+  /** Every node the cluster has had, in node order. */
+  readonly nodes: readonly ManageNodeView[];
+}
+
+/** What one `manage` pass decided, before `syncNodes` carries it out. */
+export interface ManageDecision {
+  /** The nodes that get a pod, in node order (at most burstReplicas are created). */
+  readonly creates: readonly string[];
+  /** The pods to delete (at most burstReplicas are deleted). */
+  readonly deletes: readonly Pod[];
+}
+
+/** Called with each manage pass's decision and the state it was made from. */
+export type ManageObserver = (view: ManageView, decision: ManageDecision) => void;
+
 /** What a DaemonSet is created with. */
 export interface DaemonSetOptions {
   readonly spec: DaemonSetSpecModel;
   /** Sees each `rollingUpdate` decision before it is carried out (the reference tests use it). */
   readonly observeRollout?: RolloutObserver | null;
+  /** Sees each `manage` pass's decision before it is carried out (the reference tests use it). */
+  readonly observeManage?: ManageObserver | null;
 }
 
 /** The DaemonSet and its controller. */
@@ -187,8 +251,17 @@ export class DaemonSetController implements PodOwner<null> {
     [];
   private readonly hashUse = new Map<string, number>();
   private readonly podNodes = new Map<Pod, DaemonNode>();
+  /** `failedPodsBackoff`, per generation and node. */
+  private readonly failedPodsBackoff = new FailedPodsBackoff();
+  /** Nodes with a Failed pod the backoff held back. */
+  private readonly failedPodNodes = new Set<DaemonNode>();
   private hash: string;
   private revision = 1;
+  /**
+   * `status.observedGeneration`: the generation (here, the revision) as of the last sync, which
+   * stores it with the status at its end; 0 before the first.
+   */
+  private observedGeneration = 0;
   private podOrdinal = 0;
   private readonly syncRequested = new Set<number>();
   rolloutCompleteAt: number | null = null;
@@ -197,6 +270,7 @@ export class DaemonSetController implements PodOwner<null> {
 
   readonly spec: DaemonSetSpecModel;
   private readonly observer: RolloutObserver | null;
+  private readonly manageObserver: ManageObserver | null;
 
   constructor(
     private readonly world: World,
@@ -205,6 +279,7 @@ export class DaemonSetController implements PodOwner<null> {
     const spec = options.spec;
     this.spec = spec;
     this.observer = options.observeRollout ?? null;
+    this.manageObserver = options.observeManage ?? null;
     this.template = spec.template;
     this.tolerations = daemonPodTolerations(spec.template.tolerations, spec.template.hostNetwork);
     this.hash = this.newHash();
@@ -227,8 +302,12 @@ export class DaemonSetController implements PodOwner<null> {
     return nameSuffix(this.world.stream('revisionHashes'), 10);
   }
 
-  private get surge(): boolean {
-    return this.spec.updateStrategy === 'RollingUpdate' && this.maxSurge() > 0;
+  /**
+   * `util.AllowsSurge`: maxSurge scaled against a single node (`SurgeCount(ds, 1)`) is above 0, so
+   * any percentage but 0% allows surge, however many nodes want a pod.
+   */
+  private get allowsSurge(): boolean {
+    return this.spec.updateStrategy === 'RollingUpdate' && scaleIntOrPercent(this.spec.maxSurge, 1) > 0;
   }
 
   private maxSurge(): number {
@@ -409,12 +488,24 @@ export class DaemonSetController implements PodOwner<null> {
     }
     this.cleanupHistory();
     this.recordStatus();
+    this.observedGeneration = this.revision;
   }
 
-  /** `manage` → `podsShouldBeOnNode` for every node that changed; at most 250 creates and deletes. */
+  /**
+   * `manage` → `podsShouldBeOnNode` for every node that changed; at most 250 creates and deletes.
+   * Upstream looks at every node each time; a node that did not change since its last look would
+   * decide nothing, so only the changed ones are looked at.
+   */
   private manage(): boolean {
-    if (this.manageDirty.size === 0) return false;
-    const entries = [...this.manageDirty].sort((a, b) => a.node.order - b.node.order);
+    if (this.manageDirty.size === 0 && this.failedPodNodes.size === 0) {
+      if (this.manageObserver !== null) this.manageObserver(this.manageView(), { creates: [], deletes: [] });
+      return false;
+    }
+    // Nodes whose Failed pods wait for the backoff are looked at again in every pass, as upstream's
+    // loop over every node does.
+    const entries = [...new Set([...this.manageDirty, ...this.failedPodNodes])].sort(
+      (a, b) => a.node.order - b.node.order,
+    );
     const creates: DaemonNode[] = [];
     const deletes: Pod[] = [];
     const processed: DaemonNode[] = [];
@@ -424,6 +515,8 @@ export class DaemonSetController implements PodOwner<null> {
       this.podsShouldBeOnNode(entry, creates, deletes);
     }
     for (const entry of processed) this.manageDirty.delete(entry);
+    if (this.manageObserver !== null)
+      this.manageObserver(this.manageView(), { creates: creates.map((entry) => entry.node.name), deletes });
     for (const entry of creates.slice(0, BURST_REPLICAS)) {
       if (this.world.stop !== null) break;
       this.createPod(entry);
@@ -438,8 +531,16 @@ export class DaemonSetController implements PodOwner<null> {
     this.world.at(this.world.now, Priority.daemonSetController, () => this.requestSync());
   }
 
+  /**
+   * `podsShouldBeOnNode` (daemon_controller.go, kubernetes-behaviour §3.3) for one node: create
+   * when the node should run a pod and has none; when it should keep running one, delete Failed
+   * pods (as fast as the failed-pod backoff allows) and Succeeded ones, and of the others keep the
+   * oldest (with surge, the oldest new and oldest old, and create one when none is left); else
+   * delete them all.
+   */
   private podsShouldBeOnNode(entry: DaemonNode, creates: DaemonNode[], deletes: Pod[]): void {
     const pods = entry.pods;
+    this.failedPodNodes.delete(entry);
     if (entry.node.removed !== null) {
       // Pods bound to a deleted node are the pod garbage collector's; unbound ones are ours.
       for (const pod of pods) if (pod.scheduledAt === null && pod.deletedAt === null) deletes.push(pod);
@@ -450,12 +551,25 @@ export class DaemonSetController implements PodOwner<null> {
       return;
     }
     if (entry.shouldContinueRunning) {
-      const running = pods.filter((pod) => pod.deletedAt === null);
-      if (!this.surge) {
+      const running: Pod[] = [];
+      for (const pod of pods) {
+        if (pod.deletedAt !== null) continue;
+        if (pod.phase === 'Failed') this.failedPod(entry, pod, deletes);
+        else if (pod.phase === 'Succeeded') deletes.push(pod);
+        else running.push(pod);
+      }
+      // podByCreationTimestampAndPhase: scheduled pods first, then oldest (the pods are kept in
+      // creation order, and the sort is stable).
+      if (running.some((pod) => pod.node === null))
+        running.sort((a, b) => +(a.node === null) - +(b.node === null));
+      if (!this.allowsSurge) {
         // Without surge, only the oldest pod stays.
         for (const pod of running.slice(1)) deletes.push(pod);
         return;
       }
+      // With surge the node must keep one pod that is not being deleted.
+      if (running.length === 0 && entry.shouldRun) creates.push(entry);
+      if (running.length <= 1) return;
       let oldestNew: Pod | null = null;
       let oldestOld: Pod | null = null;
       for (const pod of running) {
@@ -476,6 +590,31 @@ export class DaemonSetController implements PodOwner<null> {
       return;
     }
     for (const pod of pods) if (pod.deletedAt === null) deletes.push(pod);
+  }
+
+  /**
+   * A Failed daemon pod on a node that should keep running one: deleted (a FailedDaemonPod
+   * event), unless the node's failed-pod backoff holds it back; then the node is looked at in
+   * every pass until it is deleted, and the DaemonSet is synced again after the backoff's delay
+   * (`enqueueDaemonSetAfter`).
+   */
+  private failedPod(entry: DaemonNode, pod: Pod, deletes: Pod[]): void {
+    const key = `${this.observedGeneration}/${entry.node.name}`;
+    const now = this.world.now;
+    if (this.failedPodsBackoff.isInBackOffSinceUpdate(key, now)) {
+      this.failedPodNodes.add(entry);
+      this.world.at(now + this.failedPodsBackoff.get(key), Priority.daemonSetController, () =>
+        this.requestSync(),
+      );
+      return;
+    }
+    this.failedPodsBackoff.next(key, now);
+    this.event(
+      'Warning',
+      'FailedDaemonPod',
+      `Found failed daemon pod ${this.spec.namespace}/${pod.name} on node ${entry.node.name}, will try to kill it`,
+    );
+    deletes.push(pod);
   }
 
   /** Recomputes the contributions of the nodes that changed. */
@@ -689,6 +828,45 @@ export class DaemonSetController implements PodOwner<null> {
     };
   }
 
+  /** The state of this sync's manage pass, as `ManageView` describes it. */
+  private manageView(): ManageView {
+    const template = this.template;
+    return {
+      now: this.world.now,
+      hash: this.hash,
+      observedGeneration: this.observedGeneration,
+      updateStrategy: this.spec.updateStrategy,
+      maxSurge: this.spec.maxSurge,
+      minReadyMs: this.spec.minReadyMs,
+      template: {
+        nodeName: template.nodeName,
+        nodeSelector: template.nodeSelector,
+        requiredNodeAffinity: template.requiredNodeAffinity,
+        tolerations: template.tolerations,
+        hostNetwork: template.hostNetwork,
+      },
+      nodes: this.world.nodeOrder.map((node) => ({
+        name: node.name,
+        order: node.order,
+        removed: node.removed !== null,
+        labels: Object.fromEntries(node.labels),
+        taints: [...node.taints],
+        unschedulable: node.unschedulable,
+        pods: (this.byNode.get(node)?.pods ?? []).map((pod) => ({
+          id: pod.id,
+          name: pod.name,
+          created: pod.created,
+          scheduled: pod.node !== null,
+          phase: pod.phase,
+          deleting: pod.deletedAt !== null,
+          ready: pod.ready,
+          readySince: pod.readySince,
+          hash: pod.hash,
+        })),
+      })),
+    };
+  }
+
   /** Adds the node's old pod that is not being deleted, if any, to `pods`. */
   private pushOldPod(entry: DaemonNode, pods: Pod[]): void {
     const pod = entry.pods.find((p) => p.deletedAt === null && p.hash !== this.hash);
@@ -814,6 +992,45 @@ export class DaemonSetController implements PodOwner<null> {
       created: toSeconds(r.created),
       deleted: r.deleted === null ? null : toSeconds(r.deleted),
     }));
+  }
+}
+
+/**
+ * The DaemonSet controller's failed-pod backoff, `flowcontrol.NewBackOff(1*time.Second,
+ * 15*time.Minute)` (cmd/kube-controller-manager/app/apps.go `startDaemonSetController`;
+ * k8s.io/client-go/util/flowcontrol/backoff.go, no jitter): each delete of a Failed pod doubles the
+ * key's delay from 1 s up to 15 min; an entry not updated for twice the maximum starts over.
+ */
+class FailedPodsBackoff {
+  private static readonly INITIAL_MS = 1000;
+  private static readonly MAX_MS = 900_000;
+  private readonly entries = new Map<string, { backoff: number; lastUpdate: number }>();
+
+  private live(key: string, now: number): { backoff: number; lastUpdate: number } | undefined {
+    const entry = this.entries.get(key);
+    // hasExpired
+    return entry !== undefined && now - entry.lastUpdate <= 2 * FailedPodsBackoff.MAX_MS ? entry : undefined;
+  }
+
+  /** `IsInBackOffSinceUpdate`. */
+  isInBackOffSinceUpdate(key: string, now: number): boolean {
+    const entry = this.live(key, now);
+    return entry !== undefined && now - entry.lastUpdate < entry.backoff;
+  }
+
+  /** `Get`: the key's current delay. */
+  get(key: string): number {
+    return this.entries.get(key)?.backoff ?? 0;
+  }
+
+  /** `Next`. */
+  next(key: string, now: number): void {
+    const entry = this.live(key, now);
+    const backoff =
+      entry === undefined
+        ? FailedPodsBackoff.INITIAL_MS
+        : Math.min(2 * entry.backoff, FailedPodsBackoff.MAX_MS);
+    this.entries.set(key, { backoff, lastUpdate: now });
   }
 }
 

@@ -6,7 +6,7 @@
  */
 
 import { Priority } from './eventQueue';
-import { BackoffIndexes, IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
+import { IntervalSet, NumberHeap, inRanges, removeFirst } from './indexSets';
 import type { OutcomeRule } from './scenarioTypes';
 import type { ConditionRecord, JobStatusSample, TimelineJob, TimelineEvent } from './timeline';
 import { toSeconds } from './durations';
@@ -254,6 +254,45 @@ export interface ManageJobView {
 /** Called with each `manageJob` decision and the state it was made from. */
 export type ManageJobObserver = (view: ManageJobView, decision: ManageJobDecision) => void;
 
+/** A pod the controller counted as finished: what the pod-failure backoff is computed from. */
+export interface FinishedPodView {
+  readonly id: number;
+  readonly index: number | null;
+  readonly succeeded: boolean;
+  /** `getFinishedTime`. */
+  readonly finishTime: number;
+  /** The n-th pass that counted finished pods (upstream's sync whose `getNewFinishedPods` had it). */
+  readonly countedInPass: number;
+  /** Indexed, with backoffLimitPerIndex: the pod's failure-count plus ignored-failure-count annotations. */
+  readonly indexFailureCount: number;
+}
+
+/** The state a `manageJob` that wants more pods decides its pod-failure backoff from. */
+export interface JobBackoffView extends ManageJobView {
+  /** How many pods `manageJob` wants to create (before the backoff). */
+  readonly diff: number;
+  readonly backoffLimitPerIndex: number | null;
+  /** The backoff's cap (`MaxJobPodFailureBackOff`, the scenario's controller.jobBackoffCap). */
+  readonly capMs: number;
+  readonly succeededIndexes: readonly number[];
+  readonly failedIndexes: readonly number[];
+  /** Every pod counted as finished so far, in the order it was counted (not suspended-away pods). */
+  readonly finished: readonly FinishedPodView[];
+}
+
+/** What the pod-failure backoff let `manageJob` do. */
+export interface JobBackoffDecision {
+  /** The Job's backoff still holds creations this long (0 with backoffLimitPerIndex). */
+  readonly remainingMs: number;
+  /** With backoffLimitPerIndex, the indexes that get a pod now; else null. */
+  readonly indexes: readonly number[] | null;
+  /** When the controller syncs again because of the backoff, or null. */
+  readonly retryAt: number | null;
+}
+
+/** Called with each backoff decision of `manageJob` and the state it was made from. */
+export type JobBackoffObserver = (view: JobBackoffView, decision: JobBackoffDecision) => void;
+
 /** What a Job is created with. */
 export interface JobOptions {
   readonly spec: JobSpecModel;
@@ -270,6 +309,8 @@ export interface JobOptions {
   readonly kept?: boolean;
   /** Sees each `manageJob` decision before it acts (the reference tests use it). */
   readonly observeManage?: ManageJobObserver | null;
+  /** Sees each pod-failure backoff decision of `manageJob` (the reference tests use it). */
+  readonly observeBackoff?: JobBackoffObserver | null;
 }
 
 /** One Job and its controller. */
@@ -326,8 +367,6 @@ export class JobController implements PodOwner<JobPod> {
   private readonly indexHeld: Int32Array;
   private readonly indexLastFailure: Float64Array;
   private readonly returned: NumberHeap;
-  /** Indexes waiting out their backoffLimitPerIndex delay. */
-  private readonly backoffIndexes = new BackoffIndexes();
   private nextFresh = 0;
 
   // The pod-failure backoff record.
@@ -351,6 +390,11 @@ export class JobController implements PodOwner<JobPod> {
   readonly kept: boolean;
   private readonly parent: JobParent | null;
   private readonly observer: ManageJobObserver | null;
+  private readonly backoffObserver: JobBackoffObserver | null;
+  /** With a backoff observer: the pods counted as finished, and each pod's failure-count annotation. */
+  private readonly finishedLog: FinishedPodView[] | null;
+  private readonly failureCountAnnotation: Map<Pod, number> | null;
+  private countPasses = 0;
 
   constructor(
     private readonly world: World,
@@ -364,6 +408,9 @@ export class JobController implements PodOwner<JobPod> {
     this.scheduledTime = options.scheduledTime ?? null;
     this.parent = options.parent ?? null;
     this.observer = options.observeManage ?? null;
+    this.backoffObserver = options.observeBackoff ?? null;
+    this.finishedLog = this.backoffObserver === null ? null : [];
+    this.failureCountAnnotation = this.backoffObserver === null ? null : new Map();
     const kept = options.kept ?? true;
     this.kept = kept;
     this.template = spec.template;
@@ -663,6 +710,7 @@ export class JobController implements PodOwner<JobPod> {
   private countFinishedPods(): void {
     const rules = this.spec.podFailurePolicy;
     const pending = this.uncounted;
+    this.countPasses++;
     // Counting may append (a finishing Job counts the pods it deletes), so index rather than iterate.
     for (let i = 0; i < pending.length; i++) {
       const pod = pending[i] as Pod;
@@ -670,6 +718,7 @@ export class JobController implements PodOwner<JobPod> {
       pod.record.accounted = true;
       if (pod.phase === 'Succeeded') {
         this.countSuccess(pod);
+        this.logFinished(pod, true, pod.finishedAt ?? this.world.now);
         continue;
       }
       // Pods deleted because the Job was suspended, or because it met its success criteria,
@@ -686,6 +735,7 @@ export class JobController implements PodOwner<JobPod> {
         }
       }
       this.recordFailureForBackoff(pod, finishTime);
+      this.logFinished(pod, false, finishTime);
       this.world.failedPodMs += pod.failedRunMs;
       if (action === 'Ignore') {
         pod.countedAs = 'ignored';
@@ -732,6 +782,19 @@ export class JobController implements PodOwner<JobPod> {
         );
       }
     }
+  }
+
+  /** With a backoff observer, notes a pod counted as finished. */
+  private logFinished(pod: Pod, succeeded: boolean, finishTime: number): void {
+    if (this.finishedLog === null) return;
+    this.finishedLog.push({
+      id: pod.id,
+      index: pod.index,
+      succeeded,
+      finishTime,
+      countedInPass: this.countPasses,
+      indexFailureCount: this.failureCountAnnotation?.get(pod) ?? 0,
+    });
   }
 
   private recordFailureForBackoff(pod: Pod, finishTime: number): void {
@@ -803,18 +866,47 @@ export class JobController implements PodOwner<JobPod> {
     }
     if (diff <= 0) return;
 
+    const backoffView = this.backoffObserver === null ? null : this.backoffView(diff);
     if (!(this.indexed && this.spec.backoffLimitPerIndex !== null)) {
       const remaining = this.backoffDelay(this.failuresAfterLastSuccess) - (now - this.lastFailureTime);
       if (this.failuresAfterLastSuccess > 0 && remaining > 0) {
+        if (backoffView !== null)
+          this.backoffObserver?.(backoffView, {
+            remainingMs: remaining,
+            indexes: null,
+            retryAt: now + remaining,
+          });
         this.requestSync(now + remaining);
         return;
       }
+      if (backoffView !== null)
+        this.backoffObserver?.(backoffView, { remainingMs: 0, indexes: null, retryAt: null });
     }
     const batch = Math.min(diff, MAX_CREATES_PER_SYNC);
-    if (this.indexed) this.createIndexedPods(batch, now);
-    else for (let i = 0; i < batch && this.world.stop === null; i++) this.createPod(null);
+    if (this.indexed) {
+      const decision = this.createIndexedPods(batch, now, backoffView !== null);
+      if (backoffView !== null && decision !== null) this.backoffObserver?.(backoffView, decision);
+    } else for (let i = 0; i < batch && this.world.stop === null; i++) this.createPod(null);
     // More wanted than one sync may create: the next sync comes when the creations are observed.
     if (diff > MAX_CREATES_PER_SYNC) this.requestSync(now + SYNC_BATCH_MS);
+  }
+
+  /** The state the pod-failure backoff decides from, as `JobBackoffView` describes it. */
+  private backoffView(diff: number): JobBackoffView {
+    const indexes = (set: IntervalSet): number[] => {
+      const list: number[] = [];
+      if (this.indexed) for (let i = 0; i < (this.completions ?? 0); i++) if (set.has(i)) list.push(i);
+      return list;
+    };
+    return {
+      ...this.manageView(),
+      diff,
+      backoffLimitPerIndex: this.spec.backoffLimitPerIndex,
+      capMs: this.world.scenario.controller.jobBackoffCapMs,
+      succeededIndexes: indexes(this.completed),
+      failedIndexes: indexes(this.failedIndexes),
+      finished: [...(this.finishedLog ?? [])],
+    };
   }
 
   /** The state `manageJob` decided from, as `ManageJobView` describes it. */
@@ -849,36 +941,43 @@ export class JobController implements PodOwner<JobPod> {
     );
   }
 
-  private createIndexedPods(count: number, now: number): void {
+  /**
+   * Creates pods for the first `count` pending indexes (`firstPendingIndexes`). With
+   * backoffLimitPerIndex only those whose own backoff is over get one
+   * (`getPodCreationInfoForIndependentIndexes`): an index still waiting keeps its place among the
+   * first `count`, it is not passed over for a later one; when none of them may start, the Job is
+   * synced again after the shortest wait. When `observed`, returns what the backoff let it do
+   * (with backoffLimitPerIndex), else null.
+   */
+  private createIndexedPods(count: number, now: number, observed: boolean): JobBackoffDecision | null {
     const limit = this.spec.backoffLimitPerIndex;
-    // The indexes whose backoff is over are pending again; the others keep waiting.
-    if (limit !== null) for (const index of this.backoffIndexes.takeDue(now)) this.returned.push(index);
+    const createdIndexes: number[] | null = observed && limit !== null ? [] : null;
+    const waiting: number[] = [];
+    let shortest = Infinity;
     let created = 0;
-    let lastTaken: number | null = null;
-    let exhausted = false;
-    while (created < count && this.world.stop === null) {
+    while (created + waiting.length < count && this.world.stop === null) {
       const index = this.nextPendingIndex();
-      if (index === null) {
-        exhausted = true;
-        break;
-      }
-      lastTaken = index;
+      if (index === null) break;
       if (limit !== null) {
+        // getRemainingTimePerIndex: the index's failures so far (its last failed pod's
+        // annotations plus one), from that pod's finish time.
         const failures = (this.indexFailures[index] ?? 0) + (this.indexIgnored[index] ?? 0);
         const remaining = this.backoffDelay(failures) - (now - (this.indexLastFailure[index] ?? -Infinity));
         if (failures > 0 && remaining > 0) {
-          this.backoffIndexes.set(index, now + remaining);
+          waiting.push(index);
+          shortest = Math.min(shortest, remaining);
           continue;
         }
       }
       this.createPod(index);
+      createdIndexes?.push(index);
       created++;
     }
-    if (limit === null || this.backoffIndexes.size === 0) return;
-    // The next sync comes at the earliest retry among the waiting indexes the walk above passed:
-    // all of them when it ran out of indexes, else those below the last index it took.
-    const earliestRetry = this.backoffIndexes.earliest(exhausted ? null : (lastTaken ?? -1));
-    if (earliestRetry !== Infinity) this.requestSync(earliestRetry);
+    // The waiting indexes stay pending for the next sync.
+    for (const index of waiting) this.returned.push(index);
+    const retry = created === 0 && shortest !== Infinity ? now + shortest : null;
+    if (retry !== null) this.requestSync(retry);
+    return createdIndexes === null ? null : { remainingMs: 0, indexes: createdIndexes, retryAt: retry };
   }
 
   /** The lowest index that is not succeeded, failed or held by a pod. */
@@ -929,6 +1028,12 @@ export class JobController implements PodOwner<JobPod> {
     }
     this.pods.add(pod);
     this.active.add(pod);
+    if (index !== null && this.failureCountAnnotation !== null && this.spec.backoffLimitPerIndex !== null) {
+      this.failureCountAnnotation.set(
+        pod,
+        (this.indexFailures[index] ?? 0) + (this.indexIgnored[index] ?? 0),
+      );
+    }
     this.event('Normal', 'SuccessfulCreate', createdPod, pod);
   }
 

@@ -9,11 +9,11 @@ import type { Locale } from '../l10n';
 import type { Workload } from '../workload/recognizeWorkload';
 import { CronJobController } from './cronJobController';
 import { DaemonSetController } from './daemonSetController';
-import type { RolloutObserver } from './daemonSetController';
+import type { ManageObserver, RolloutObserver } from './daemonSetController';
 import { formatInstant, formatSpan, toSeconds } from './durations';
 import { Priority } from './eventQueue';
 import { JobController } from './jobController';
-import type { ManageJobObserver } from './jobController';
+import type { JobBackoffObserver, ManageJobObserver } from './jobController';
 import { eventAppliesTo } from './scenarioEvents';
 import type { Scenario, ScenarioEventSpec } from './scenarioTypes';
 import { TIMELINE_ENTRY_BUDGET } from './recorder';
@@ -46,8 +46,12 @@ export interface SimulateOptions {
   readonly yamlErrorCount?: number;
   /** Sees each DaemonSet rollout decision before it is carried out (for the reference tests). */
   readonly observeRollout?: RolloutObserver;
+  /** Sees each DaemonSet manage pass's decision before it is carried out (for the reference tests). */
+  readonly observeDaemonManage?: ManageObserver;
   /** Sees each `manageJob` decision of a Job before it acts (for the reference tests). */
   readonly observeManageJob?: ManageJobObserver;
+  /** Sees each pod-failure backoff decision of a Job's `manageJob` (for the reference tests). */
+  readonly observeJobBackoff?: JobBackoffObserver;
 }
 
 /** The default horizon of a CronJob when the scenario gives none: five Jobs. */
@@ -110,6 +114,7 @@ export function simulate(
         spec,
         name: spec.name,
         observeManage: options.observeManageJob ?? null,
+        observeBackoff: options.observeJobBackoff ?? null,
       });
       if (spec.completionMode !== 'NonIndexed' && spec.completionMode !== 'Indexed') {
         world.recorder.recordEvent(
@@ -134,6 +139,7 @@ export function simulate(
       daemons = new DaemonSetController(world, {
         spec: read.spec,
         observeRollout: options.observeRollout ?? null,
+        observeManage: options.observeDaemonManage ?? null,
       });
       daemons.start();
       break;

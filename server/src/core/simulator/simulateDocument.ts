@@ -7,8 +7,8 @@ import { analyzeDocument } from '../analysis/analyzeDocument';
 import { formatMessage } from '../l10n';
 import type { Locale } from '../l10n';
 import { defaultSettings } from '../settings';
-import type { RolloutObserver } from './daemonSetController';
-import type { ManageJobObserver } from './jobController';
+import type { ManageObserver, RolloutObserver } from './daemonSetController';
+import type { JobBackoffObserver, ManageJobObserver } from './jobController';
 import { parseScenario } from './parseScenario';
 import type { ScenarioError } from './parseScenario';
 import type { Scenario } from './scenarioTypes';
@@ -38,8 +38,12 @@ export interface SimulateDocumentOptions {
   readonly locale?: Locale;
   /** Sees each DaemonSet rollout decision before it is carried out (for the reference tests). */
   readonly observeRollout?: RolloutObserver;
+  /** Sees each DaemonSet manage pass's decision before it is carried out (for the reference tests). */
+  readonly observeDaemonManage?: ManageObserver;
   /** Sees each `manageJob` decision of a Job before it acts (for the reference tests). */
   readonly observeManageJob?: ManageJobObserver;
+  /** Sees each pod-failure backoff decision of a Job's `manageJob` (for the reference tests). */
+  readonly observeJobBackoff?: JobBackoffObserver;
 }
 
 /** Analyses `text`, picks the document, reads the scenario and runs the simulation. */
@@ -80,7 +84,9 @@ export function simulateDocument(
     apiErrorCount: errors.length - yamlErrorCount,
     yamlErrorCount,
     ...(options.observeRollout ? { observeRollout: options.observeRollout } : {}),
+    ...(options.observeDaemonManage ? { observeDaemonManage: options.observeDaemonManage } : {}),
     ...(options.observeManageJob ? { observeManageJob: options.observeManageJob } : {}),
+    ...(options.observeJobBackoff ? { observeJobBackoff: options.observeJobBackoff } : {}),
   });
   if (!result.ok) {
     return { ok: false, error: { kind: 'workload', message: result.error.message, line: result.error.line } };
