@@ -10,7 +10,7 @@ import {
 } from '../k8s/nameValidation';
 import type { NameProblem } from '../k8s/nameValidation';
 import type { RuleContext } from './rule';
-import { entries, field, isSet, stringValue } from '../yaml/fieldRef';
+import { entries, field, isSet, stringValue, withValue } from '../yaml/fieldRef';
 import type { FieldRef } from '../yaml/fieldRef';
 import { reportApiError } from './reportApiError';
 import { defineRule } from './rule';
@@ -90,7 +90,7 @@ export function checkLabelMap<LabelCode extends string>(
     if (keyProblems.length > 0) {
       reportApiError(context, {
         code,
-        ref: { ...ref, node: null, valueRange: null },
+        ref: withValue(ref, null, null),
         type: 'Invalid',
         path,
         message: say('labelKeyInvalid', { value: key, why: explain(context, keyProblems, 63) }),
@@ -120,7 +120,7 @@ function checkAnnotations(context: RuleContext<Code>, annotations: FieldRef, cod
     if (problems.length > 0) {
       reportApiError(context, {
         code,
-        ref: { ...ref, node: null, valueRange: null },
+        ref: withValue(ref, null, null),
         type: 'Invalid',
         path,
         message: say('annotationKeyInvalid', { value: key, why: explain(context, problems, 63) }),

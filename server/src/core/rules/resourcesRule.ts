@@ -11,7 +11,7 @@ import {
   quantityValue,
 } from '../k8s/quantity';
 import type { Quantity } from '../k8s/quantity';
-import { entries, field } from '../yaml/fieldRef';
+import { entries, field, withValue } from '../yaml/fieldRef';
 import type { FieldRef } from '../yaml/fieldRef';
 import { workloadRefs } from '../workload/workloadRefs';
 import { podContainers } from './podContainers';
@@ -228,7 +228,7 @@ function checkName(context: RuleContext<Code>, say: Say, entry: ResourceEntry): 
     // The key is the field; underline it rather than the quantity.
     reportApiError(context, {
       code: 'pod/resource-name',
-      ref: { ...entry.ref, valueRange: entry.ref.keyRange },
+      ref: withValue(entry.ref, entry.ref.node, entry.ref.keyRange),
       type: 'Invalid',
       message: say(problem, { value: name }),
     });

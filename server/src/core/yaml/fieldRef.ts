@@ -19,8 +19,39 @@ export interface FieldRef {
 }
 
 /** The root of a document as a field reference. */
+/**
+ * A field reached by navigation. Its path is spelled only when it is read (a finding's path, a
+ * hover): a rule looks at many fields that are absent or fine, and spelling every path it
+ * passes was a tenth of the rules' time on a large file.
+ */
+class NavigatedRef implements FieldRef {
+  private spelled: string | undefined;
+
+  constructor(
+    readonly parent: FieldRef,
+    /** The key, or the index in a sequence. */
+    private readonly step: string | number,
+    readonly node: YamlNode | null,
+    readonly keyRange: OffsetRange | null,
+    readonly valueRange: OffsetRange | null,
+  ) {}
+
+  get path(): string {
+    this.spelled ??=
+      typeof this.step === 'number'
+        ? indexPath(this.parent.path, this.step)
+        : childPath(this.parent.path, this.step);
+    return this.spelled;
+  }
+}
+
 export function rootRef(node: YamlNode | null): FieldRef {
   return { path: '', node: resolve(node), keyRange: null, valueRange: node?.range ?? null, parent: null };
+}
+
+/** The same field with another value and value range (a plain object: spread a FieldRef through this). */
+export function withValue(ref: FieldRef, node: YamlNode | null, valueRange: OffsetRange | null): FieldRef {
+  return { path: ref.path, node, keyRange: ref.keyRange, valueRange, parent: ref.parent };
 }
 
 /** Follows aliases (a bounded number of times) to the node they name. */
@@ -44,13 +75,13 @@ export function field(parent: FieldRef, key: string): FieldRef {
       }
     }
   }
-  return {
-    path: childPath(parent.path, key),
-    node: resolve(found?.value),
-    keyRange: found?.keyRange ?? null,
-    valueRange: found?.value?.range ?? null,
+  return new NavigatedRef(
     parent,
-  };
+    key,
+    resolve(found?.value),
+    found?.keyRange ?? null,
+    found?.value?.range ?? null,
+  );
 }
 
 /** Follows a dotted list of keys. */
@@ -61,13 +92,9 @@ export function fieldAt(parent: FieldRef, ...keys: string[]): FieldRef {
 /** The items of a sequence field, as field references. */
 export function items(parent: FieldRef): FieldRef[] {
   if (parent.node?.kind !== 'seq') return [];
-  return parent.node.items.map((node, index) => ({
-    path: indexPath(parent.path, index),
-    node: resolve(node),
-    keyRange: null,
-    valueRange: node?.range ?? null,
-    parent,
-  }));
+  return parent.node.items.map(
+    (node, index) => new NavigatedRef(parent, index, resolve(node), null, node?.range ?? null),
+  );
 }
 
 /** The entries of a mapping field, with their keys. */
@@ -75,13 +102,13 @@ export function entries(parent: FieldRef): { key: string; ref: FieldRef }[] {
   if (parent.node?.kind !== 'map') return [];
   return parent.node.entries.map((entry) => ({
     key: entry.key,
-    ref: {
-      path: childPath(parent.path, entry.key),
-      node: resolve(entry.value),
-      keyRange: entry.keyRange,
-      valueRange: entry.value?.range ?? null,
+    ref: new NavigatedRef(
       parent,
-    },
+      entry.key,
+      resolve(entry.value),
+      entry.keyRange,
+      entry.value?.range ?? null,
+    ),
   }));
 }
 

@@ -1,7 +1,7 @@
 import type { CodeDocs } from '../../findings/codeDoc';
 import { defineCatalog, formatMessage } from '../../l10n';
 import type { MessageArgs } from '../../l10n';
-import { field, integerValue, isSet } from '../../yaml/fieldRef';
+import { field, integerValue, isSet, withValue } from '../../yaml/fieldRef';
 import { reportApiError } from '../reportApiError';
 import { defineRule } from '../rule';
 import { workloadRefs } from '../../workload/workloadRefs';
@@ -148,7 +148,7 @@ export const workloadHygieneLint = defineRule({
           if (isSet(probeRef)) {
             reportApiError(context, {
               code: 'lint/job-probe',
-              ref: { ...probeRef, node: null, valueRange: null },
+              ref: withValue(probeRef, null, null),
               severity: 'info',
               message: say('probe', { probe }),
             });
