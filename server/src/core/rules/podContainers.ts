@@ -13,19 +13,7 @@ export interface PodContainer {
  * The containers of a pod spec in the order ValidatePodSpec validates them: regular containers
  * (validateContainers), then init containers (validateInitContainers).
  */
-export function podContainers(podSpec: FieldRef): readonly PodContainer[] {
-  let containers = containersOf.get(podSpec);
-  if (!containers) {
-    containers = listContainers(podSpec);
-    containersOf.set(podSpec, containers);
-  }
-  return containers;
-}
-
-/** The containers of each pod spec ref (`workloadRefs` gives every rule the same one). */
-const containersOf = new WeakMap<FieldRef, readonly PodContainer[]>();
-
-function listContainers(podSpec: FieldRef): PodContainer[] {
+export function podContainers(podSpec: FieldRef): PodContainer[] {
   const regular = items(field(podSpec, 'containers')).map((ref) => ({
     ref,
     isInit: false,

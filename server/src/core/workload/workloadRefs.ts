@@ -16,20 +16,8 @@ export interface WorkloadRefs {
   readonly jobDefaultsApply: boolean;
 }
 
-/** Each workload's refs, found once: every rule starts from them. */
-const refsOf = new WeakMap<Workload, WorkloadRefs>();
-
-/** Finds the fields of a workload that rules share (once per workload). */
+/** Finds the fields of a workload that rules share. */
 export function workloadRefs(workload: Workload): WorkloadRefs {
-  let refs = refsOf.get(workload);
-  if (!refs) {
-    refs = findWorkloadRefs(workload);
-    refsOf.set(workload, refs);
-  }
-  return refs;
-}
-
-function findWorkloadRefs(workload: Workload): WorkloadRefs {
   const root = rootRef(workload.root);
   const spec = field(root, 'spec');
   const jobSpec =
