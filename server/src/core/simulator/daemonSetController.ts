@@ -226,6 +226,11 @@ export class DaemonSetController implements PodOwner<null> {
   readonly jobName = null;
   private readonly byNode = new Map<NodeState, DaemonNode>();
   private readonly manageDirty = new Set<DaemonNode>();
+  /** The node orders of the nodes in manageDirty or failedPodNodes, for `manage` to take in order. */
+  private readonly manageHeap = new NumberHeap();
+  private readonly inManageHeap = new Set<DaemonNode>();
+  /** During a `manage` pass: the nodes queued meanwhile, for the next pass. */
+  private manageDeferred: DaemonNode[] | null = null;
   private readonly countDirty = new Set<DaemonNode>();
   private readonly counts: Record<Counter, number> = {
     desired: 0,
@@ -374,7 +379,19 @@ export class DaemonSetController implements PodOwner<null> {
 
   private markDirty(entry: DaemonNode): void {
     this.manageDirty.add(entry);
+    this.queueManage(entry);
     this.countDirty.add(entry);
+  }
+
+  /** Puts a node in `manage`'s heap (once), or, during a pass, keeps it for the next pass. */
+  private queueManage(entry: DaemonNode): void {
+    if (this.manageDeferred !== null) {
+      this.manageDeferred.push(entry);
+      return;
+    }
+    if (this.inManageHeap.has(entry)) return;
+    this.inManageHeap.add(entry);
+    this.manageHeap.push(entry.node.order);
   }
 
   /** A scenario event changed the pod template: a new revision. */
@@ -501,20 +518,27 @@ export class DaemonSetController implements PodOwner<null> {
       if (this.manageObserver !== null) this.manageObserver(this.manageView(), { creates: [], deletes: [] });
       return false;
     }
-    // Nodes whose Failed pods wait for the backoff are looked at again in every pass, as upstream's
-    // loop over every node does.
-    const entries = [...new Set([...this.manageDirty, ...this.failedPodNodes])].sort(
-      (a, b) => a.node.order - b.node.order,
-    );
+    // The changed nodes, and those whose Failed pods wait for the backoff (looked at again in
+    // every pass, as upstream's loop over every node does), in node order: taken from a heap, so
+    // that a pass that stops at burstReplicas does not sort every waiting node again. A node
+    // queued during the pass is looked at in the next one.
     const creates: DaemonNode[] = [];
     const deletes: Pod[] = [];
     const processed: DaemonNode[] = [];
-    for (const entry of entries) {
-      if (creates.length >= BURST_REPLICAS || deletes.length >= BURST_REPLICAS) break;
+    const queuedDuringPass: DaemonNode[] = [];
+    this.manageDeferred = queuedDuringPass;
+    while (creates.length < BURST_REPLICAS && deletes.length < BURST_REPLICAS) {
+      const order = this.manageHeap.pop();
+      if (order === undefined) break;
+      const entry = this.nodesByOrder[order] as DaemonNode;
+      this.inManageHeap.delete(entry);
+      if (!this.manageDirty.has(entry) && !this.failedPodNodes.has(entry)) continue;
       processed.push(entry);
       this.podsShouldBeOnNode(entry, creates, deletes);
     }
+    this.manageDeferred = null;
     for (const entry of processed) this.manageDirty.delete(entry);
+    for (const entry of queuedDuringPass) this.queueManage(entry);
     if (this.manageObserver !== null)
       this.manageObserver(this.manageView(), { creates: creates.map((entry) => entry.node.name), deletes });
     for (const entry of creates.slice(0, BURST_REPLICAS)) {
@@ -603,6 +627,7 @@ export class DaemonSetController implements PodOwner<null> {
     const now = this.world.now;
     if (this.failedPodsBackoff.isInBackOffSinceUpdate(key, now)) {
       this.failedPodNodes.add(entry);
+      this.queueManage(entry);
       this.world.at(now + this.failedPodsBackoff.get(key), Priority.daemonSetController, () =>
         this.requestSync(),
       );
