@@ -19,6 +19,23 @@ spec:
 const cases: [string, string, [string, string | null, unknown][]][] = [
   ['a valid template', job(), []],
   ['no containers', noContainers, [['pod/containers', c, 'Required']]],
+  // The template is a struct in the API types: without it, ValidatePodSpec runs on an empty spec
+  // and validateContainers reports the containers Required (the API server rejects all three).
+  [
+    'a Job without a template',
+    'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  backoffLimit: 2\n',
+    [['pod/containers', c, 'Required']],
+  ],
+  [
+    'a CronJob without a jobTemplate',
+    'apiVersion: batch/v1\nkind: CronJob\nmetadata: {name: c}\nspec:\n  schedule: "* * * * *"\n',
+    [['pod/containers', 'spec.jobTemplate.spec.template.spec.containers', 'Required']],
+  ],
+  [
+    'a DaemonSet without a template',
+    'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n',
+    [['pod/containers', c, 'Required']],
+  ],
   [
     'container without name',
     job('', '  restartPolicy: Never').replace('- name: main\n        image', '- image'),

@@ -117,7 +117,7 @@ const codes = {
     example: 'schedule: "0 0 9 * * *"',
   },
   'cronjob/schedule-never-fires': {
-    severity: 'error',
+    severity: 'warning',
     summary: 'A schedule that parses but never fires (30 February): the controller creates no Jobs.',
     source: 'pkg/controller/cronjob (InvalidSchedule)',
     example: 'schedule: "0 0 30 2 *"',
@@ -185,9 +185,11 @@ export const cronScheduleRule = defineRule({
     }
     const never = scheduleNeverFires(parsed);
     if (never) {
+      // The API server accepts it (validateScheduleFormat only parses it): a warning.
       reportApiError(context, {
         code: 'cronjob/schedule-never-fires',
         ref: scheduleRef,
+        severity: 'warning',
         message: say('neverFires', { description: describeSchedule(parsed, schedule, context.locale) }),
       });
       return;

@@ -15,6 +15,7 @@ const messages = defineCatalog(
   {
     containersRequired: 'The pod template needs at least one container',
     templateSpecMissing: 'The pod template has no spec, so no containers: {key} is required',
+    templateMissing: 'The workload has no pod template, so no containers: {key} is required',
     nameRequired: 'A container needs a name',
     nameInvalid:
       'Invalid container name "{value}": a lowercase RFC 1123 label (at most 63 lowercase letters, digits or "-")',
@@ -38,6 +39,7 @@ const messages = defineCatalog(
   {
     containersRequired: 'Pod 模板至少需要一个容器',
     templateSpecMissing: 'Pod 模板没有 spec，因此没有容器：必须提供 {key}',
+    templateMissing: '工作负载没有 Pod 模板，因此没有容器：必须提供 {key}',
     nameRequired: '容器必须有名称',
     nameInvalid: '无效的容器名称 "{value}"：必须是小写 RFC 1123 标签（最多 63 个小写字母、数字或 "-"）',
     nameDuplicate: '重复的容器名称 "{value}"：容器和 init 容器的名称必须唯一',
@@ -132,15 +134,16 @@ export const podTemplateRule = defineRule({
     const podSpec = refs.podSpec;
     const containers = field(podSpec, 'containers');
     if (!isSet(podSpec)) {
-      // Report only when the template itself is written; a missing template is the schema's Required.
-      if (isSet(refs.template)) {
-        reportApiError(context, {
-          code: 'pod/containers',
-          ref: containers,
-          type: 'Required',
-          message: say('templateSpecMissing', { key: containers.path }),
-        });
-      }
+      // The template is a struct, not a pointer: without one (or without its spec), ValidatePodSpec
+      // still runs on an empty spec and validateContainers reports the containers Required.
+      reportApiError(context, {
+        code: 'pod/containers',
+        ref: containers,
+        type: 'Required',
+        message: say(isSet(refs.template) ? 'templateSpecMissing' : 'templateMissing', {
+          key: containers.path,
+        }),
+      });
       return;
     }
     if (items(containers).length === 0) {
