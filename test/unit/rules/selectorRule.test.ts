@@ -103,6 +103,12 @@ const cases: [string, string, [string, string | null, unknown][]][] = [
     [['daemonset/selector', 'spec.selector', 'Invalid']],
   ],
   [
+    // ValidateDaemonSetSpec matches the selector against the (empty) template's labels.
+    'DaemonSet without a template',
+    'apiVersion: apps/v1\nkind: DaemonSet\nmetadata: {name: d}\nspec:\n  selector: {matchLabels: {app: d}}\n',
+    [['daemonset/selector', 'spec.template.metadata.labels', 'Invalid']],
+  ],
+  [
     'DaemonSet selected by DoesNotExist with no template labels',
     daemonSet('', '', '{}', '  selector:\n    matchExpressions: [{key: legacy, operator: DoesNotExist}]'),
     [],

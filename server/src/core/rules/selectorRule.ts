@@ -207,7 +207,9 @@ export const selectorRule = defineRule({
           message: say('emptySelectorDaemonSet'),
         });
       }
-      if (isSet(refs.template) && !selectorMatches(selector, templateLabels)) {
+      // ValidateDaemonSetSpec matches the selector against the template's labels whether or not a
+      // template is written (it is a struct): a missing template has no labels to match.
+      if (!selectorMatches(selector, templateLabels)) {
         reportApiError(context, {
           code: 'daemonset/selector',
           ref: templateLabelsRef,
