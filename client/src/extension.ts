@@ -8,6 +8,7 @@ import type { LanguageClientOptions, ServerOptions } from 'vscode-languageclient
 import { documentStatusNotification } from '../../server/src/protocol/podlineProtocol';
 import { checkWorkspace } from './checkWorkspace';
 import { lspNotification } from './lspMessages';
+import { selectKubernetesVersion } from './kubernetesVersionPicker';
 import { PodlineStatus } from './podlineStatus';
 import { PreviewDocuments } from './previewDocument';
 import { registerSimulationPanel, SimulationPanel, simulateWithServer } from './simulationPanel';
@@ -74,6 +75,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<Podlin
     vscode.commands.registerCommand(contributedCommands.showOutput, () => outputChannel.show(true)),
     vscode.commands.registerCommand(contributedCommands.checkWorkspace, () =>
       checkWorkspace(languageClient, outputChannel),
+    ),
+    vscode.commands.registerCommand(contributedCommands.selectKubernetesVersion, (version?: unknown) =>
+      selectKubernetesVersion(context.extension, version),
     ),
     vscode.commands.registerCommand(contributedCommands.restartServer, async () => {
       outputChannel.info('Restarting the Podline language server.');

@@ -9,6 +9,8 @@ import type { DocumentStatusParams } from '../../server/src/protocol/podlineProt
  */
 export class PodlineStatus implements vscode.Disposable {
   readonly item: vscode.LanguageStatusItem;
+  /** The Kubernetes version the active document is validated for; choosing it picks another. */
+  readonly versionItem: vscode.LanguageStatusItem;
   private serverState: State = State.Starting;
   private readonly documents = new Map<string, DocumentStatusParams>();
   private activeUri: string | undefined;
@@ -17,6 +19,14 @@ export class PodlineStatus implements vscode.Disposable {
     this.item = vscode.languages.createLanguageStatusItem('podline.status', { language: 'yaml' });
     this.item.name = 'Podline';
     this.item.command = { command: contributedCommands.showOutput, title: vscode.l10n.t('Show Output') };
+    this.versionItem = vscode.languages.createLanguageStatusItem('podline.kubernetesVersion', {
+      language: 'yaml',
+    });
+    this.versionItem.name = vscode.l10n.t('Podline: Kubernetes version');
+    this.versionItem.command = {
+      command: contributedCommands.selectKubernetesVersion,
+      title: vscode.l10n.t('Select the Kubernetes version'),
+    };
     this.render();
   }
 
@@ -45,9 +55,19 @@ export class PodlineStatus implements vscode.Disposable {
 
   dispose(): void {
     this.item.dispose();
+    this.versionItem.dispose();
+  }
+
+  /** Shows the version of the active document, or the setting's when the server has not said. */
+  private renderVersion(status: DocumentStatusParams | undefined): void {
+    const configured = vscode.workspace.getConfiguration('podline').get<string>('kubernetesVersion') ?? '';
+    this.versionItem.text = status?.versionFromComment
+      ? vscode.l10n.t('Kubernetes {0} (from the file)', status.kubernetesVersion)
+      : vscode.l10n.t('Kubernetes {0}', status?.kubernetesVersion ?? configured);
   }
 
   private render(): void {
+    this.renderVersion(this.activeUri ? this.documents.get(this.activeUri) : undefined);
     this.item.busy = this.serverState === State.Starting;
     if (this.serverState === State.Stopped) {
       this.item.text = vscode.l10n.t('Podline stopped');

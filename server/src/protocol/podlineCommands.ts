@@ -17,6 +17,8 @@ export const contributedCommands = {
   checkWorkspace: 'podline.checkWorkspace',
   /** "Podline: Restart Language Server". */
   restartServer: 'podline.restartServer',
+  /** "Podline: Select Kubernetes Version", also the version status item's command; optional argument a version. */
+  selectKubernetesVersion: 'podline.selectKubernetesVersion',
 } as const;
 
 /** Commands that only code run: registered by the client, absent from `package.json`. */

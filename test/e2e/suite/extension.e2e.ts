@@ -115,6 +115,28 @@ suite('Podline in VS Code', () => {
     await vscode.commands.executeCommand(contributedCommands.showOutput);
   });
 
+  test('Select Kubernetes Version sets the workspace setting, and refuses a version Podline lacks', async () => {
+    const configuration = (): vscode.WorkspaceConfiguration => vscode.workspace.getConfiguration('podline');
+    const before = configuration().inspect<string>('kubernetesVersion')?.workspaceValue;
+    try {
+      const set = await vscode.commands.executeCommand(contributedCommands.selectKubernetesVersion, '1.35');
+      assert.equal(set, '1.35');
+      assert.equal(configuration().inspect<string>('kubernetesVersion')?.workspaceValue, '1.35');
+      const refused = await vscode.commands.executeCommand(
+        contributedCommands.selectKubernetesVersion,
+        '9.99',
+      );
+      assert.equal(refused, undefined);
+      assert.equal(
+        configuration().get<string>('kubernetesVersion'),
+        '1.35',
+        'an unsupported version changes nothing',
+      );
+    } finally {
+      await configuration().update('kubernetesVersion', before, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   test('hover on backoffLimit explains the retries as Kubernetes counts them', async () => {
     const uri = workspaceFile('job-pi.yaml');
     const document = await openInEditor(uri);
