@@ -158,3 +158,47 @@ test('analysis never throws on hostile text', () => {
   for (const input of inputs)
     assert.doesNotThrow(() => analyzeDocument(input, defaultSettings), JSON.stringify(input));
 });
+
+// kubectl stops at a YAML syntax error; a field the parser could not read because of it is
+// not also reported missing (issue 14 asks for one finding for a TAB or an unquoted `*/5`).
+test('an unquoted */5 schedule gets one finding that says to quote it, not also "a CronJob needs a schedule"', () => {
+  const text = [
+    'apiVersion: batch/v1',
+    'kind: CronJob',
+    'metadata: {name: every5}',
+    'spec:',
+    '  schedule: */5 * * * *',
+    '  jobTemplate:',
+    '    spec:',
+    '      template:',
+    '        spec:',
+    '          restartPolicy: OnFailure',
+    '          containers: [{name: main, image: busybox:1.36}]',
+    '',
+  ].join('\n');
+  const errors = analyzeDocument(text, defaultSettings).findings.filter(
+    (finding) => finding.severity === 'error',
+  );
+  assert.deepEqual(
+    errors.map((finding) => finding.code),
+    ['yaml/syntax'],
+  );
+  const [syntax] = errors;
+  assert.match(syntax?.message ?? '', /cannot start with "\*".*quote the value/);
+  // The whole unquoted value is underlined.
+  assert.equal(text.slice(syntax?.range.start, syntax?.range.end), '*/5 * * * *');
+  const chinese = analyzeDocument(text, { ...defaultSettings, locale: 'zh-CN' }).findings;
+  assert.ok(chinese.some((finding) => finding.message.includes('不能以 "*" 开头')));
+});
+
+test('a TAB that cuts a template off its spec gives one syntax error, not also "containers are required"', () => {
+  const text =
+    'apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi}\nspec:\n  template:\n    spec:\n\t  restartPolicy: Never\n      containers:\n      - name: main\n        image: busybox:1.36\n';
+  const errors = analyzeDocument(text, defaultSettings).findings.filter(
+    (finding) => finding.severity === 'error',
+  );
+  assert.deepEqual(
+    errors.map((finding) => finding.code),
+    ['yaml/syntax'],
+  );
+});

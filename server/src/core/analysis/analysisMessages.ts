@@ -7,6 +7,8 @@ export const analysisMessages = defineCatalog(
     syntaxColonInPlainValue: 'YAML syntax error: a plain value cannot contain ": "; quote the value',
     syntaxImplicitKey: 'YAML syntax error: this line is not a "key: value" pair',
     syntaxTab: 'YAML syntax error: tabs cannot indent YAML; use spaces',
+    syntaxUnquotedAlias:
+      'YAML syntax error: a plain value cannot start with "*" (YAML reads an alias); quote the value, as in "*/5 * * * *"',
     duplicateKey: 'Duplicate key "{key}" (first on line {line}): kubectl\'s strict decoding rejects it',
     nonScalarKey: 'Map keys must be strings: Kubernetes cannot decode a complex key',
     tooDeep: 'Nesting deeper than {depth} levels: Podline does not analyse past this point',
@@ -23,6 +25,8 @@ export const analysisMessages = defineCatalog(
     syntaxColonInPlainValue: 'YAML 语法错误：未加引号的值不能包含 ": "，请给值加引号',
     syntaxImplicitKey: 'YAML 语法错误：这一行不是 "键: 值" 形式',
     syntaxTab: 'YAML 语法错误：YAML 不能用制表符缩进，请使用空格',
+    syntaxUnquotedAlias:
+      'YAML 语法错误：未加引号的值不能以 "*" 开头（YAML 会把它读成别名），请给值加引号，例如 "*/5 * * * *"',
     duplicateKey: '重复的键 "{key}"（首次出现在第 {line} 行）：kubectl 的严格解码会拒绝它',
     nonScalarKey: '映射的键必须是字符串：Kubernetes 无法解码复杂键',
     tooDeep: '嵌套超过 {depth} 层：Podline 不再分析更深的内容',

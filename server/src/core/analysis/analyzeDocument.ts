@@ -202,15 +202,26 @@ function assembleAnalysis(
     const end = chunk.offset + chunk.analysis.text.length;
     const touched = syntaxRanges.filter((range) => range.start <= end && chunk.offset <= range.end);
     if (touched.length === 0) continue;
-    // Text the YAML parser could not read (a pasted transcript) is reported once, as syntax.
-    chunk.findings = list.filter((finding) =>
-      touched.every(
-        (range) =>
-          !overlaps(range, {
-            start: finding.range.start + chunk.offset,
-            end: finding.range.end + chunk.offset,
-          }),
-      ),
+    // Text the YAML parser could not read (a pasted transcript) is reported once, as syntax; and a
+    // field is not also reported missing when the syntax error is on its line or the next (a TAB
+    // that cut a template off its spec, an unquoted `*` schedule read as an alias): the field is
+    // there, unreadable. A field missing for another reason is still reported.
+    const syntaxLines = touched.map((range) => file.positionAt(range.start).line);
+    const unreadable = (finding: Finding): boolean => {
+      if (finding.data?.['errorType'] !== 'Required') return false;
+      const line = file.positionAt(finding.range.start + chunk.offset).line;
+      return syntaxLines.some((syntaxLine) => syntaxLine === line || syntaxLine === line + 1);
+    };
+    chunk.findings = list.filter(
+      (finding) =>
+        !unreadable(finding) &&
+        touched.every(
+          (range) =>
+            !overlaps(range, {
+              start: finding.range.start + chunk.offset,
+              end: finding.range.end + chunk.offset,
+            }),
+        ),
     );
   }
   return file.finish(
@@ -651,7 +662,15 @@ function problemToFinding(
     formatMessage(analysisMessages, settings.locale, key, args);
   switch (problem.kind) {
     case 'syntax': {
-      const { key, range } = describeSyntaxProblem(problem.yamlCode, problem.range, restOfLine);
+      const lineStart = problem.range.start - lines.positionAt(problem.range.start).character;
+      const line = restOfLine(lineStart).split(/[\r\n]/, 1)[0] ?? '';
+      // The whole unquoted value is underlined, from its `*` to the end of the line.
+      const { key, range } = unquotedAlias.test(line)
+        ? {
+            key: 'syntaxUnquotedAlias' as const,
+            range: { start: lineStart + line.indexOf('*'), end: lineStart + line.trimEnd().length },
+          }
+        : describeSyntaxProblem(problem.yamlCode, problem.range, restOfLine);
       return {
         code: 'yaml/syntax',
         severity: 'error',
@@ -744,6 +763,9 @@ function problemToFinding(
       };
   }
 }
+
+/** A line whose value starts with an unquoted `*`, which YAML reads as an alias (an every-5-minutes schedule written bare). */
+const unquotedAlias = /^\s*(?:-\s+)?[^\s#:'"][^:#]*:\s+\*/;
 
 /** Picks a clearer message for the YAML mistakes people make most, and the range to underline. */
 function describeSyntaxProblem(
