@@ -83,7 +83,8 @@ test('check --format json reports exactly the YAML errors of the seed manifests,
       {
         code: 'yaml/duplicate-key',
         severity: 'error',
-        message: 'Duplicate key "name" (first on line 13): kubectl\'s strict decoding rejects it',
+        message:
+          'Duplicate key "name" (first on line 13): `kubectl apply -f` silently keeps the last value; kustomize, Flux and Argo CD reject the file',
         path: 'spec.template.spec.containers[0].name',
         document: 0,
         range: { start: { line: 14, character: 8 }, end: { line: 14, character: 12 } },

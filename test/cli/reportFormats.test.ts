@@ -64,7 +64,7 @@ test("--format github: one workflow command per finding, at the finding's lines 
   assert.ok(
     lines.includes(
       '::error file=examples/job-with-mistakes.yaml,line=14,col=11,endLine=14,endColumn=15,title=yaml/duplicate-key::' +
-        'Duplicate key "name" (first on line 12): kubectl\'s strict decoding rejects it',
+        'Duplicate key "name" (first on line 12): `kubectl apply -f` silently keeps the last value; kustomize, Flux and Argo CD reject the file',
     ),
     stdout,
   );
@@ -144,7 +144,7 @@ test('--format junit: a testsuite per file, a testcase per workload, failures fo
   assert.equal(duplicate?.attributes['type'], 'yaml/duplicate-key');
   assert.equal(
     duplicate?.text,
-    'examples/job-with-mistakes.yaml:14:11: error [yaml/duplicate-key] Duplicate key "name" (first on line 12): kubectl\'s strict decoding rejects it',
+    'examples/job-with-mistakes.yaml:14:11: error [yaml/duplicate-key] Duplicate key "name" (first on line 12): `kubectl apply -f` silently keeps the last value; kustomize, Flux and Argo CD reject the file',
   );
   // A warning does not fail its testcase under the default --fail-on error: it is output.
   const daemonSet = children(rendered, 'testcase')[0];

@@ -68,7 +68,7 @@ test('Helm output: each finding is reported at its template, at its line in the 
   });
   assert.equal(
     duplicate?.message,
-    'Duplicate key "name" (first on line 10): kubectl\'s strict decoding rejects it',
+    'Duplicate key "name" (first on line 10): `kubectl apply -f` silently keeps the last value; kustomize, Flux and Argo CD reject the file',
   );
   assert.deepEqual(duplicate?.stream?.range, {
     start: { line: 69, character: 10 },

@@ -14,7 +14,8 @@ export const analysisCodes = {
   'yaml/duplicate-key': {
     severity: 'error',
     summary: 'A key appears twice in one mapping.',
-    source: "kubectl's strict decoding (fieldValidation=Strict) rejects duplicate fields",
+    source:
+      'go-yaml v3 (kustomize, Flux, Argo CD) rejects the file; kubectl apply -f converts with go-yaml v2, where the last value wins (kubernetes/kubernetes#125885)',
     example: '- name: a\n  name: b',
   },
   'yaml/non-scalar-key': {

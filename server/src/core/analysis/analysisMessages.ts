@@ -9,7 +9,8 @@ export const analysisMessages = defineCatalog(
     syntaxTab: 'YAML syntax error: tabs cannot indent YAML; use spaces',
     syntaxUnquotedAlias:
       'YAML syntax error: a plain value cannot start with "*" (YAML reads an alias); quote the value, as in "*/5 * * * *"',
-    duplicateKey: 'Duplicate key "{key}" (first on line {line}): kubectl\'s strict decoding rejects it',
+    duplicateKey:
+      'Duplicate key "{key}" (first on line {line}): `kubectl apply -f` silently keeps the last value; kustomize, Flux and Argo CD reject the file',
     nonScalarKey: 'Map keys must be strings: Kubernetes cannot decode a complex key',
     tooDeep: 'Nesting deeper than {depth} levels: Podline does not analyse past this point',
     excessiveAliasing:
@@ -27,7 +28,8 @@ export const analysisMessages = defineCatalog(
     syntaxTab: 'YAML 语法错误：YAML 不能用制表符缩进，请使用空格',
     syntaxUnquotedAlias:
       'YAML 语法错误：未加引号的值不能以 "*" 开头（YAML 会把它读成别名），请给值加引号，例如 "*/5 * * * *"',
-    duplicateKey: '重复的键 "{key}"（首次出现在第 {line} 行）：kubectl 的严格解码会拒绝它',
+    duplicateKey:
+      '重复的键 "{key}"（首次出现在第 {line} 行）：`kubectl apply -f` 会静默保留最后一个值；kustomize、Flux 和 Argo CD 会拒绝该文件',
     nonScalarKey: '映射的键必须是字符串：Kubernetes 无法解码复杂键',
     tooDeep: '嵌套超过 {depth} 层：Podline 不再分析更深的内容',
     excessiveAliasing: '别名过多：展开此文档将产生 {nodes} 个节点，Kubernetes 会拒绝它',
