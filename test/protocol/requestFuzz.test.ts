@@ -134,7 +134,6 @@ test(
         { textDocument: { uri: uris[1] as string }, position: { line: 6, character: 14 } },
       );
       assert.match(hover?.contents.value ?? '', /every minute/i, 'the schedule hover after the fuzzing');
-      assert.equal(answered + refused, requests);
       process.stdout.write(
         `${answered} answered, ${refused} refused with a protocol error; slowest ${slowest.method} ${slowest.ms.toFixed(0)} ms\n`,
       );

@@ -202,3 +202,13 @@ test('a TAB that cuts a template off its spec gives one syntax error, not also "
     ['yaml/syntax'],
   );
 });
+
+test('a file over the size limit gets the "too large" finding only, even with {{ }} in it', () => {
+  // A rendered manifest with a Helm-looking string was called a template although it was never read.
+  const text = `apiVersion: batch/v1\nkind: Job\nmetadata: {name: pi, annotations: {note: "{{ not a template }}"}}\n${'# padding\n'.repeat(200)}`;
+  const findings = analyzeDocument(text, { ...defaultSettings, maxFileSize: 1000 }).findings;
+  assert.deepEqual(
+    findings.map((finding) => finding.code),
+    ['file/too-large'],
+  );
+});

@@ -1,5 +1,6 @@
 import type { Finding } from '../findings/finding';
 import type { Rule } from '../rules/rule';
+import { versionOverrideMarker } from '../schema/kubernetesVersions';
 import type { KubernetesVersion } from '../schema/kubernetesVersions';
 import type { PodlineSettings } from '../settings';
 import { LineIndex, ownCopy } from '../text/offsetRange';
@@ -54,6 +55,10 @@ export class ChunkAnalysis {
   readonly problems: readonly YamlProblem[];
   readonly streamProblems: readonly YamlProblem[];
   readonly workloads: readonly WorkloadSummary[];
+  /** Whether the text holds a template marker (`{{`, `{%`), searched once, not on every analysis. */
+  readonly templateMarker: boolean;
+  /** Whether the text names Podline, so may hold a version comment; searched once. */
+  readonly namesPodline: boolean;
   /** The rules' findings for one Kubernetes version, relative to the chunk, sorted by position. */
   findings: { readonly version: KubernetesVersion; readonly list: readonly Finding[] } | undefined;
   /** The model while the cache keeps it (see `AnalysisCache.model`). */
@@ -76,6 +81,8 @@ export class ChunkAnalysis {
     this.problems = yaml.problems;
     this.streamProblems = yaml.streamProblems;
     this.workloads = workloads.map(summarizeWorkload);
+    this.templateMarker = text.includes('{{') || text.includes('{%');
+    this.namesPodline = text.includes(versionOverrideMarker);
     this.findings = undefined;
     this.model = { documents: yaml.documents, workloads, offset: 0, documentIndex: 0 };
   }

@@ -3,7 +3,7 @@ import type { MessageArgs } from '../l10n';
 import { ruleRegistry } from '../rules/ruleRegistry';
 import type { Rule } from '../rules/rule';
 import type { RuleReport } from '../findings/finding';
-import { resolveKubernetesVersion, versionOverrideMarker } from '../schema/kubernetesVersions';
+import { resolveKubernetesVersion } from '../schema/kubernetesVersions';
 import type { KubernetesVersion } from '../schema/kubernetesVersions';
 import type { PodlineSettings } from '../settings';
 import { LineIndex } from '../text/offsetRange';
@@ -11,7 +11,7 @@ import type { LineCharacter, OffsetRange } from '../text/offsetRange';
 import { field, rootRef, stringValue } from '../yaml/fieldRef';
 import type { Workload } from '../workload/recognizeWorkload';
 import { defaultYamlLimits, refusalSampleLength, refuseFile } from '../yaml/parseYamlFile';
-import { textHead, textIncludes, wholeText } from '../yaml/splitYamlText';
+import { textHead, wholeText } from '../yaml/splitYamlText';
 import type { FileText } from '../yaml/splitYamlText';
 import type { YamlFileModel, YamlLimits, YamlProblem } from '../yaml/parseYamlFile';
 import { limitSyntaxProblems } from '../yaml/yamlFileModel';
@@ -72,14 +72,15 @@ export function analyzeDocument(
   cache: AnalysisCache = new AnalysisCache(),
 ): AnalysisResult {
   const limits = yamlLimits(settings);
-  if (refuseText(text, limits)) return assembleAnalysis(text, settings, rules, [], cache);
+  const refused = refuseText(text, limits);
+  if (refused) return assembleAnalysis(text, settings, rules, [], cache, refused);
   const parse = (textChunks: readonly TextChunk[]): ChunkAnalysis[] =>
     prepareChunks(textChunks, false, settings, undefined, cache, rules);
   let chunks = parse(cache.begin(text, settings, rules));
   // A quoted scalar left open reads past the next `---`: such a file is parsed whole.
   if (chunks.some((chunk) => chunk.crossesMarker)) chunks = parse([{ offset: 0, text: wholeText(text) }]);
   cache.end();
-  return assembleAnalysis(text, settings, rules, chunks, cache);
+  return assembleAnalysis(text, settings, rules, chunks, cache, undefined);
 }
 
 /** `refuseFile` on the file's length and its first 64 KiB, without joining a text kept by document. */
@@ -137,9 +138,10 @@ function assembleAnalysis(
   rules: readonly Rule[],
   chunkAnalyses: readonly ChunkAnalysis[],
   cache: AnalysisCache,
+  /** The model of a file refused unparsed (too large, not text), as `refuseText` gave it. */
+  refused: YamlFileModel | undefined,
 ): AnalysisResult {
   const limits = yamlLimits(settings);
-  const refused = refuseText(text, limits);
   const tooDeep = chunkAnalyses.find((chunk) => chunk.tooDeep);
   // A file nested too deep is not modelled at all.
   const analyses = refused || tooDeep ? [] : chunkAnalyses;
@@ -148,7 +150,8 @@ function assembleAnalysis(
     refused?.problems ??
     (tooDeep?.tooDeep ? [tooDeepProblem(chunkAnalyses, tooDeep)] : file.problems(limits));
   const template =
-    textIncludes(text, '{%') || textIncludes(text, '{{')
+    // Each chunk searched its own text once; a file refused unparsed is not called a template.
+    chunkAnalyses.some((chunk) => chunk.templateMarker)
       ? detectTemplate(wholeText(text), file.documentsAt)
       : undefined;
   if (template) {
@@ -175,7 +178,7 @@ function assembleAnalysis(
   );
   // Only a file that names Podline can choose its version in a comment: no other is joined whole.
   const kubernetes = resolveKubernetesVersion(
-    textIncludes(text, versionOverrideMarker) ? wholeText(text) : '',
+    chunkAnalyses.some((chunk) => chunk.namesPodline) ? wholeText(text) : '',
     settings.kubernetesVersion,
     settings.locale,
     file.documentsAt,

@@ -54,11 +54,6 @@ export class TimelineBudget {
     this.spentAt ??= this.clock.now;
     return false;
   }
-
-  /** Whether `entries` more would fit, without taking them. */
-  fits(entries = 1): boolean {
-    return entries <= this.left;
-  }
 }
 
 /**
